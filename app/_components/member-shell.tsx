@@ -1,0 +1,23 @@
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { isDemo } from '@/lib/config';
+import type { Viewer } from '@/lib/auth/viewer';
+import { MemberHeader } from './member-header';
+import { SiteFooter } from './site-footer';
+import { SkipLink } from './skip-link';
+
+/** The frame of every signed-in page: skip link, header with navigation and the person's menu, footer. */
+export async function MemberShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
+  const t = await getTranslations('common');
+  return (
+    <>
+      <SkipLink />
+      <MemberHeader viewer={viewer} />
+      {isDemo() ? <p className="bg-amber-50 px-4 py-1 text-center text-xs text-amber-900">{t('demoBanner')}</p> : null}
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  );
+}

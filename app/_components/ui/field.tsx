@@ -1,0 +1,124 @@
+import clsx from 'clsx';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+
+interface FieldShell {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+}
+
+export const inputClass =
+  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-invalid:border-red-600 sm:text-sm';
+
+function describedBy(name: string, hint?: ReactNode, errors?: string[]) {
+  return [hint ? `${name}-hint` : null, errors?.length ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+function Shell({ name, label, hint, errors, children, id }: FieldShell & { children: ReactNode; id: string }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${name}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      {errors?.length ? (
+        <p id={`${name}-error`} className="text-sm font-medium text-red-700">
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled input with its hint and field-level errors wired for screen readers. */
+export function TextField({ name, label, hint, errors, className, id, ...input }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <Shell name={name} label={label} hint={hint} errors={errors} id={fieldId}>
+      <input
+        id={fieldId}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+        className={clsx(inputClass, className)}
+        {...input}
+      />
+    </Shell>
+  );
+}
+
+export function TextArea({ name, label, hint, errors, className, id, ...input }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <Shell name={name} label={label} hint={hint} errors={errors} id={fieldId}>
+      <textarea
+        id={fieldId}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+        className={clsx(inputClass, 'min-h-28', className)}
+        {...input}
+      />
+    </Shell>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  errors,
+  className,
+  id,
+  children,
+  ...select
+}: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <Shell name={name} label={label} hint={hint} errors={errors} id={fieldId}>
+      <select
+        id={fieldId}
+        name={name}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(name, hint, errors)}
+        className={clsx(inputClass, className)}
+        {...select}
+      >
+        {children}
+      </select>
+    </Shell>
+  );
+}
+
+export function Checkbox({ name, label, errors, id, ...input }: Omit<FieldShell, 'hint'> & InputHTMLAttributes<HTMLInputElement>) {
+  const fieldId = id ?? `field-${name}`;
+  return (
+    <div className="space-y-1">
+      <div className="flex items-start gap-2">
+        <input
+          id={fieldId}
+          type="checkbox"
+          name={name}
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={errors?.length ? `${name}-error` : undefined}
+          className="mt-1 size-4 rounded border-slate-300 text-brand-700"
+          {...input}
+        />
+        <label htmlFor={fieldId} className="text-sm text-slate-800">
+          {label}
+        </label>
+      </div>
+      {errors?.length ? (
+        <p id={`${name}-error`} className="text-sm font-medium text-red-700">
+          {errors.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+/**
+ * The database handle. PGlite (embedded, in .data/pglite) when DATABASE_URL is unset; postgres.js when set.
+ * Opened lazily, once per process (a Symbol.for global survives module re-evaluation in dev and tests).
+ * Both drivers speak the same query builder; the handle is typed as the postgres.js one.
+ */
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface DatabaseHandle {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  close(): Promise<void>;
+}
+
+export const pgliteExtensions = { pg_trgm, unaccent };
+
+const KEY = Symbol.for('protectors-portal.database');
+type GlobalWithDb = typeof globalThis & { [KEY]?: DatabaseHandle };
+
+export function wrapPglite(client: PGlite, onClose?: () => void): DatabaseHandle {
+  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    async close() {
+      await client.close();
+      onClose?.();
+    },
+  };
+}
+
+export function wrapPostgres(url: string, max = 10): DatabaseHandle {
+  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'protectors-portal' } });
+  return {
+    kind: 'postgres',
+    db: drizzlePostgres(client, { schema, casing: 'snake_case' }),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Only one process may open a PGlite directory: a second would corrupt it. */
+function lockPgliteDir(dir: string): () => void {
+  const lockFile = `${dir}.lock`;
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, 'utf8'));
+    let alive = false;
+    if (pid && pid !== process.pid) {
+      try {
+        process.kill(pid, 0);
+        alive = true;
+      } catch {
+        alive = false;
+      }
+    }
+    if (alive) {
+      throw new Error(`The embedded database in ${dir} is in use by process ${pid}. Stop it first, or set DATABASE_URL.`);
+    }
+  }
+  mkdirSync(path.dirname(lockFile), { recursive: true });
+  writeFileSync(lockFile, String(process.pid));
+  const release = () => rmSync(lockFile, { force: true });
+  process.once('exit', release);
+  return release;
+}
+
+export function openDatabase(env: NodeJS.ProcessEnv = process.env): DatabaseHandle {
+  if (env.DATABASE_URL) return wrapPostgres(env.DATABASE_URL);
+  const dir = env.PGLITE_DIR || path.join(env.DATA_DIR || '.data', 'pglite');
+  mkdirSync(dir, { recursive: true });
+  const release = lockPgliteDir(dir);
+  return wrapPglite(new PGlite(dir, { extensions: pgliteExtensions }), release);
+}
+
+/** The process-wide handle, opened on first use. */
+export function database(): DatabaseHandle {
+  const g = globalThis as GlobalWithDb;
+  g[KEY] ??= openDatabase();
+  return g[KEY];
+}
+
+export function getDb(): Db {
+  return database().db;
+}
+
+/** Tests and scripts install their own handle (a fresh database per test file). */
+export function setDatabase(handle: DatabaseHandle | undefined): void {
+  (globalThis as GlobalWithDb)[KEY] = handle;
+}
+
+export async function closeDatabase(): Promise<void> {
+  const g = globalThis as GlobalWithDb;
+  const handle = g[KEY];
+  g[KEY] = undefined;
+  await handle?.close();
+}
+
+export { schema };
+
+/** Runs raw SQL and returns its rows, whichever driver is underneath (postgres.js gives an array, PGlite `{ rows }`). */
+export async function executeRows<T>(db: Db | Tx, query: import('drizzle-orm').SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}

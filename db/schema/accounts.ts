@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { roleEnum, tokenKindEnum, userStatusEnum } from './enums';
+import { organisations } from './organisations';
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Stored lower-cased; unique. */
+    email: varchar({ length: 254 }).notNull().unique(),
+    name: varchar({ length: 120 }).notNull(),
+    jobTitle: varchar({ length: 120 }).notNull(),
+    passwordHash: text().notNull(),
+    role: roleEnum().notNull().default('member'),
+    isFocalPoint: boolean().notNull().default(false),
+    status: userStatusEnum().notNull().default('unverified'),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id),
+    /** Why the applicant wants to join (shown to the admin who approves). */
+    reason: text().notNull().default(''),
+    decisionReason: text(),
+    decidedAt: timestamp({ withTimezone: true }),
+    decidedBy: uuid(),
+    locale: varchar({ length: 10 }).notNull().default('en'),
+    timeZone: varchar({ length: 64 }).notNull().default('UTC'),
+    emailVerifiedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('users_status_created_idx').on(t.status, t.createdAt, t.id),
+    index('users_organisation_idx').on(t.organisationId),
+    index('users_created_idx').on(t.createdAt, t.id),
+    index('users_name_trgm_idx').using('gin', sql`immutable_unaccent(lower(${t.name})) gin_trgm_ops`),
+  ],
+);
+
+/**
+ * Sessions: the JWT cookie carries only a random id; its SHA-256 is the key here.
+ * Checked on every request (idle and absolute limits, revocation, account status).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: varchar({ length: 64 }).primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    revokedAt: timestamp({ withTimezone: true }),
+    ip: varchar({ length: 64 }),
+    userAgent: varchar({ length: 400 }),
+    /** Room for a later second factor: a session that has passed the password but not yet the second step. */
+    secondFactorPending: boolean().notNull().default(false),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId, t.lastSeenAt)],
+);
+
+/** Single-use emailed tokens, stored hashed. */
+export const tokens = pgTable(
+  'tokens',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: tokenKindEnum().notNull(),
+    tokenHash: varchar({ length: 64 }).notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('tokens_user_kind_idx').on(t.userId, t.kind)],
+);

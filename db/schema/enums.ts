@@ -1,0 +1,21 @@
+import { pgEnum } from 'drizzle-orm/pg-core';
+
+export const SECTORS = ['government', 'private_sector', 'civil_society', 'intergovernmental'] as const;
+export type Sector = (typeof SECTORS)[number];
+export const sectorEnum = pgEnum('sector', SECTORS);
+
+export const ROLES = ['member', 'moderator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const roleEnum = pgEnum('role', ROLES);
+
+export const USER_STATUSES = ['unverified', 'pending', 'active', 'rejected', 'suspended'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
+export const userStatusEnum = pgEnum('user_status', USER_STATUSES);
+
+export const ORGANISATION_STATUSES = ['proposed', 'active', 'inactive', 'rejected'] as const;
+export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
+export const organisationStatusEnum = pgEnum('organisation_status', ORGANISATION_STATUSES);
+
+export const TOKEN_KINDS = ['verify_email', 'reset_password'] as const;
+export type TokenKind = (typeof TOKEN_KINDS)[number];
+export const tokenKindEnum = pgEnum('token_kind', TOKEN_KINDS);

@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './organisations';
+export * from './accounts';
+export * from './audit';
+export * from './system';

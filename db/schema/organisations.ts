@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { organisationStatusEnum, sectorEnum } from './enums';
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: varchar({ length: 120 }).notNull().unique(),
+    name: varchar({ length: 200 }).notNull(),
+    sector: sectorEnum().notNull(),
+    /** ISO 3166-1 alpha-2; null only for intergovernmental organisations. */
+    country: varchar({ length: 2 }),
+    website: varchar({ length: 300 }),
+    /** Registered email domains, lower case, used to flag applications whose address matches. */
+    emailDomains: text().array().notNull().default(sql`'{}'::text[]`),
+    description: text(),
+    /** The Secretariat runs the portal; sector counts leave it out. */
+    isSecretariat: boolean().notNull().default(false),
+    status: organisationStatusEnum().notNull().default('active'),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('organisations_sector_name_idx').on(t.status, t.sector, t.name, t.id),
+    index('organisations_name_trgm_idx').using('gin', sql`immutable_unaccent(lower(${t.name})) gin_trgm_ops`),
+  ],
+);

@@ -1,0 +1,29 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, index, integer, pgTable, text, timestamp, varchar } from 'drizzle-orm/pg-core';
+
+/** Emails wait here until a transport accepts them; retried with back-off so none is lost. */
+export const outbox = pgTable(
+  'email_outbox',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    to: varchar({ length: 254 }).notNull(),
+    subject: varchar({ length: 300 }).notNull(),
+    text: text().notNull(),
+    html: text().notNull(),
+    template: varchar({ length: 64 }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp({ withTimezone: true }),
+    sentAt: timestamp({ withTimezone: true }),
+    lastError: text(),
+  },
+  (t) => [index('outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)],
+);
+
+/** rate-limiter-flexible's RateLimiterDrizzle store: shared by every instance. */
+export const rateLimits = pgTable('rate_limits', {
+  key: varchar({ length: 255 }).primaryKey(),
+  points: integer().notNull(),
+  expire: timestamp({ withTimezone: true }),
+});

@@ -1,0 +1,51 @@
+import 'server-only';
+import { getDb } from '@/db';
+import { auditLog } from '@/db/schema';
+import type { Tx } from '@/db';
+
+export const AUDIT_ACTIONS = [
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_in_refused',
+  'auth.sign_out',
+  'auth.register',
+  'auth.register_existing_email',
+  'auth.verify_email',
+  'auth.password_reset_requested',
+  'auth.password_reset',
+  'auth.password_changed',
+  'auth.session_revoked',
+  'auth.sessions_revoked_all',
+  'auth.rate_limited',
+  'application.approved',
+  'application.rejected',
+  'user.role_changed',
+  'user.suspended',
+  'user.reactivated',
+  'user.focal_point_changed',
+  'organisation.updated',
+  'organisation.deactivated',
+  'organisation.reactivated',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  actorId?: string | null;
+  action: AuditAction;
+  targetType?: 'user' | 'organisation' | 'session';
+  targetId?: string | null;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Appends one row to the audit log (inside the caller's transaction when given one). */
+export async function audit(entry: AuditEntry, tx?: Tx): Promise<void> {
+  await (tx ?? getDb()).insert(auditLog).values({
+    actorId: entry.actorId ?? null,
+    action: entry.action,
+    targetType: entry.targetType ?? null,
+    targetId: entry.targetId ?? null,
+    ip: entry.ip ?? null,
+    details: entry.details ?? {},
+  });
+}

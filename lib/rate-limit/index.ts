@@ -1,0 +1,82 @@
+import 'server-only';
+import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
+import { getDb } from '@/db';
+import { rateLimits } from '@/db/schema';
+import { config } from '@/lib/config';
+
+/**
+ * Rate limits kept in the database (rate-limiter-flexible's RateLimiterDrizzle), so they hold across
+ * instances. Limits scale with RATE_LIMIT_SCALE (tests from one address raise it).
+ */
+interface Rule {
+  points: number;
+  duration: number;
+  blockDuration?: number;
+}
+
+export const RULES = {
+  /** Failed sign-ins per account + IP: about 6 a minute, then a pause… */
+  signInAccount: { points: 6, duration: 60, blockDuration: 60 },
+  /** …and escalating: 20 failures in an hour block that account + IP for 30 minutes. */
+  signInAccountLong: { points: 20, duration: 3600, blockDuration: 1800 },
+  /** Sign-in attempts per IP, whatever the account. */
+  signInIp: { points: 60, duration: 600, blockDuration: 600 },
+  register: { points: 5, duration: 3600 },
+  passwordReset: { points: 5, duration: 3600 },
+  /** Authenticated form submissions per member (generous; stops scripted floods). */
+  memberAction: { points: 120, duration: 60 },
+} satisfies Record<string, Rule>;
+export type RuleName = keyof typeof RULES;
+
+const KEY = Symbol.for('protectors-portal.rate-limiters');
+type GlobalWithLimiters = typeof globalThis & { [KEY]?: Map<string, RateLimiterDrizzle> };
+
+function limiter(name: RuleName): RateLimiterDrizzle {
+  const g = globalThis as GlobalWithLimiters;
+  const cache = (g[KEY] ??= new Map());
+  const db = getDb();
+  const cacheKey = name;
+  let found = cache.get(cacheKey);
+  if (!found || (found as unknown as { drizzleClient: unknown }).drizzleClient !== db) {
+    const rule: Rule = RULES[name];
+    found = new RateLimiterDrizzle({
+      storeClient: db,
+      schema: rateLimits,
+      keyPrefix: name,
+      points: Math.max(1, Math.round(rule.points * config().RATE_LIMIT_SCALE)),
+      duration: rule.duration,
+      blockDuration: rule.blockDuration ?? 0,
+      clearExpiredByTimeout: false,
+    });
+    cache.set(cacheKey, found);
+  }
+  return found;
+}
+
+export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+function refused(res: unknown): LimitResult {
+  if (res instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) };
+  throw res;
+}
+
+/** Spends one point; refused once the rule's points are used up within its window. */
+export async function consume(name: RuleName, key: string): Promise<LimitResult> {
+  try {
+    await limiter(name).consume(key);
+    return { ok: true };
+  } catch (res) {
+    return refused(res);
+  }
+}
+
+/** Checks without spending (for limits that count only failures). */
+export async function check(name: RuleName, key: string): Promise<LimitResult> {
+  const res = await limiter(name).get(key);
+  const blocked = res && res.remainingPoints <= 0 && res.msBeforeNext > 0;
+  return blocked ? { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) } : { ok: true };
+}
+
+export async function reset(name: RuleName, key: string): Promise<void> {
+  await limiter(name).delete(key);
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { SECTORS } from '@/db/schema/enums';
+import { checkbox, countryCode, email, newPassword, optionalText, requiredText, uuid, website } from './fields';
+
+export const signInSchema = z.object({
+  email,
+  password: z.string().min(1).max(200),
+});
+
+export const registerSchema = z
+  .object({
+    name: requiredText(120),
+    email,
+    password: newPassword,
+    jobTitle: requiredText(120),
+    organisationChoice: z.enum(['existing', 'new'], { error: 'invalidChoice' }),
+    organisationId: uuid.optional(),
+    newOrganisationName: optionalText(200),
+    newOrganisationSector: z.enum(SECTORS, { error: 'invalidChoice' }).optional(),
+    newOrganisationCountry: countryCode.optional(),
+    newOrganisationWebsite: website.optional(),
+    reason: requiredText(1000, 10),
+    acceptGuidelines: checkbox.refine((v) => v, { error: 'mustAcceptGuidelines' }),
+    locale: z.string().max(10).optional().catch(undefined),
+    timeZone: z.string().max(64).optional().catch(undefined),
+  })
+  .superRefine((v, ctx) => {
+    if (v.organisationChoice === 'existing' && !v.organisationId) {
+      ctx.addIssue({ code: 'custom', path: ['organisationId'], message: 'organisationRequired' });
+    }
+    if (v.organisationChoice === 'new') {
+      if (!v.newOrganisationName || v.newOrganisationName.length < 2) {
+        ctx.addIssue({ code: 'custom', path: ['newOrganisationName'], message: 'required' });
+      }
+      if (!v.newOrganisationSector) ctx.addIssue({ code: 'custom', path: ['newOrganisationSector'], message: 'required' });
+      if (v.newOrganisationSector && v.newOrganisationSector !== 'intergovernmental' && !v.newOrganisationCountry) {
+        ctx.addIssue({ code: 'custom', path: ['newOrganisationCountry'], message: 'required' });
+      }
+    }
+  });
+export type RegisterInput = z.infer<typeof registerSchema>;
+
+export const tokenSchema = z.object({ token: z.string().trim().min(10).max(100) });
+
+export const forgotPasswordSchema = z.object({ email });
+
+export const resetPasswordSchema = z
+  .object({ token: z.string().trim().min(10).max(100), password: newPassword, confirmPassword: z.string().max(200) })
+  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'passwordsDiffer' });
+
+export const changePasswordSchema = z
+  .object({ currentPassword: z.string().min(1).max(200), password: newPassword, confirmPassword: z.string().max(200) })
+  .refine((v) => v.password === v.confirmPassword, { path: ['confirmPassword'], message: 'passwordsDiffer' });
+
+export const sessionKeySchema = z.object({ key: z.string().regex(/^[a-f0-9]{64}$/) });

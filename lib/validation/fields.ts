@@ -1,0 +1,53 @@
+import countries from 'i18n-iso-countries';
+import { z } from 'zod';
+
+/**
+ * Field building blocks shared by forms and actions (safe in the browser). Messages are keys in the
+ * `validation` namespace; lib/validation/messages.ts turns issues into sentences.
+ */
+export const requiredText = (max: number, min = 1) => z.string().trim().min(min).max(max);
+export const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ error: 'invalidEmail' }));
+
+export const newPassword = z
+  .string()
+  .min(12, { error: 'passwordTooShort' })
+  .max(200)
+  .refine((v) => v.trim().length >= 12, { error: 'passwordTooShort' });
+
+/** An http(s) address; a bare domain gets https:// in front. */
+export const website = z
+  .string()
+  .trim()
+  .max(300)
+  .transform((v) => (/^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
+  .pipe(z.url({ protocol: /^https?$/, error: 'invalidUrl' }));
+
+export const countryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((v) => countries.isValid(v), { error: 'invalidCountry' });
+
+/** An HTML checkbox: present ("on") when ticked, absent otherwise. */
+export const checkbox = z
+  .enum(['on', 'true', 'false'])
+  .optional()
+  .transform((v) => v === 'on' || v === 'true');
+
+export const uuid = z.uuid({ error: 'invalidChoice' });
+
+/** Keyset cursors are opaque strings; anything odd is ignored rather than an error. */
+export const cursor = z.string().max(200).optional().catch(undefined);
+
+export const emailDomain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, { error: 'invalidDomain' });

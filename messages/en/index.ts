@@ -1,0 +1,16 @@
+import admin from './admin.json';
+import auth from './auth.json';
+import common from './common.json';
+import dev from './dev.json';
+import email from './email.json';
+import errors from './errors.json';
+import guidelines from './guidelines.json';
+import home from './home.json';
+import landing from './landing.json';
+import nav from './nav.json';
+import settings from './settings.json';
+import validation from './validation.json';
+
+/** English catalogue: one namespace per file. */
+const en = { admin, auth, common, dev, email, errors, guidelines, home, landing, nav, settings, validation };
+export default en;

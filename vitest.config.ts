@@ -1,0 +1,20 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      'server-only': path.resolve(import.meta.dirname, 'db/testing/empty.ts'),
+    },
+  },
+  test: {
+    include: ['{lib,db,app}/**/*.test.{ts,tsx}'],
+    globalSetup: ['db/testing/global-setup.ts'],
+    setupFiles: ['db/testing/setup-file.ts'],
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    env: { NODE_ENV: 'test', RATE_LIMIT_SCALE: '1', APP_URL: 'http://portal.test' },
+  },
+});
