@@ -34,6 +34,9 @@ export const users = pgTable(
     index('users_organisation_idx').on(t.organisationId),
     index('users_created_idx').on(t.createdAt, t.id),
     index('users_name_trgm_idx').using('gin', sql`immutable_unaccent(lower(${t.name})) gin_trgm_ops`),
+    /** The admin user list: keyset pagination by name, then id; and "contains" search on email. */
+    index('users_name_id_idx').on(t.name, t.id),
+    index('users_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
   ],
 );
 

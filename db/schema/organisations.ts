@@ -24,5 +24,7 @@ export const organisations = pgTable(
   (t) => [
     index('organisations_sector_name_idx').on(t.status, t.sector, t.name, t.id),
     index('organisations_name_trgm_idx').using('gin', sql`immutable_unaccent(lower(${t.name})) gin_trgm_ops`),
+    /** The admin organisation list (every status): keyset pagination by name, then id. */
+    index('organisations_name_id_idx').on(t.name, t.id),
   ],
 );
