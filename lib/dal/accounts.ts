@@ -48,6 +48,16 @@ export async function registerApplicant(input: RegisterInput, request: RequestIn
   const timeZone = isTimeZone(input.timeZone) ? input.timeZone : 'UTC';
   const db = getDb();
 
+  // Checked before looking the email up: answering differently for a known email would reveal it.
+  if (input.organisationChoice === 'existing') {
+    const [org] = await db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(eq(organisations.id, input.organisationId!), eq(organisations.status, 'active'), eq(organisations.isSecretariat, false)))
+      .limit(1);
+    if (!org) throw new UserError('errors.organisationUnknown', 'organisationId');
+  }
+
   const [existing] = await db.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, input.email)).limit(1);
   if (existing) {
     await db.transaction(async (tx) => {
@@ -56,15 +66,6 @@ export async function registerApplicant(input: RegisterInput, request: RequestIn
     });
     deliverSoon();
     return;
-  }
-
-  if (input.organisationChoice === 'existing') {
-    const [org] = await db
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(and(eq(organisations.id, input.organisationId!), eq(organisations.status, 'active'), eq(organisations.isSecretariat, false)))
-      .limit(1);
-    if (!org) throw new UserError('errors.organisationUnknown', 'organisationId');
   }
 
   await db.transaction(async (tx) => {
