@@ -6,6 +6,8 @@ export function safeNextPath(next: unknown, fallback = '/home'): string {
   try {
     const url = new URL(next, 'http://portal.invalid');
     if (url.origin !== 'http://portal.invalid') return fallback;
+    // Dot segments can leave a protocol-relative result: "/.//evil.example" becomes "//evil.example".
+    if (url.pathname.startsWith('//')) return fallback;
     if (url.pathname === '/sign-in' || url.pathname.startsWith('/api/')) return fallback;
     return `${url.pathname}${url.search}${url.hash}`;
   } catch {
