@@ -8,7 +8,8 @@ const production = process.env.NODE_ENV === 'production';
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'nodemailer'],
+  // rate-limiter-flexible imports drizzle-orm dynamically, which bundling breaks.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'nodemailer', 'rate-limiter-flexible', 'drizzle-orm'],
   experimental: { serverActions: { bodySizeLimit: '1mb' } },
   async headers() {
     const common = [

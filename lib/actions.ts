@@ -42,8 +42,8 @@ export function formDataToObject(formData: FormData): Record<string, string | st
 
 /**
  * The one wrapper every server action goes through: loads the viewer from the session row (refusing
- * anyone not active for member actions), applies the rate limit, parses the input with the action's
- * schema, and answers `{ ok, data } | { ok: false, message, fieldErrors }` for useActionState.
+ * anyone not active for member actions), parses the input with the action's schema, applies the rate
+ * limit (to well-formed submissions only, so correcting a typo costs nothing), and answers `{ ok, data } | { ok: false, message, fieldErrors }` for useActionState.
  */
 export function defineAction<S extends z.ZodType, T = undefined, A extends Access = 'member'>(def: ActionDefinition<S, T, A>) {
   return async function action(_prev: ActionState<T>, formData: FormData): Promise<ActionState<T>> {
@@ -56,17 +56,17 @@ export function defineAction<S extends z.ZodType, T = undefined, A extends Acces
       const viewer = await getViewer();
       if (def.access === 'member' && !viewer) return { ok: false, message: tErrors('signedOut'), values };
       const request = await requestInfo();
+      const parsed = def.schema.safeParse(raw);
+      if (!parsed.success) {
+        const tValidation = await getTranslations('validation');
+        return { ok: false, message: tErrors('checkFields'), fieldErrors: fieldErrors(parsed.error, tValidation), values };
+      }
       if (def.rateLimit) {
         const limit = await consume(def.rateLimit, viewer ? `user:${viewer.id}` : `ip:${request.ip}`);
         if (!limit.ok) {
           const minutes = Math.ceil(limit.retryAfterSeconds / 60);
           return { ok: false, message: tErrors('rateLimited', { minutes }), values };
         }
-      }
-      const parsed = def.schema.safeParse(raw);
-      if (!parsed.success) {
-        const tValidation = await getTranslations('validation');
-        return { ok: false, message: tErrors('checkFields'), fieldErrors: fieldErrors(parsed.error, tValidation), values };
       }
       const result = await def.handler(parsed.data, { viewer, request } as Context<A>);
       return { ok: true, data: result?.data as T, message: result?.message };

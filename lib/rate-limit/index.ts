@@ -1,4 +1,5 @@
 import 'server-only';
+import { createHash } from 'node:crypto';
 import { RateLimiterDrizzle, RateLimiterRes } from 'rate-limiter-flexible';
 import { getDb } from '@/db';
 import { rateLimits } from '@/db/schema';
@@ -21,7 +22,9 @@ export const RULES = {
   signInAccountLong: { points: 20, duration: 3600, blockDuration: 1800 },
   /** Sign-in attempts per IP, whatever the account. */
   signInIp: { points: 60, duration: 600, blockDuration: 600 },
-  register: { points: 5, duration: 3600 },
+  register: { points: 10, duration: 3600 },
+  /** Type-ahead look-ups from the registration form, per IP. */
+  lookup: { points: 120, duration: 60 },
   passwordReset: { points: 5, duration: 3600 },
   /** Authenticated form submissions per member (generous; stops scripted floods). */
   memberAction: { points: 120, duration: 60 },
@@ -53,6 +56,12 @@ function limiter(name: RuleName): RateLimiterDrizzle {
   return found;
 }
 
+/**
+ * Keys are stored hashed: they hold emails and addresses (personal data), and an account key made of a
+ * 254-character email and an IPv6 address would not fit the store's varchar(255), failing the query.
+ */
+const storeKey = (key: string) => createHash('sha256').update(key).digest('base64url');
+
 export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 function refused(res: unknown): LimitResult {
@@ -63,7 +72,7 @@ function refused(res: unknown): LimitResult {
 /** Spends one point; refused once the rule's points are used up within its window. */
 export async function consume(name: RuleName, key: string): Promise<LimitResult> {
   try {
-    await limiter(name).consume(key);
+    await limiter(name).consume(storeKey(key));
     return { ok: true };
   } catch (res) {
     return refused(res);
@@ -72,11 +81,11 @@ export async function consume(name: RuleName, key: string): Promise<LimitResult>
 
 /** Checks without spending (for limits that count only failures). */
 export async function check(name: RuleName, key: string): Promise<LimitResult> {
-  const res = await limiter(name).get(key);
+  const res = await limiter(name).get(storeKey(key));
   const blocked = res && res.remainingPoints <= 0 && res.msBeforeNext > 0;
   return blocked ? { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) } : { ok: true };
 }
 
 export async function reset(name: RuleName, key: string): Promise<void> {
-  await limiter(name).delete(key);
+  await limiter(name).delete(storeKey(key));
 }

@@ -28,7 +28,9 @@ export function fieldErrors(error: z.ZodError, t: Translate): Record<string, str
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? String(issue.path[0]) : '_form';
-    (out[key] ??= []).push(issueMessage(issue, t));
+    const message = issueMessage(issue, t);
+    const list = (out[key] ??= []);
+    if (!list.includes(message)) list.push(message);
   }
   return out;
 }

@@ -1,0 +1,166 @@
+/**
+ * ACCESS RULES for applications (people who confirmed their email and wait for approval). They are the
+ * Secretariat's alone: every function takes the viewer first and calls assertAdmin before it reads or
+ * writes; to anyone else applications do not exist (NotFoundError).
+ */
+import 'server-only';
+import { and, eq, inArray, ne, notExists, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { organisations, users } from '@/db/schema';
+import type { OrganisationStatus, Sector } from '@/db/schema';
+import { audit } from '@/lib/audit';
+import type { Viewer } from '@/lib/auth/sessions';
+import { appLink, deliverSoon, queueEmail } from '@/lib/email';
+import { NotFoundError, UserError } from '@/lib/errors';
+import type { RequestInfo } from '@/lib/request';
+import type { ApplicationFilters } from '@/lib/validation/admin';
+import { assertAdmin } from './access';
+import { isoMicros, isUuid, keysetPage, seekClause, timeIdKey, type Page } from './pagination';
+
+export interface Application {
+  id: string;
+  name: string;
+  email: string;
+  jobTitle: string;
+  /** Written by the applicant: render as plain text with dir="auto". */
+  reason: string;
+  appliedAt: Date;
+  emailVerifiedAt: Date | null;
+  organisation: {
+    id: string;
+    name: string;
+    sector: Sector;
+    country: string | null;
+    status: OrganisationStatus;
+    /** Proposed by this applicant: it becomes a member organisation when they are approved. */
+    isNew: boolean;
+  };
+  /** The email's domain is (a subdomain of) one the organisation registered. */
+  emailDomainMatches: boolean;
+}
+
+export function emailDomainMatches(email: string, domains: readonly string[]): boolean {
+  const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+  return domains.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`));
+}
+
+/** Verified applications waiting for a decision, oldest first. */
+export async function listApplications(viewer: Viewer, filters: ApplicationFilters = {}): Promise<Page<Application>> {
+  assertAdmin(viewer);
+  const page = await keysetPage({
+    cursor: filters.cursor,
+    key: timeIdKey,
+    fetch: async ({ key, backward }, limit) => {
+      const seek = seekClause(
+        [users.createdAt, users.id],
+        key ? [sql`${key[0]}::timestamptz`, sql`${key[1]}::uuid`] : null,
+        'asc',
+        backward,
+      );
+      const rows = await getDb()
+        .select({
+          id: users.id,
+          name: users.name,
+          email: users.email,
+          jobTitle: users.jobTitle,
+          reason: users.reason,
+          appliedAt: users.createdAt,
+          emailVerifiedAt: users.emailVerifiedAt,
+          cursorAt: isoMicros(users.createdAt),
+          organisation: {
+            id: organisations.id,
+            name: organisations.name,
+            sector: organisations.sector,
+            country: organisations.country,
+            status: organisations.status,
+            emailDomains: organisations.emailDomains,
+          },
+        })
+        .from(users)
+        .innerJoin(organisations, eq(organisations.id, users.organisationId))
+        .where(and(eq(users.status, 'pending'), seek.where))
+        .orderBy(...seek.orderBy)
+        .limit(limit);
+      return rows;
+    },
+    keyOf: (row) => [row.cursorAt, row.id] as [string, string],
+  });
+  return {
+    ...page,
+    items: page.items.map(({ cursorAt: _cursor, organisation: { emailDomains, ...organisation }, ...row }) => ({
+      ...row,
+      organisation: { ...organisation, isNew: organisation.status === 'proposed' },
+      emailDomainMatches: emailDomainMatches(row.email, emailDomains),
+    })),
+  };
+}
+
+type Decision = { approve: true } | { approve: false; reason: string };
+
+async function decide(viewer: Viewer, userId: string, decision: Decision, request: RequestInfo): Promise<void> {
+  assertAdmin(viewer);
+  if (!isUuid(userId)) throw new NotFoundError('application');
+  await getDb().transaction(async (tx) => {
+    const now = new Date();
+    // Only a pending application can be decided, and only once, even when two admins click together.
+    const [user] = await tx
+      .update(users)
+      .set({
+        status: decision.approve ? 'active' : 'rejected',
+        decisionReason: decision.approve ? null : decision.reason,
+        decidedAt: now,
+        decidedBy: viewer.id,
+        updatedAt: now,
+      })
+      .where(and(eq(users.id, userId), eq(users.status, 'pending')))
+      .returning({ id: users.id, email: users.email, locale: users.locale, organisationId: users.organisationId });
+    if (!user) {
+      const [exists] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
+      throw exists ? new UserError('errors.notPending') : new NotFoundError('application');
+    }
+
+    // An organisation the applicant proposed follows the decision. A rejection leaves it alone while
+    // anyone else still belongs to it or waits to.
+    const others = tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.organisationId, user.organisationId), ne(users.id, user.id), inArray(users.status, ['unverified', 'pending', 'active', 'suspended'])));
+    const [organisation] = await tx
+      .update(organisations)
+      .set({ status: decision.approve ? 'active' : 'rejected', updatedAt: now })
+      .where(and(eq(organisations.id, user.organisationId), eq(organisations.status, 'proposed'), decision.approve ? undefined : notExists(others)))
+      .returning({ id: organisations.id });
+
+    // The email carries a link only: the reason for a rejection is not in it.
+    await queueEmail(
+      { to: user.email, template: decision.approve ? 'applicationApproved' : 'applicationRejected', locale: user.locale, link: appLink('/sign-in') },
+      tx,
+    );
+    await audit(
+      {
+        action: decision.approve ? 'application.approved' : 'application.rejected',
+        actorId: viewer.id,
+        targetType: 'user',
+        targetId: user.id,
+        ip: request.ip,
+        details: {
+          organisationId: user.organisationId,
+          ...(organisation ? { organisationStatus: decision.approve ? 'active' : 'rejected' } : {}),
+          ...(decision.approve ? {} : { reason: decision.reason }),
+        },
+      },
+      tx,
+    );
+  });
+  deliverSoon();
+}
+
+/** Lets the applicant in (and their proposed organisation with them), and emails them. */
+export async function approveApplication(viewer: Viewer, userId: string, request: RequestInfo): Promise<void> {
+  await decide(viewer, userId, { approve: true }, request);
+}
+
+/** Turns the application down with a reason kept on record (not emailed), and emails the applicant. */
+export async function rejectApplication(viewer: Viewer, userId: string, reason: string, request: RequestInfo): Promise<void> {
+  await decide(viewer, userId, { approve: false, reason }, request);
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { ORGANISATION_STATUSES, ROLES, SECTORS, USER_STATUSES } from '@/db/schema/enums';
+import { countryCode, emailDomain, requiredText, uuid, website } from './fields';
+
+/**
+ * Schemas of the Secretariat's console (safe in the browser): list filters read from the URL, and the
+ * inputs of its forms. The enums are re-exported here so pages can offer them without reaching into db/.
+ */
+export { ORGANISATION_STATUSES, ROLES, SECTORS, USER_STATUSES };
+export type { OrganisationStatus, Role, Sector, UserStatus } from '@/db/schema/enums';
+
+// ---- list filters: read from the query string; an unknown or malformed value is ignored, never an error
+
+const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const lenient = <T extends z.ZodType>(schema: T) => z.preprocess(firstValue, schema.optional()).catch(undefined);
+
+const searchText = lenient(
+  z
+    .string()
+    .trim()
+    .max(100)
+    .transform((v) => v || undefined),
+);
+const choice = <T extends readonly [string, ...string[]]>(values: T) => lenient(z.enum(values));
+const cursor = lenient(z.string().max(400));
+const day = lenient(z.iso.date());
+
+export const applicationFiltersSchema = z.object({ cursor });
+export type ApplicationFilters = z.output<typeof applicationFiltersSchema>;
+
+export const userFiltersSchema = z.object({
+  q: searchText,
+  status: choice(USER_STATUSES),
+  role: choice(ROLES),
+  sector: choice(SECTORS),
+  cursor,
+});
+export type UserFilters = z.output<typeof userFiltersSchema>;
+
+export const organisationFiltersSchema = z.object({
+  q: searchText,
+  sector: choice(SECTORS),
+  status: choice(ORGANISATION_STATUSES),
+  cursor,
+});
+export type OrganisationFilters = z.output<typeof organisationFiltersSchema>;
+
+export const auditFiltersSchema = z.object({
+  /** An email (or part of one), a name, or a user id. */
+  actor: searchText,
+  /** Checked against the list of audit actions by the data layer. */
+  action: lenient(z.string().max(64).regex(/^[a-z_]+\.[a-z_]+$/)),
+  /** Whole days in the viewer's time zone, both included. */
+  from: day,
+  to: day,
+  cursor,
+});
+export type AuditFilters = z.output<typeof auditFiltersSchema>;
+
+// ---- forms
+
+export const approveApplicationSchema = z.object({ userId: uuid });
+
+export const rejectApplicationSchema = z.object({ userId: uuid, reason: requiredText(1000) });
+
+export const changeRoleSchema = z.object({ userId: uuid, role: z.enum(ROLES, { error: 'invalidChoice' }) });
+
+export const userIdSchema = z.object({ userId: uuid });
+
+export const focalPointSchema = z.object({
+  userId: uuid,
+  isFocalPoint: z.enum(['true', 'false'], { error: 'invalidChoice' }).transform((v) => v === 'true'),
+});
+
+export const organisationIdSchema = z.object({ organisationId: uuid });
+
+/** Email domains typed one per line or separated by commas (a leading "@" is forgiven); duplicates dropped. */
+export const emailDomainList = z
+  .string()
+  .max(2000)
+  .optional()
+  .transform((value, ctx) => {
+    const typed = (value ?? '')
+      .split(/[\s,;]+/)
+      .map((d) => d.replace(/^@/, ''))
+      .filter(Boolean);
+    const domains: string[] = [];
+    for (const item of typed) {
+      const parsed = emailDomain.safeParse(item);
+      if (!parsed.success) {
+        ctx.addIssue({ code: 'custom', message: 'invalidDomain' });
+        return z.NEVER;
+      }
+      if (!domains.includes(parsed.data)) domains.push(parsed.data);
+    }
+    return domains;
+  });
+
+export const organisationSchema = z
+  .object({
+    organisationId: uuid,
+    /** The organisation's updated_at when the form was shown: a change made meanwhile is not overwritten. */
+    version: z.string().max(40),
+    name: requiredText(200, 2),
+    sector: z.enum(SECTORS, { error: 'invalidChoice' }),
+    country: countryCode.optional(),
+    website: website.optional(),
+    emailDomains: emailDomainList,
+  })
+  .superRefine((v, ctx) => {
+    if (v.sector !== 'intergovernmental' && !v.country) {
+      ctx.addIssue({ code: 'custom', path: ['country'], message: 'required' });
+    }
+  });
+export type OrganisationInput = z.output<typeof organisationSchema>;
