@@ -55,6 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Configuration error: ${issue.path.join('.')} ${issue.message}`);
   }
   const c = parsed.data;
+  if (c.NODE_ENV === 'production' && !blanksRemoved.APP_URL) {
+    // Emails would link to localhost and the session cookie would not be Secure.
+    throw new ConfigError('Configuration error: APP_URL is required in production (the address members use, e.g. https://portal.example.org).');
+  }
   let authSecret = c.AUTH_SECRET;
   if (!authSecret) {
     if (c.NODE_ENV === 'production') {
