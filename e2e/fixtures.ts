@@ -1,0 +1,136 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { E2E_URL } from './env';
+
+/**
+ * Every spec imports `test` and `expect` from here. An automatic fixture watches each page a test opens
+ * (its own `page`, and pages from `newPage()`, which opens a separate browser, i.e. another person):
+ *  - every path a page visits must have been checked with axe (`expectAccessible(page)`) by the end of
+ *    the test; the page's last state is checked automatically, any other unchecked path fails the test;
+ *  - a Content-Security-Policy violation or an uncaught error in the page fails the test.
+ */
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+interface PageState {
+  visited: Set<string>;
+  checked: Set<string>;
+  problems: string[];
+}
+
+const states = new WeakMap<Page, PageState>();
+
+function pathOf(url: string): string | null {
+  if (!url.startsWith(E2E_URL)) return null;
+  return new URL(url).pathname;
+}
+
+function watch(page: Page): PageState {
+  const existing = states.get(page);
+  if (existing) return existing;
+  const state: PageState = { visited: new Set(), checked: new Set(), problems: [] };
+  states.set(page, state);
+  const seen = (url: string) => {
+    const p = pathOf(url);
+    if (p) state.visited.add(p);
+  };
+  seen(page.url());
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) seen(frame.url());
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      state.problems.push(`CSP violation on ${pathOf(page.url()) ?? page.url()}: ${message.text()}`);
+    }
+  });
+  page.on('pageerror', (error) => {
+    state.problems.push(`Uncaught error on ${pathOf(page.url()) ?? page.url()}: ${error.message}`);
+  });
+  return state;
+}
+
+/** Runs axe (WCAG 2.2 A/AA and best practices) on the page as it is now; fails on any violation. */
+export async function expectAccessible(page: Page, options: { disableRules?: string[] } = {}): Promise<void> {
+  await page.waitForLoadState('domcontentloaded');
+  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);
+  const { violations } = await builder.analyze();
+  const where = pathOf(page.url()) ?? page.url();
+  const report = violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 5)
+        .map((n) => `    ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`)
+        .join('\n');
+      return `  [${v.impact}] ${v.id}: ${v.help} (${v.nodes.length} element${v.nodes.length === 1 ? '' : 's'})\n${nodes}`;
+    })
+    .join('\n');
+  if (violations.length) throw new Error(`Accessibility violations on ${where} (axe):\n${report}`);
+  const p = pathOf(page.url());
+  if (p) watch(page).checked.add(p);
+}
+
+class PageWatcher {
+  private pages = new Set<Page>();
+  private contexts: BrowserContext[] = [];
+
+  constructor(private browser: Browser) {}
+
+  watchContext(context: BrowserContext) {
+    for (const page of context.pages()) this.add(page);
+    context.on('page', (page) => this.add(page));
+  }
+
+  private add(page: Page) {
+    watch(page);
+    this.pages.add(page);
+  }
+
+  /** A page in a new browser context: another browser, another person, its own cookies. */
+  async newPage(): Promise<Page> {
+    const context = await this.browser.newContext({ baseURL: E2E_URL, locale: 'en-GB', timezoneId: 'Europe/London' });
+    this.contexts.push(context);
+    this.watchContext(context);
+    return context.newPage();
+  }
+
+  async verify() {
+    const failures: string[] = [];
+    for (const page of this.pages) {
+      const state = watch(page);
+      if (!page.isClosed()) {
+        const current = pathOf(page.url());
+        if (current && !state.checked.has(current)) await expectAccessible(page);
+      }
+      const unchecked = [...state.visited].filter((p) => !state.checked.has(p));
+      if (unchecked.length) failures.push(`Pages visited but not checked with expectAccessible(): ${unchecked.join(', ')}`);
+      failures.push(...state.problems);
+    }
+    if (failures.length) throw new Error(failures.join('\n'));
+  }
+
+  async close() {
+    await Promise.all(this.contexts.map((c) => c.close()));
+  }
+}
+
+export const test = base.extend<{ pages: PageWatcher; newPage: () => Promise<Page> }>({
+  pages: [
+    async ({ context, browser }, provide, testInfo) => {
+      const watcher = new PageWatcher(browser);
+      watcher.watchContext(context);
+      try {
+        await provide(watcher);
+        if (testInfo.status === testInfo.expectedStatus) await watcher.verify();
+      } finally {
+        await watcher.close();
+      }
+    },
+    { auto: true },
+  ],
+  newPage: async ({ pages }, provide) => {
+    await provide(() => pages.newPage());
+  },
+});
+
+export { expect };

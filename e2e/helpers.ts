@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { E2E_OUTBOX_DIR, E2E_URL } from './env';
+import { expect, expectAccessible } from './fixtures';
+import { t } from './messages';
+
+/** The demo accounts seeded before the server starts (db/seed). Each spec that changes an account owns it. */
+export const DEMO_PASSWORD = 'protect-children-2026';
+export const accounts = {
+  admin: { email: 'admin@secretariat.example', name: 'Amara Okafor' },
+  moderator: { email: 'moderator@secretariat.example', name: 'Lukas Brandt' },
+  /** sign-in.spec.ts: signs in and out, nothing else. */
+  government: { email: 'government@demo.example', name: 'Sofia Marín' },
+  /** sessions.spec.ts: its sessions are ended and its password changed. */
+  company: { email: 'company@demo.example', name: 'Daniel Mensah' },
+  /** anonymous.spec.ts: signs in through ?next= links. */
+  civil: { email: 'civil@demo.example', name: 'Priya Raman' },
+  /** suspension.spec.ts: suspended by the admin. */
+  igo: { email: 'igo@demo.example', name: 'Jean-Marc Diallo' },
+  /** Registered but awaiting approval. */
+  applicant: { email: 'applicant@demo.example', name: 'Noor Haddad' },
+} as const;
+
+/** Fills in and sends the sign-in form (on the current /sign-in page, or opens it first). */
+export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  if (new URL(page.url(), E2E_URL).pathname !== '/sign-in') {
+    await page.goto('/sign-in');
+  }
+  await expect(page.getByRole('heading', { level: 1, name: t('auth.signIn.title') })).toBeVisible();
+  await page.getByLabel(t('auth.signIn.email')).fill(email);
+  await page.getByLabel(t('auth.signIn.password'), { exact: true }).fill(password);
+  await page.getByRole('button', { name: t('auth.signIn.submit'), exact: true }).click();
+}
+
+/** Signs in through the form and waits for the member home page. */
+export async function signIn(page: Page, account: { email: string; name: string }, password = DEMO_PASSWORD): Promise<void> {
+  await submitSignIn(page, account.email, password);
+  await expect(page).toHaveURL(/\/home$/);
+  await expect(page.getByRole('heading', { level: 1, name: t('home.welcome', { name: account.name }) })).toBeVisible();
+  await expectAccessible(page);
+}
+
+/** Signs out through the account menu and waits for the sign-in page's notice. */
+export async function signOut(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: t('nav.account', { name }) }).click();
+  const menu = page.getByRole('menu');
+  await expect(menu).toBeVisible();
+  await expectAccessible(page);
+  await menu.getByRole('menuitem', { name: t('nav.signOut') }).click();
+  await expect(page).toHaveURL(/\/sign-in\?notice=signedOut$/);
+  await expect(page.getByText(t('auth.signIn.signedOut'))).toBeVisible();
+  await expectAccessible(page);
+}
+
+/** The alert a form shows after it was sent (ActionForm's message). */
+export function formMessage(page: Page, text: string | RegExp) {
+  return page.getByRole('alert').filter({ hasText: text }).or(page.getByRole('status').filter({ hasText: text }));
+}
+
+export interface Email {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  file: string;
+}
+
+/** The newest email (a JSON file in the outbox folder) addressed to `to`; waits for the outbox worker to write it. */
+export async function waitForEmail(to: string, { timeout = 20_000, after }: { timeout?: number; after?: Email } = {}): Promise<Email> {
+  let found: Email | undefined;
+  await expect
+    .poll(
+      () => {
+        const files = readdirSync(E2E_OUTBOX_DIR).filter((f) => f.endsWith('.json')).sort();
+        for (const file of files.reverse()) {
+          const email = JSON.parse(readFileSync(path.join(E2E_OUTBOX_DIR, file), 'utf8')) as Omit<Email, 'file'>;
+          if (email.to.toLowerCase() !== to.toLowerCase()) continue;
+          if (after && file <= after.file) return false;
+          found = { ...email, file };
+          return true;
+        }
+        return false;
+      },
+      { message: `an email to ${to} in ${E2E_OUTBOX_DIR}`, timeout, intervals: [250, 500, 1000] },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** The first link to the portal in an email's text. */
+export function linkIn(email: Email): string {
+  const match = email.text.match(new RegExp(`${E2E_URL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[^\\s)>"]*`));
+  if (!match) throw new Error(`No link to ${E2E_URL} in the email "${email.subject}":\n${email.text}`);
+  return match[0];
+}
+
+/** An address nobody else uses, for a journey that registers someone. */
+export function uniqueEmail(label: string): string {
+  return `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}@e2e.example`;
+}

@@ -1,0 +1,67 @@
+/**
+ * Migrates the database and fills it with the demo (organisations and demo accounts) when it is empty.
+ *
+ *   npm run db:seed                  the database the portal uses (DATABASE_URL, else PGlite in .data/pglite)
+ *   npm run db:seed -- --scale 10    ten times the alliance's size (for trying lists and search at volume)
+ *   npm run db:seed -- --require-empty   refuse a database that already has organisations (the e2e server)
+ *
+ * Run with `tsx --conditions=react-server`: lib/ modules start with `import 'server-only'`, which only
+ * resolves to an empty module under that condition. On PGlite, stop the portal first (it owns the directory).
+ */
+import { count } from 'drizzle-orm';
+import { closeDatabase, database } from '../db';
+import { runMigrations } from '../db/migrate';
+import { organisations } from '../db/schema';
+import { seedDemoIfEmpty } from '../db/seed';
+
+function parseArgs(argv: string[]) {
+  let scale = 1;
+  let requireEmpty = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--scale' || arg.startsWith('--scale=')) {
+      const value = arg.includes('=') ? arg.slice('--scale='.length) : argv[++i];
+      scale = Number(value);
+      if (!Number.isInteger(scale) || scale < 1 || scale > 100) throw new Error(`--scale must be a whole number from 1 to 100 (got ${value})`);
+    } else if (arg === '--require-empty') {
+      requireEmpty = true;
+    } else {
+      throw new Error(`Unknown argument ${arg}. Usage: seed [--scale N] [--require-empty]`);
+    }
+  }
+  return { scale, requireEmpty };
+}
+
+async function main() {
+  const { scale, requireEmpty } = parseArgs(process.argv.slice(2));
+  const handle = database();
+  const where = handle.kind === 'pglite' ? `PGlite in ${process.env.PGLITE_DIR || `${process.env.DATA_DIR || '.data'}/pglite`}` : 'Postgres (DATABASE_URL)';
+  try {
+    await runMigrations(handle, process.env.DATABASE_URL);
+    if (requireEmpty) {
+      const [{ n } = { n: 0 }] = await handle.db.select({ n: count() }).from(organisations);
+      if (n > 0) throw new Error(`The database (${where}) already has data; the end-to-end tests need an empty one.`);
+    }
+    const started = Date.now();
+    const accounts = await seedDemoIfEmpty(handle.db, { scale });
+    if (!accounts) {
+      console.info(`[seed] ${where} already has data that is not the demo: nothing seeded.`);
+      return;
+    }
+    const width = Math.max(...accounts.list.map((a) => a.email.length));
+    console.info(
+      [
+        `[seed] ${where} is migrated and holds the demo (${((Date.now() - started) / 1000).toFixed(1)} s).`,
+        `Demo accounts (password for all: ${accounts.password})`,
+        ...accounts.list.map((a) => `  ${a.email.padEnd(width)}  ${a.label}`),
+      ].join('\n'),
+    );
+  } finally {
+    await closeDatabase();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[seed] ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
