@@ -37,7 +37,8 @@ export const registerSchema = z
         ctx.addIssue({ code: 'custom', path: ['newOrganisationCountry'], message: 'required' });
       }
     }
-  });
+    // Also when other fields failed, so the form shows every problem at once rather than in two rounds.
+  }, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
 export type RegisterInput = z.infer<typeof registerSchema>;
 
 export const tokenSchema = z.object({ token: z.string().trim().min(10).max(100) });
