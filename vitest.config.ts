@@ -9,7 +9,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['{lib,db,app}/**/*.test.{ts,tsx}'],
+    include: ['{lib,db,app}/**/*.test.{ts,tsx}', '*.test.ts'],
     globalSetup: ['db/testing/global-setup.ts'],
     setupFiles: ['db/testing/setup-file.ts'],
     pool: 'forks',
