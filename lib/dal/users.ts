@@ -45,12 +45,20 @@ const listColumns = {
   createdAt: users.createdAt,
 };
 
-/** Name (accents and case ignored, served by the trigram index) or email containing the text. */
-function matchesPerson(text: string) {
-  const pattern = containsPattern(text);
-  return or(
-    sql`immutable_unaccent(lower(${users.name})) like immutable_unaccent(lower(${pattern}))`,
-    sql`${users.email} like lower(${pattern})`,
+/**
+ * Every word of the search appears in the name (accents and case ignored; the trigram index serves it)
+ * or in the email.
+ */
+export function matchesPerson(text: string) {
+  const words = text.split(/\s+/).filter(Boolean).slice(0, 6);
+  return and(
+    ...words.map((word) => {
+      const pattern = containsPattern(word);
+      return or(
+        sql`immutable_unaccent(lower(${users.name})) like immutable_unaccent(lower(${pattern}))`,
+        sql`${users.email} like lower(${pattern})`,
+      );
+    }),
   );
 }
 
