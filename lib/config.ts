@@ -20,6 +20,14 @@ const schema = z.object({
   OUTBOX_DIR: z.string().optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().default('Protectors’ Portal <no-reply@protectors-portal.local>'),
+  UPLOADS_DIR: z.string().optional(),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Largest upload accepted, in megabytes. */
+  MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(50),
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   RATE_LIMIT_SCALE: positiveNumber(1),
   SESSION_IDLE_HOURS: positiveNumber(72),
@@ -29,7 +37,7 @@ const schema = z.object({
   DEMO: z.enum(['0', '1']).optional(),
 });
 
-export type Config = z.infer<typeof schema> & { authSecret: string; pgliteDir: string; outboxDir: string };
+export type Config = z.infer<typeof schema> & { authSecret: string; pgliteDir: string; outboxDir: string; uploadsDir: string };
 
 const KEY = Symbol.for('protectors-portal.config');
 type GlobalWithConfig = typeof globalThis & { [KEY]?: Config };
@@ -71,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authSecret,
     pgliteDir: c.PGLITE_DIR ?? path.join(c.DATA_DIR, 'pglite'),
     outboxDir: c.OUTBOX_DIR ?? path.join(c.DATA_DIR, 'outbox'),
+    uploadsDir: c.UPLOADS_DIR ?? path.join(c.DATA_DIR, 'uploads'),
   };
 }
 

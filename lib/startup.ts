@@ -4,6 +4,8 @@ import { runMigrations } from '@/db/migrate';
 import { seedDemoIfEmpty } from '@/db/seed';
 import { ConfigError, config } from './config';
 import { startOutboxWorker } from './email';
+import { startJobWorker } from './jobs';
+import './jobs/registry';
 import { logger } from './logger';
 
 /** Checks configuration (one clear line and exit when wrong), migrates, seeds the demo in development. */
@@ -26,6 +28,7 @@ export async function startServer(): Promise<void> {
     if (accounts) printDemoAccounts(accounts.password, accounts.list);
   }
   startOutboxWorker();
+  startJobWorker();
 }
 
 function printDemoAccounts(password: string, list: { email: string; label: string }[]) {

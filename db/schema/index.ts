@@ -3,3 +3,4 @@ export * from './organisations';
 export * from './accounts';
 export * from './audit';
 export * from './system';
+export * from './files';

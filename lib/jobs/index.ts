@@ -1,0 +1,84 @@
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { executeRows, getDb, type Tx } from '@/db';
+import { jobs } from '@/db/schema';
+import { logger } from '@/lib/logger';
+
+/**
+ * Background jobs in a table, claimed with FOR UPDATE SKIP LOCKED under a lease, so any number of
+ * instances can work through them and a crashed worker's job is picked up again. Handlers must be
+ * idempotent (a job may run twice after a crash).
+ */
+export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
+
+const HANDLERS = Symbol.for('protectors-portal.job-handlers');
+function handlers(): Map<string, JobHandler> {
+  const g = globalThis as typeof globalThis & { [HANDLERS]?: Map<string, JobHandler> };
+  return (g[HANDLERS] ??= new Map());
+}
+
+/** Registers the function that runs jobs of one kind (call at module load of the feature's jobs file). */
+export function registerJob(kind: string, handler: JobHandler): void {
+  handlers().set(kind, handler);
+}
+
+/** Queues a job (inside the caller's transaction when given one, so it exists exactly when the change does). */
+export async function enqueueJob(kind: string, payload: Record<string, unknown> = {}, tx?: Tx): Promise<void> {
+  await (tx ?? getDb()).insert(jobs).values({ kind, payload });
+}
+
+const MAX_ATTEMPTS = 8;
+
+/** Runs due jobs once; returns how many ran and failed. */
+export async function runDueJobs(limit = 10): Promise<{ ran: number; failed: number }> {
+  const db = getDb();
+  const claimed = await executeRows<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number }>(db, sql`
+    update ${jobs} set locked_until = now() + interval '5 minutes', attempts = attempts + 1
+    where id in (
+      select id from ${jobs}
+      where done_at is null and run_at <= now() and attempts < ${MAX_ATTEMPTS}
+        and (locked_until is null or locked_until < now())
+      order by run_at
+      limit ${limit}
+      for update skip locked)
+    returning id, kind, payload, attempts`);
+  let ran = 0;
+  let failed = 0;
+  for (const job of claimed) {
+    const handler = handlers().get(job.kind);
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler(job.payload);
+      await db.execute(sql`update ${jobs} set done_at = now(), locked_until = null, last_error = null where id = ${job.id}`);
+      ran++;
+    } catch (error) {
+      failed++;
+      const message = error instanceof Error ? error.message : String(error);
+      logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, error: message }, 'job failed; will retry');
+      await db.execute(sql`
+        update ${jobs} set locked_until = null, last_error = ${message.slice(0, 500)},
+          run_at = now() + make_interval(secs => ${Math.min(3600, 10 * 2 ** job.attempts)})
+        where id = ${job.id}`);
+    }
+  }
+  return { ran, failed };
+}
+
+const WORKER = Symbol.for('protectors-portal.job-worker');
+
+/** Started once per server process (instrumentation): works through due jobs every few seconds. */
+export function startJobWorker(everyMs = 2000): void {
+  const g = globalThis as typeof globalThis & { [WORKER]?: NodeJS.Timeout };
+  if (g[WORKER]) return;
+  let running = false;
+  g[WORKER] = setInterval(() => {
+    if (running) return;
+    running = true;
+    runDueJobs()
+      .catch((error) => logger.error({ err: error }, 'job run failed'))
+      .finally(() => {
+        running = false;
+      });
+  }, everyMs);
+  g[WORKER].unref();
+}
