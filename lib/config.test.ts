@@ -10,7 +10,7 @@ const production = { NODE_ENV: 'production', APP_URL: 'https://portal.example.or
 /** The error loadConfig throws for an environment. */
 function refusal(env: Record<string, string>): ConfigError {
   try {
-    loadConfig(env);
+    loadConfig(env as NodeJS.ProcessEnv);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;

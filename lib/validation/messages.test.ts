@@ -5,7 +5,8 @@ import en from '@/messages/en';
 import { registerSchema } from './auth';
 import { fieldErrors, issueMessage } from './messages';
 
-const t = createTranslator({ locale: 'en', messages: en, namespace: 'validation' });
+/** The real English catalogue, typed as the loose translator the helpers take. */
+const t = createTranslator({ locale: 'en', messages: en, namespace: 'validation' }) as unknown as Parameters<typeof fieldErrors>[1];
 const v = en.validation;
 
 function errorsOf(schema: z.ZodType, input: unknown) {
