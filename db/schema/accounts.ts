@@ -26,6 +26,20 @@ export const users = pgTable(
     locale: varchar({ length: 10 }).notNull().default('en'),
     timeZone: varchar({ length: 64 }).notNull().default('UTC'),
     emailVerifiedAt: timestamp({ withTimezone: true }),
+    // ---- directory profile (issue 3): what the member shows other members, and who may see it
+    pronouns: varchar({ length: 40 }),
+    /** Markdown source and its sanitized HTML ("cooked" when written; pages never parse markdown). */
+    bio: text().notNull().default(''),
+    bioHtml: text().notNull().default(''),
+    phone: varchar({ length: 40 }),
+    /** ISO 639-1 codes. */
+    languages: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Slugs of expertise_areas (the controlled list). */
+    expertise: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Shown in the people directory; admins see everyone either way. */
+    listed: boolean().notNull().default(true),
+    showEmail: boolean().notNull().default(false),
+    showPhone: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -37,6 +51,11 @@ export const users = pgTable(
     /** The admin user list: keyset pagination by name, then id; and "contains" search on email. */
     index('users_name_id_idx').on(t.name, t.id),
     index('users_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
+    /** The people directory: members see listed, active people by name or newest first. */
+    index('users_directory_name_idx').on(t.name, t.id).where(sql`${t.status} = 'active' and ${t.listed}`),
+    index('users_directory_joined_idx').on(t.createdAt, t.id).where(sql`${t.status} = 'active' and ${t.listed}`),
+    index('users_expertise_idx').using('gin', t.expertise),
+    index('users_languages_idx').using('gin', t.languages),
   ],
 );
 

@@ -4,3 +4,5 @@ export * from './accounts';
 export * from './audit';
 export * from './system';
 export * from './files';
+export * from './profiles';
+export * from './discussions';

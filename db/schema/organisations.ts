@@ -14,7 +14,11 @@ export const organisations = pgTable(
     website: varchar({ length: 300 }),
     /** Registered email domains, lower case, used to flag applications whose address matches. */
     emailDomains: text().array().notNull().default(sql`'{}'::text[]`),
+    /** Markdown source and its sanitized HTML, cooked when written. */
     description: text(),
+    descriptionHtml: text(),
+    /** A row of `files` (purpose 'logo'), served by /api/files/[id]. No foreign key: files references users, which references organisations. */
+    logoFileId: uuid(),
     /** The Secretariat runs the portal; sector counts leave it out. */
     isSecretariat: boolean().notNull().default(false),
     status: organisationStatusEnum().notNull().default('active'),
@@ -26,5 +30,7 @@ export const organisations = pgTable(
     index('organisations_name_trgm_idx').using('gin', sql`immutable_unaccent(lower(${t.name})) gin_trgm_ops`),
     /** The admin organisation list (every status): keyset pagination by name, then id. */
     index('organisations_name_id_idx').on(t.name, t.id),
+    /** The directory's country and region filters. */
+    index('organisations_status_country_idx').on(t.status, t.country, t.name, t.id),
   ],
 );
