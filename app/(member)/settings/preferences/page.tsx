@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requireViewer } from '@/lib/auth/require';
+import { LOCALES } from '@/lib/i18n/locales';
+import { PreferencesForm } from './preferences-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('settings'))('preferencesTitle') };
+}
+
+export default async function PreferencesPage() {
+  const viewer = await requireViewer();
+  const t = await getTranslations('settings');
+  const display = new Intl.DisplayNames([await getLocale()], { type: 'language' });
+  const locales = LOCALES.map((l) => ({ value: l, label: display.of(l) ?? l }));
+  const timeZones = Intl.supportedValuesOf('timeZone');
+  if (!timeZones.includes(viewer.timeZone)) timeZones.unshift(viewer.timeZone);
+  return (
+    <div className="max-w-xl space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold text-brand-900">{t('preferencesTitle')}</h1>
+        <p className="text-slate-700">{t('preferencesText')}</p>
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-6">
+        <PreferencesForm locale={viewer.locale} timeZone={viewer.timeZone} locales={locales} timeZones={timeZones} />
+      </div>
+    </div>
+  );
+}
