@@ -1,0 +1,269 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import { sectorEnum } from './enums';
+import { users } from './accounts';
+
+/** Discussions: spaces, threads, posts, reading state, follows, notifications and reports. */
+
+export const SPACE_ACCESS = ['open', 'sector', 'request'] as const;
+export type SpaceAccessKind = (typeof SPACE_ACCESS)[number];
+export const spaceAccessEnum = pgEnum('space_access', SPACE_ACCESS);
+
+export const NOTIFICATION_KINDS = ['reply', 'mention', 'urgent', 'new_thread', 'join_accepted', 'join_declined', 'post_hidden'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+export const notificationKindEnum = pgEnum('notification_kind', NOTIFICATION_KINDS);
+
+export const JOIN_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export const joinStatusEnum = pgEnum('join_status', JOIN_STATUSES);
+
+export const REPORT_STATUSES = ['open', 'resolved'] as const;
+export const reportStatusEnum = pgEnum('report_status', REPORT_STATUSES);
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+export const spaces = pgTable(
+  'spaces',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    slug: varchar({ length: 120 }).notNull().unique(),
+    name: varchar({ length: 120 }).notNull(),
+    description: text().notNull().default(''),
+    access: spaceAccessEnum().notNull().default('open'),
+    /** For sector spaces: the sectors whose members may take part. */
+    sectors: sectorEnum().array().notNull().default(sql`'{}'::sector[]`),
+    position: integer().notNull().default(0),
+    threadCount: integer().notNull().default(0),
+    lastActivityAt: timestamp({ withTimezone: true }),
+    archivedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('spaces_position_idx').on(t.position, t.name)],
+);
+
+/** Members of request-only spaces (and the managers who answer join requests). */
+export const spaceMembers = pgTable(
+  'space_members',
+  {
+    spaceId: uuid()
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    isManager: boolean().notNull().default(false),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.spaceId, t.userId] }), index('space_members_user_idx').on(t.userId)],
+);
+
+export const joinRequests = pgTable(
+  'space_join_requests',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    spaceId: uuid()
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    message: text().notNull().default(''),
+    status: joinStatusEnum().notNull().default('pending'),
+    decidedBy: uuid().references(() => users.id),
+    decidedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('join_requests_pending_idx').on(t.spaceId, t.userId).where(sql`${t.status} = 'pending'`),
+    index('join_requests_space_idx').on(t.spaceId, t.status, t.createdAt),
+  ],
+);
+
+export const threads = pgTable(
+  'threads',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    spaceId: uuid()
+      .notNull()
+      .references(() => spaces.id),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    title: varchar({ length: 200 }).notNull(),
+    isUrgent: boolean().notNull().default(false),
+    urgentReason: varchar({ length: 200 }),
+    urgentAt: timestamp({ withTimezone: true }),
+    isPinned: boolean().notNull().default(false),
+    isLocked: boolean().notNull().default(false),
+    /** Number of the last post (posts are numbered 1, 2, … within a thread; soft deletes keep their number). */
+    postCount: integer().notNull().default(0),
+    lastPostAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastPosterId: uuid().references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('simple', immutable_unaccent(title))`),
+  },
+  (t) => [
+    /** The space page: pinned, then urgent, then last activity (keyset on the whole tuple). */
+    index('threads_space_order_idx').on(t.spaceId, t.isPinned.desc(), t.isUrgent.desc(), t.lastPostAt.desc(), t.id.desc()),
+    index('threads_urgent_idx').on(t.urgentAt).where(sql`${t.isUrgent}`),
+    index('threads_author_created_idx').on(t.authorId, t.createdAt),
+    index('threads_search_idx').using('gin', t.searchVector),
+  ],
+);
+
+export const posts = pgTable(
+  'posts',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    threadId: uuid()
+      .notNull()
+      .references(() => threads.id),
+    number: integer().notNull(),
+    authorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    body: text().notNull(),
+    /** Sanitized HTML made from `body` when written (pages never parse markdown). */
+    cooked: text().notNull(),
+    /** Plain text of the post (search and snippets). */
+    plainText: text().notNull().default(''),
+    bodyHash: varchar({ length: 64 }).notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    editedAt: timestamp({ withTimezone: true }),
+    deletedAt: timestamp({ withTimezone: true }),
+    hiddenAt: timestamp({ withTimezone: true }),
+    hiddenReason: varchar({ length: 300 }),
+    hiddenBy: uuid().references(() => users.id),
+    searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('simple', immutable_unaccent(plain_text))`),
+  },
+  (t) => [
+    uniqueIndex('posts_thread_number_idx').on(t.threadId, t.number),
+    index('posts_author_created_idx').on(t.authorId, t.createdAt),
+    index('posts_search_idx').using('gin', t.searchVector),
+  ],
+);
+
+/** Earlier versions of edited posts (moderators can read them). */
+export const postRevisions = pgTable(
+  'post_revisions',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    postId: uuid()
+      .notNull()
+      .references(() => posts.id),
+    body: text().notNull(),
+    cooked: text().notNull(),
+    /** When this version was written. */
+    writtenAt: timestamp({ withTimezone: true }).notNull(),
+    replacedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('post_revisions_post_idx').on(t.postId, t.id)],
+);
+
+/** Reading state per member per thread: the number of the last post they have seen. */
+export const threadReads = pgTable(
+  'thread_reads',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    threadId: uuid()
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    lastReadNumber: integer().notNull().default(0),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.threadId] })],
+);
+
+export const threadFollows = pgTable(
+  'thread_follows',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    threadId: uuid()
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.threadId] }), index('thread_follows_thread_idx').on(t.threadId)],
+);
+
+export const spaceFollows = pgTable(
+  'space_follows',
+  {
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    spaceId: uuid()
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.spaceId] }), index('space_follows_space_idx').on(t.spaceId)],
+);
+
+/**
+ * In-app notifications (rows a mailer can pick up later). `dedupeKey` makes fan-out idempotent: a job
+ * that runs twice inserts nothing new.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: notificationKindEnum().notNull(),
+    dedupeKey: varchar({ length: 120 }).notNull(),
+    spaceId: uuid().references(() => spaces.id, { onDelete: 'cascade' }),
+    threadId: uuid().references(() => threads.id, { onDelete: 'cascade' }),
+    postId: uuid().references(() => posts.id, { onDelete: 'cascade' }),
+    actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp({ withTimezone: true }),
+    emailedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('notifications_dedupe_idx').on(t.userId, t.dedupeKey),
+    index('notifications_user_created_idx').on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
+  ],
+);
+
+export const reports = pgTable(
+  'post_reports',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    postId: uuid()
+      .notNull()
+      .references(() => posts.id),
+    reporterId: uuid()
+      .notNull()
+      .references(() => users.id),
+    reason: varchar({ length: 500 }).notNull(),
+    status: reportStatusEnum().notNull().default('open'),
+    resolvedBy: uuid().references(() => users.id),
+    resolvedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('post_reports_open_idx').on(t.createdAt, t.id).where(sql`${t.status} = 'open'`),
+    uniqueIndex('post_reports_one_open_idx').on(t.postId, t.reporterId).where(sql`${t.status} = 'open'`),
+  ],
+);
