@@ -26,13 +26,17 @@ export const AUDIT_ACTIONS = [
   'organisation.updated',
   'organisation.deactivated',
   'organisation.reactivated',
+  'organisation.profile_updated',
+  'organisation.logo_updated',
+  'profile.updated',
+  'expertise.added',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   actorId?: string | null;
   action: AuditAction;
-  targetType?: 'user' | 'organisation' | 'session';
+  targetType?: 'user' | 'organisation' | 'session' | 'expertise';
   targetId?: string | null;
   ip?: string | null;
   details?: Record<string, unknown>;
