@@ -30,13 +30,35 @@ export const AUDIT_ACTIONS = [
   'organisation.logo_updated',
   'profile.updated',
   'expertise.added',
+  'space.created',
+  'space.updated',
+  'space.archived',
+  'space.unarchived',
+  'space.member_added',
+  'space.member_removed',
+  'space.manager_changed',
+  'space.join_requested',
+  'space.join_accepted',
+  'space.join_declined',
+  'thread.urgent_set',
+  'thread.urgent_cleared',
+  'thread.locked',
+  'thread.unlocked',
+  'thread.pinned',
+  'thread.unpinned',
+  'thread.moved',
+  'post.deleted',
+  'post.hidden',
+  'post.restored',
+  'post.reported',
+  'report.resolved',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   actorId?: string | null;
   action: AuditAction;
-  targetType?: 'user' | 'organisation' | 'session' | 'expertise';
+  targetType?: 'user' | 'organisation' | 'session' | 'expertise' | 'space' | 'thread' | 'post' | 'report';
   targetId?: string | null;
   ip?: string | null;
   details?: Record<string, unknown>;
