@@ -52,13 +52,23 @@ export const AUDIT_ACTIONS = [
   'post.restored',
   'post.reported',
   'report.resolved',
+  'file.uploaded',
+  'upload.blocked',
+  'resource.created',
+  'resource.updated',
+  'resource.deleted',
+  'resource.version_added',
+  'resource.downloaded',
+  'blocklist.added',
+  'blocklist.imported',
+  'blocklist.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   actorId?: string | null;
   action: AuditAction;
-  targetType?: 'user' | 'organisation' | 'session' | 'expertise' | 'space' | 'thread' | 'post' | 'report';
+  targetType?: 'user' | 'organisation' | 'session' | 'expertise' | 'space' | 'thread' | 'post' | 'report' | 'resource' | 'file' | 'blocked_hash';
   targetId?: string | null;
   ip?: string | null;
   details?: Record<string, unknown>;
