@@ -13,6 +13,7 @@ export const TEMPLATES = [
   'applicationApproved',
   'applicationRejected',
   'newApplication',
+  'blockedUpload',
 ] as const;
 export type EmailTemplate = (typeof TEMPLATES)[number];
 

@@ -28,6 +28,10 @@ export const RULES = {
   passwordReset: { points: 5, duration: 3600 },
   /** Authenticated form submissions per member (generous; stops scripted floods). */
   memberAction: { points: 120, duration: 60 },
+  /** File uploads to the resource library per member. */
+  upload: { points: 30, duration: 600 },
+  /** File downloads per member (generous; stops scripted scraping). */
+  download: { points: 600, duration: 600 },
 } satisfies Record<string, Rule>;
 export type RuleName = keyof typeof RULES;
 
