@@ -5,8 +5,9 @@ import { E2E_URL } from './env';
 /**
  * Every spec imports `test` and `expect` from here. An automatic fixture watches each page a test opens
  * (its own `page`, and pages from `newPage()`, which opens a separate browser, i.e. another person):
- *  - every path a page visits must have been checked with axe (`expectAccessible(page)`) by the end of
- *    the test; the page's last state is checked automatically, any other unchecked path fails the test;
+ *  - every path a page visits must have been checked with axe (`expectAccessible(page)`, on any of the
+ *    test's pages) by the end of the test; each page's last state is checked automatically, any other
+ *    unchecked path fails the test;
  *  - a Content-Security-Policy violation or an uncaught error in the page fails the test.
  */
 
@@ -19,6 +20,13 @@ interface PageState {
 }
 
 const states = new WeakMap<Page, PageState>();
+/** Paths checked with axe during the current test, by any of its pages (a worker runs one test at a time). */
+let checkedInTest = new Set<string>();
+
+/** Whether axe already checked this path during the current test. */
+export function checkedAlready(path: string): boolean {
+  return checkedInTest.has(path);
+}
 
 function pathOf(url: string): string | null {
   if (!url.startsWith(E2E_URL)) return null;
@@ -49,10 +57,15 @@ function watch(page: Page): PageState {
   return state;
 }
 
-/** Runs axe (WCAG 2.2 A/AA and best practices) on the page as it is now; fails on any violation. */
-export async function expectAccessible(page: Page, options: { disableRules?: string[] } = {}): Promise<void> {
+/**
+ * Runs axe (WCAG 2.2 A/AA and best practices) on the page as it is now; fails on any violation.
+ * `include` limits the scan to one part (e.g. an open menu: a modal menu hides the rest of the page
+ * with aria-hidden, which axe would report against the page behind it); it does not count as checking the page.
+ */
+export async function expectAccessible(page: Page, options: { include?: string; disableRules?: string[] } = {}): Promise<void> {
   await page.waitForLoadState('domcontentloaded');
   let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  if (options.include) builder = builder.include(options.include);
   if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);
   const { violations } = await builder.analyze();
   const where = pathOf(page.url()) ?? page.url();
@@ -67,7 +80,10 @@ export async function expectAccessible(page: Page, options: { disableRules?: str
     .join('\n');
   if (violations.length) throw new Error(`Accessibility violations on ${where} (axe):\n${report}`);
   const p = pathOf(page.url());
-  if (p) watch(page).checked.add(p);
+  if (p && !options.include) {
+    watch(page).checked.add(p);
+    checkedInTest.add(p);
+  }
 }
 
 class PageWatcher {
@@ -102,7 +118,7 @@ class PageWatcher {
         const current = pathOf(page.url());
         if (current && !state.checked.has(current)) await expectAccessible(page);
       }
-      const unchecked = [...state.visited].filter((p) => !state.checked.has(p));
+      const unchecked = [...state.visited].filter((p) => !checkedInTest.has(p));
       if (unchecked.length) failures.push(`Pages visited but not checked with expectAccessible(): ${unchecked.join(', ')}`);
       failures.push(...state.problems);
     }
@@ -117,6 +133,7 @@ class PageWatcher {
 export const test = base.extend<{ pages: PageWatcher; newPage: () => Promise<Page> }>({
   pages: [
     async ({ context, browser }, provide, testInfo) => {
+      checkedInTest = new Set();
       const watcher = new PageWatcher(browser);
       watcher.watchContext(context);
       try {
