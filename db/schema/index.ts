@@ -6,3 +6,4 @@ export * from './system';
 export * from './files';
 export * from './profiles';
 export * from './discussions';
+export * from './resources';
