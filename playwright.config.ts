@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { assertLocalDatabase, E2E_AUTH_SECRET, E2E_OUTBOX_DIR, E2E_PGLITE_DIR, E2E_PORT, E2E_URL } from './e2e/env';
+import { assertLocalDatabase, E2E_AUTH_SECRET, E2E_OUTBOX_DIR, E2E_PGLITE_DIR, E2E_PORT, E2E_UPLOADS_DIR, E2E_URL } from './e2e/env';
 
 /**
  * End-to-end tests against the production build. `npm run test:e2e` (scripts/e2e.mjs) runs `next build`
@@ -69,6 +69,7 @@ export default defineConfig({
       AUTH_SECRET: E2E_AUTH_SECRET,
       OUTBOX_DIR: E2E_OUTBOX_DIR,
       PGLITE_DIR: E2E_PGLITE_DIR,
+      UPLOADS_DIR: E2E_UPLOADS_DIR,
       RATE_LIMIT_SCALE: '50',
       SEED_DEMO: 'never',
       LOG_LEVEL: process.env.LOG_LEVEL || 'warn',

@@ -9,6 +9,7 @@ export const E2E_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_DATA_DIR = path.resolve('.data/e2e');
 export const E2E_OUTBOX_DIR = path.join(E2E_DATA_DIR, 'outbox');
 export const E2E_PGLITE_DIR = path.join(E2E_DATA_DIR, 'pglite');
+export const E2E_UPLOADS_DIR = path.join(E2E_DATA_DIR, 'uploads');
 
 /** A fixed secret: the e2e server runs with NODE_ENV=production, which requires one. Test use only. */
 export const E2E_AUTH_SECRET = 'e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz';

@@ -3,7 +3,7 @@
  * The end-to-end web server (started by playwright.config.ts, which sets its environment):
  *   1. a fresh database: without DATABASE_URL, the PGlite directory PGLITE_DIR is deleted first;
  *      with DATABASE_URL, that database is used as it is and must be empty (CI creates a fresh one);
- *   2. an empty OUTBOX_DIR (the specs read emails from it);
+ *   2. an empty OUTBOX_DIR (the specs read emails from it) and UPLOADS_DIR;
  *   3. migrations and the demo accounts (scripts/seed.ts, the same module `npm run db:seed` uses);
  *   4. `next start` in its place. On PGlite the server process owns the directory, so seeding ends first.
  */
@@ -37,6 +37,7 @@ if (env.DATABASE_URL) {
 }
 rmSync(env.OUTBOX_DIR, { recursive: true, force: true });
 mkdirSync(env.OUTBOX_DIR, { recursive: true });
+if (env.UPLOADS_DIR) rmSync(env.UPLOADS_DIR, { recursive: true, force: true });
 
 const tsx = require.resolve('tsx/cli');
 const seed = spawnSync(process.execPath, [tsx, '--conditions=react-server', path.join(root, 'scripts/seed.ts'), '--require-empty'], {
