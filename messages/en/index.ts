@@ -8,9 +8,10 @@ import guidelines from './guidelines.json';
 import home from './home.json';
 import landing from './landing.json';
 import nav from './nav.json';
+import resources from './resources.json';
 import settings from './settings.json';
 import validation from './validation.json';
 
 /** English catalogue: one namespace per file. */
-const en = { admin, auth, common, dev, email, errors, guidelines, home, landing, nav, settings, validation };
+const en = { admin, auth, common, dev, email, errors, guidelines, home, landing, nav, resources, settings, validation };
 export default en;
