@@ -2,16 +2,18 @@ import admin from './admin.json';
 import auth from './auth.json';
 import common from './common.json';
 import dev from './dev.json';
+import directory from './directory.json';
 import email from './email.json';
 import errors from './errors.json';
 import guidelines from './guidelines.json';
 import home from './home.json';
 import landing from './landing.json';
 import nav from './nav.json';
+import profile from './profile.json';
 import resources from './resources.json';
 import settings from './settings.json';
 import validation from './validation.json';
 
 /** English catalogue: one namespace per file. */
-const en = { admin, auth, common, dev, email, errors, guidelines, home, landing, nav, resources, settings, validation };
+const en = { admin, auth, common, dev, directory, email, errors, guidelines, home, landing, nav, profile, resources, settings, validation };
 export default en;
