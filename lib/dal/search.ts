@@ -1,0 +1,113 @@
+/**
+ * ACCESS RULES for discussion search: results come only from spaces the viewer sees — the WHERE clause
+ * applies `spaceAccess(viewer)` (spaces-access.ts) — and never from removed or hidden posts.
+ * Postgres full-text search: 'simple' configuration over immutable_unaccent (posts come in many
+ * languages), GIN indexes on threads.search_vector and posts.search_vector, websearch_to_tsquery.
+ * Snippets are made by ts_headline with private-use marker characters, then HTML-escaped and only
+ * then the markers turned into <mark>: no markup from a post can reach the page.
+ */
+import 'server-only';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { posts, spaces, threads, users } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/sessions';
+import type { SearchFilters } from '@/lib/validation/discussions';
+import { isUuid, keysetPage, type Page } from './pagination';
+import { spaceAccess } from './spaces-access';
+
+export interface DiscussionHit {
+  postId: string;
+  threadId: string;
+  number: number;
+  /** Safe HTML: escaped text with <mark> around matches. */
+  titleHtml: string;
+  snippetHtml: string;
+  spaceName: string;
+  authorName: string;
+  createdAt: Date;
+  rank: number;
+}
+
+const START = '\uE000';
+const STOP = '\uE001';
+
+/** Escapes text for HTML, then turns the highlight markers into <mark> elements. */
+export function highlightToHtml(text: string): string {
+  const escaped = text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  let open = false;
+  let out = '';
+  for (const ch of escaped) {
+    if (ch === START && !open) {
+      out += '<mark>';
+      open = true;
+    } else if (ch === STOP && open) {
+      out += '</mark>';
+      open = false;
+    } else if (ch !== START && ch !== STOP) out += ch;
+  }
+  return open ? `${out}</mark>` : out;
+}
+
+const key = z.tuple([z.number(), z.uuid()]);
+
+/** Thread titles and posts matching `q`, best first; filtered by space, author and date range. */
+export async function searchDiscussions(viewer: Viewer, filters: SearchFilters): Promise<Page<DiscussionHit>> {
+  const q = filters.q?.trim();
+  if (!q) return { items: [], next: null, previous: null };
+  const query = sql`websearch_to_tsquery('simple', immutable_unaccent(${q}))`;
+  // simple_unaccent (migration 0009) unaccents the words of the text, so accented words are marked too.
+  const headlineQuery = sql`websearch_to_tsquery('simple_unaccent', ${q})`;
+  const titleMatch = sql`("posts"."number" = 1 and "threads"."search_vector" @@ ${query})`;
+  const rank = sql<number>`(ts_rank("posts"."search_vector", ${query}) + case when ${titleMatch} then 2 * ts_rank("threads"."search_vector", ${query}) else 0 end)`;
+  const clean = (column: string) => sql.raw(`translate(${column}, E'\\uE000\\uE001', '')`);
+  const options = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+  return keysetPage({
+    cursor: filters.cursor,
+    key,
+    fetch: async ({ key: k, backward }, limit) => {
+      const seek = k ? sql`(${rank}, "posts"."id") ${sql.raw(backward ? '>' : '<')} (${k[0]}::real, ${k[1]}::uuid)` : undefined;
+      const dir = backward ? 'asc' : 'desc';
+      const rows = await getDb()
+        .select({
+          postId: posts.id,
+          threadId: threads.id,
+          number: posts.number,
+          title: sql<string>`ts_headline('simple_unaccent', ${clean('"threads"."title"')}, ${headlineQuery}, ${`${options}, HighlightAll=true`})`,
+          snippet: sql<string>`ts_headline('simple_unaccent', ${clean('"posts"."plain_text"')}, ${headlineQuery}, ${options})`,
+          spaceName: spaces.name,
+          authorName: users.name,
+          createdAt: posts.createdAt,
+          rank: sql<number>`${rank}::real`.mapWith(Number),
+        })
+        .from(posts)
+        .innerJoin(threads, eq(threads.id, posts.threadId))
+        .innerJoin(spaces, eq(spaces.id, threads.spaceId))
+        .innerJoin(users, eq(users.id, posts.authorId))
+        .where(
+          and(
+            sql`("posts"."search_vector" @@ ${query} or ${titleMatch})`,
+            isNull(posts.deletedAt),
+            isNull(posts.hiddenAt),
+            spaceAccess(viewer),
+            filters.space && isUuid(filters.space) ? eq(threads.spaceId, filters.space) : undefined,
+            filters.author && isUuid(filters.author) ? eq(posts.authorId, filters.author) : undefined,
+            filters.from ? sql`"posts"."created_at" >= ${filters.from}::date` : undefined,
+            filters.to ? sql`"posts"."created_at" < ${filters.to}::date + 1` : undefined,
+            seek,
+          ),
+        )
+        .orderBy(sql`${rank} ${sql.raw(dir)}`, sql.raw(`"posts"."id" ${dir}`))
+        .limit(limit);
+      return rows.map(({ title, snippet, ...row }) => ({ ...row, titleHtml: highlightToHtml(title), snippetHtml: highlightToHtml(snippet) }));
+    },
+    keyOf: (row) => [row.rank, row.postId] as [number, string],
+  });
+}
+
+/** The name of the author a search is filtered by (members' names are visible to every member). */
+export async function searchAuthorName(_viewer: Viewer, userId: string): Promise<string | null> {
+  if (!isUuid(userId)) return null;
+  const [row] = await getDb().select({ name: users.name }).from(users).where(and(eq(users.id, userId), eq(users.status, 'active'))).limit(1);
+  return row?.name ?? null;
+}

@@ -1,0 +1,36 @@
+/** Test builders for discussions (tests only). */
+import { getDb } from '@/db';
+import { spaceMembers, spaces } from '@/db/schema';
+import type { Sector, SpaceAccessKind } from '@/db/schema';
+import { POSTING_LIMITS } from './limits';
+
+let n = 0;
+
+export async function createSpace(over: { access?: SpaceAccessKind; sectors?: Sector[]; name?: string; archivedAt?: Date | null } = {}) {
+  n++;
+  const name = over.name ?? `Space ${n} ${Math.random().toString(36).slice(2, 7)}`;
+  const [row] = await getDb()
+    .insert(spaces)
+    .values({
+      slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
+      name,
+      access: over.access ?? 'open',
+      sectors: over.sectors ?? [],
+      archivedAt: over.archivedAt ?? null,
+    })
+    .returning();
+  return row!;
+}
+
+export async function addMember(spaceId: string, userId: string, isManager = false) {
+  await getDb().insert(spaceMembers).values({ spaceId, userId, isManager });
+}
+
+/** Turns the posting limits off (tests that post quickly); returns a function that restores them. */
+export function withoutPostingLimits(): () => void {
+  const saved = { ...POSTING_LIMITS };
+  Object.assign(POSTING_LIMITS, { threadSeconds: 0, postSeconds: 0, duplicateMinutes: 0 });
+  return () => Object.assign(POSTING_LIMITS, saved);
+}
+
+export const request = { ip: '198.51.100.30', userAgent: 'vitest' };
