@@ -57,7 +57,7 @@ export const spaceSchema = z
     sectors: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(SECTORS, { error: 'invalidChoice' }))),
     position: z.coerce.number().int().min(0).max(1000).default(0),
   })
-  .refine((v) => v.access !== 'sector' || v.sectors.length > 0, { path: ['sectors'], error: 'sectorsRequired' });
+  .refine((v) => v.access !== 'sector' || v.sectors.length > 0, { path: ['sectors'], error: 'chooseSector' });
 export type SpaceInput = z.output<typeof spaceSchema>;
 
 export const spaceMemberSchema = z.object({

@@ -2,6 +2,7 @@ import admin from './admin.json';
 import auth from './auth.json';
 import common from './common.json';
 import dev from './dev.json';
+import discussions from './discussions.json';
 import directory from './directory.json';
 import email from './email.json';
 import errors from './errors.json';
@@ -15,5 +16,5 @@ import settings from './settings.json';
 import validation from './validation.json';
 
 /** English catalogue: one namespace per file. */
-const en = { admin, auth, common, dev, directory, email, errors, guidelines, home, landing, nav, profile, resources, settings, validation };
+const en = { admin, auth, common, dev, discussions, directory, email, errors, guidelines, home, landing, nav, profile, resources, settings, validation };
 export default en;
