@@ -7,7 +7,10 @@ import { UserMenu } from './user-menu';
 /** Navigation entries appear once their pages exist. */
 export async function MemberHeader({ viewer }: { viewer: Viewer }) {
   const t = await getTranslations();
-  const links = [{ href: '/home', label: t('nav.home') }];
+  const links = [
+    { href: '/home', label: t('nav.home') },
+    { href: '/directory', label: t('nav.directory') },
+  ];
   if (viewer.role === 'admin') links.push({ href: '/admin', label: t('nav.admin') });
   return (
     <header className="border-b border-slate-200 bg-white">

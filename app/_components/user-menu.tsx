@@ -29,6 +29,11 @@ export function UserMenu({ name, organisation }: { name: string; organisation: s
           </div>
           <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
           <DropdownMenu.Item asChild>
+            <Link href="/settings/profile" className={itemClass}>
+              {t('profile')}
+            </Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Item asChild>
             <Link href="/settings/preferences" className={itemClass}>
               {t('preferences')}
             </Link>

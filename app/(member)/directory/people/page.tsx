@@ -1,0 +1,78 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { SelectField, TextField } from '@/app/_components/ui/field';
+import { requireViewer } from '@/lib/auth/require';
+import { COUNT_CAP, countPeople, listPeople } from '@/lib/dal/directory-people';
+import { listExpertiseAreas } from '@/lib/dal/profiles';
+import { countryOptions } from '@/lib/i18n/countries';
+import { LANGUAGES, PEOPLE_SORTS, peopleDirectorySchema, SECTORS } from '@/lib/validation/profile';
+import { DirectoryNav } from '../_components/directory-nav';
+import { Choices, DirectoryFilters } from '../_components/filters';
+import { languageNamer } from '../_components/links';
+import { Pager } from '../_components/pager';
+import { PersonCard } from '../_components/person-card';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('directory.people'))('title') };
+}
+
+export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  const filters = peopleDirectorySchema.parse(await searchParams);
+  const { cursor: _cursor, ...params } = filters;
+  const [page, total, areas] = await Promise.all([listPeople(viewer, filters), countPeople(viewer, filters), listExpertiseAreas()]);
+  const t = await getTranslations('directory');
+  const tCommon = await getTranslations('common');
+  const locale = await getLocale();
+  const languageName = languageNamer(locale);
+  const filtered = Boolean(filters.q || filters.sector || filters.country || filters.expertise || filters.language);
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold text-brand-900">{t('people.title')}</h1>
+        <DirectoryNav current="people" />
+      </div>
+      <p className="text-slate-700">{t('people.intro')}</p>
+      <DirectoryFilters action="/directory/people" active={filtered || Boolean(filters.sort)}>
+        <TextField name="q" type="search" label={t('people.search')} hint={t('filters.searchHint')} defaultValue={filters.q} maxLength={100} />
+        <SelectField name="sector" label={t('filters.sector')} defaultValue={filters.sector ?? ''}>
+          <Choices any={t('filters.anySector')} options={SECTORS.map((s) => ({ value: s, label: tCommon(`sectors.${s}`) }))} />
+        </SelectField>
+        <SelectField name="country" label={t('filters.country')} defaultValue={filters.country ?? ''}>
+          <Choices any={t('filters.anyCountry')} options={countryOptions(locale).map((c) => ({ value: c.code, label: c.name }))} />
+        </SelectField>
+        <SelectField name="expertise" label={t('people.expertise')} defaultValue={filters.expertise ?? ''}>
+          <Choices any={t('people.anyExpertise')} options={areas.map((a) => ({ value: a.slug, label: a.label }))} />
+        </SelectField>
+        <SelectField name="language" label={t('people.language')} defaultValue={filters.language ?? ''}>
+          <Choices
+            any={t('people.anyLanguage')}
+            options={LANGUAGES.map((l) => ({ value: l, label: languageName(l) })).sort((a, b) => a.label.localeCompare(b.label, locale))}
+          />
+        </SelectField>
+        <SelectField name="sort" label={t('people.sort')} defaultValue={filters.sort ?? 'name'}>
+          {PEOPLE_SORTS.map((s) => (
+            <option key={s} value={s}>
+              {s === 'name' ? t('people.sortName') : t('people.sortJoined')}
+            </option>
+          ))}
+        </SelectField>
+      </DirectoryFilters>
+
+      <p role="status" className="font-medium text-slate-800">
+        {total > COUNT_CAP ? t('people.countCapped', { count: COUNT_CAP }) : t('people.count', { count: total })}
+      </p>
+      {page.items.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">{t('people.empty')}</p>
+      ) : (
+        <ul aria-label={t('people.caption')} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+          {page.items.map((p) => (
+            <PersonCard key={p.id} person={p} locale={locale} sector={tCommon(`sectors.${p.sector}`)} unlisted={t('people.unlisted')} />
+          ))}
+        </ul>
+      )}
+      <Pager path="/directory/people" params={params} previous={page.previous} next={page.next} />
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react';
+import type { Viewer } from '@/lib/auth/viewer';
+
+export interface OrganisationSectionProps {
+  viewer: Viewer;
+  organisation: { id: string; slug: string; name: string };
+}
+
+/**
+ * Further sections of an organisation's page, in order, each a server component that renders nothing
+ * when it has nothing to show (e.g. the organisation's resources, its recent public threads). A
+ * feature adds its section by appending it here; the page renders each under its own heading.
+ */
+export const ORGANISATION_SECTIONS: ((props: OrganisationSectionProps) => Promise<ReactNode>)[] = [];

@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { languageNamer } from '@/app/(member)/directory/_components/links';
+import { requireViewer } from '@/lib/auth/require';
+import { getOwnProfile, listExpertiseAreas } from '@/lib/dal/profiles';
+import { LANGUAGES } from '@/lib/validation/profile';
+import { ProfileForm } from './forms';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('profile'))('title') };
+}
+
+export default async function ProfileSettingsPage() {
+  const viewer = await requireViewer();
+  const [profile, areas] = await Promise.all([getOwnProfile(viewer), listExpertiseAreas()]);
+  const t = await getTranslations('profile');
+  const locale = await getLocale();
+  const languageName = languageNamer(locale);
+  const languages = LANGUAGES.map((l) => ({ value: l, label: languageName(l) })).sort((a, b) => a.label.localeCompare(b.label, locale));
+  return (
+    <div className="max-w-3xl space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
+        <p className="text-slate-700">{t('intro')}</p>
+        <p>
+          <Link href={`/people/${viewer.id}`}>{t('view')}</Link>
+        </p>
+      </div>
+      <dl className="grid gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[auto_1fr]">
+        <dt className="font-medium text-slate-600">{t('organisation')}</dt>
+        <dd dir="auto">{viewer.organisationName}</dd>
+        <dt className="font-medium text-slate-600">{t('email')}</dt>
+        <dd className="break-all">{profile.email}</dd>
+      </dl>
+      <p className="-mt-6 text-sm text-slate-600">{t('fixedHint')}</p>
+      <ProfileForm
+        saved={{
+          name: profile.name,
+          pronouns: profile.pronouns ?? '',
+          jobTitle: profile.jobTitle,
+          bio: profile.bio,
+          phone: profile.phone ?? '',
+          expertise: profile.expertise,
+          languages: profile.languages,
+          listed: profile.listed,
+          showEmail: profile.showEmail,
+          showPhone: profile.showPhone,
+        }}
+        expertise={areas.map((a) => ({ value: a.slug, label: a.label }))}
+        languages={languages}
+      />
+    </div>
+  );
+}

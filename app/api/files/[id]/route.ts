@@ -1,0 +1,33 @@
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import { FILE_SERVING, openVisibleFile } from '@/lib/dal/files';
+import { withViewer } from '@/lib/route';
+
+/**
+ * Downloads a stored file. Visibility is re-checked on every request (lib/dal/files: fileAccess); a file
+ * the viewer may not see is a 404. Images are sent inline, everything else as an attachment with a safe
+ * name; never sniffed, never framed, never run as a page.
+ */
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  return withViewer({
+    access: 'member',
+    query: z.object({}),
+    async handler(_input, { viewer }) {
+      const file = await openVisibleFile(viewer, id);
+      const serving = FILE_SERVING[file.purpose];
+      return new Response(Readable.toWeb(file.body) as ReadableStream, {
+        headers: {
+          'Content-Type': file.contentType,
+          'Content-Length': String(file.size),
+          'Content-Disposition': `${serving.disposition}; filename="${file.downloadName}"`,
+          'Cache-Control': serving.cacheControl,
+          ETag: `"${file.sha256}"`,
+          'X-Content-Type-Options': 'nosniff',
+          'Content-Security-Policy': "default-src 'none'; sandbox",
+          'Cross-Origin-Resource-Policy': 'same-origin',
+        },
+      });
+    },
+  })(req);
+}
