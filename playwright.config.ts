@@ -21,8 +21,8 @@ export default defineConfig({
   // Journeys change their accounts (suspension, password change): a blind retry would start from a changed state.
   retries: 0,
   workers: Number(process.env.E2E_WORKERS || 2),
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     baseURL: E2E_URL,

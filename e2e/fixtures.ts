@@ -43,8 +43,14 @@ function watch(page: Page): PageState {
     if (p) state.visited.add(p);
   };
   seen(page.url());
+  // A path counts as visited once the page stays on it: the router passes through a URL on its way to a
+  // redirect (e.g. a member page answering with sign-in), which nobody gets to see.
   page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) seen(frame.url());
+    if (frame !== page.mainFrame()) return;
+    const url = frame.url();
+    setTimeout(() => {
+      if (!page.isClosed() && page.url() === url) seen(url);
+    }, 500);
   });
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {

@@ -91,9 +91,19 @@ export async function waitForEmail(to: string, { timeout = 20_000, after }: { ti
 
 /** The first link to the portal in an email's text. */
 export function linkIn(email: Email): string {
-  const match = email.text.match(new RegExp(`${E2E_URL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[^\\s)>"]*`));
+  const match = email.text.match(new RegExp(`${escapeRegExp(E2E_URL)}/[^\\s)>"]*`));
   if (!match) throw new Error(`No link to ${E2E_URL} in the email "${email.subject}":\n${email.text}`);
   return match[0];
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The accessible name of a control labelled "<action>: <name>" where ": <name>" is visually hidden
+ * (browsers put a space before a hidden span: "Approve : Noor Haddad").
+ */
+export function actionFor(action: string, name: string): RegExp {
+  return new RegExp(`^${escapeRegExp(action)}\\s*:\\s*${escapeRegExp(name)}$`);
 }
 
 /** An address nobody else uses, for a journey that registers someone. */
