@@ -10,6 +10,7 @@ export async function MemberHeader({ viewer }: { viewer: Viewer }) {
   const links = [
     { href: '/home', label: t('nav.home') },
     { href: '/directory', label: t('nav.directory') },
+    { href: '/resources', label: t('nav.resources') },
   ];
   if (viewer.role === 'admin') links.push({ href: '/admin', label: t('nav.admin') });
   return (

@@ -22,10 +22,12 @@ import { NotFoundError, UserError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import type { RequestInfo } from '@/lib/request';
 import { newStorageKey, storage } from '@/lib/storage';
+import { EXTENSION_OF_TYPE } from '@/lib/uploads/types';
 import { LOGO_MAX_BYTES, LOGO_TYPES } from '@/lib/validation/profile';
 import { isAdmin } from './access';
 import { canEditOrganisation, organisationAccess } from './directory';
 import { isUuid } from './pagination';
+import { resourceFileAccess } from './resources-downloads';
 
 /**
  * Who may download a file of each purpose. Each branch is a condition on `files` (correlated subqueries
@@ -36,8 +38,8 @@ const FILE_VISIBILITY: Record<FilePurpose, (viewer: Viewer) => SQL> = {
   // A logo is visible to whoever may see an organisation that shows it.
   logo: (viewer) =>
     sql`exists (select 1 from ${organisations} where ${organisations.logoFileId} = ${files.id} and ${organisationAccess(viewer) ?? sql`true`})`,
-  // Resource files: the resources feature (issue 5) replaces this with its own visibility rule.
-  resource: () => sql`false`,
+  // A resource file: a version of a resource the viewer sees (resourceAccess, lib/dal/resources-access.ts).
+  resource: (viewer) => resourceFileAccess(viewer),
 };
 
 /** How a file of each purpose is sent: images inline (may be cached privately), everything else as a download. */
@@ -64,7 +66,7 @@ export interface ServedFile {
   body: Readable;
 }
 
-const EXTENSIONS: Record<string, string> = { 'image/webp': 'webp', 'image/png': 'png', 'image/jpeg': 'jpg', 'application/pdf': 'pdf' };
+const EXTENSIONS: Record<string, string> = { 'image/webp': 'webp', 'image/png': 'png', 'image/jpeg': 'jpg', ...EXTENSION_OF_TYPE };
 
 function safeName(original: string, contentType: string, purpose: FilePurpose): string {
   const ext = EXTENSIONS[contentType] ?? 'bin';

@@ -5,3 +5,4 @@ import 'server-only';
  * own `jobs.ts` (calling registerJob) and adds one import line here.
  */
 import '@/lib/discussions/jobs';
+import '@/lib/uploads/jobs';

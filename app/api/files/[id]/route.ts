@@ -1,21 +1,34 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { FILE_SERVING, openVisibleFile } from '@/lib/dal/files';
+import { recordResourceDownload } from '@/lib/dal/resources-downloads';
 import { withViewer } from '@/lib/route';
 
 /**
  * Downloads a stored file. Visibility is re-checked on every request (lib/dal/files: fileAccess); a file
  * the viewer may not see is a 404. Images are sent inline, everything else as an attachment with a safe
- * name; never sniffed, never framed, never run as a page.
+ * name; never sniffed, never framed, never run as a page. Resource files: images may be previewed inline
+ * (?inline=1); each download is counted and, for resources not visible to all members, trailed
+ * (recordResourceDownload re-checks resourceAccess in its own query).
  */
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params;
   return withViewer({
     access: 'member',
-    query: z.object({}),
-    async handler(_input, { viewer }) {
+    query: z.object({ inline: z.enum(['1']).optional() }),
+    rateLimit: 'download',
+    async handler({ inline }, { viewer, request }) {
       const file = await openVisibleFile(viewer, id);
-      const serving = FILE_SERVING[file.purpose];
+      let serving = FILE_SERVING[file.purpose];
+      if (file.purpose === 'resource') {
+        if (inline && file.contentType.startsWith('image/')) serving = { ...serving, disposition: 'inline' };
+        try {
+          await recordResourceDownload(viewer, file.id, { inline: serving.disposition === 'inline', request });
+        } catch (error) {
+          file.body.destroy();
+          throw error;
+        }
+      }
       return new Response(Readable.toWeb(file.body) as ReadableStream, {
         headers: {
           'Content-Type': file.contentType,

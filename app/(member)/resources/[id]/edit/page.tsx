@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requireViewer } from '@/lib/auth/require';
+import { getResource, topicOptions } from '@/lib/dal/resources';
+import { NotFoundError } from '@/lib/errors';
+import { languageOptions } from '../../_components/languages';
+import { EditResourceForm } from './edit-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('resources.detail'))('edit') };
+}
+
+export default async function EditResourcePage({ params }: { params: Promise<{ id: string }> }) {
+  const viewer = await requireViewer();
+  const resource = await getResource(viewer, (await params).id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  if (!resource.canEdit) notFound();
+  const t = await getTranslations('resources');
+  const topics = await topicOptions();
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div className="space-y-1">
+        <Link href={`/resources/${resource.id}`} className="text-sm">
+          <span aria-hidden>←</span> {t('form.cancel')}
+        </Link>
+        <h1 className="text-2xl font-bold break-words text-brand-900" dir="auto">
+          {t('form.editTitle', { title: resource.title })}
+        </h1>
+      </div>
+      <EditResourceForm
+        resourceId={resource.id}
+        url={resource.url}
+        options={{ topics, languages: languageOptions(await getLocale()) }}
+        values={{
+          title: resource.title,
+          description: resource.description,
+          type: resource.type,
+          topics: resource.topics,
+          languages: resource.languages,
+          year: resource.year ? String(resource.year) : '',
+          visibility: resource.visibility,
+          sectors: resource.sectors,
+        }}
+      />
+    </div>
+  );
+}

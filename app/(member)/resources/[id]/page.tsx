@@ -1,0 +1,206 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { notFound } from 'next/navigation';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { buttonClass } from '@/app/_components/ui/button';
+import { requireViewer } from '@/lib/auth/require';
+import { getViewer } from '@/lib/auth/viewer';
+import { getResource, topicOptions, type ResourceDetail } from '@/lib/dal/resources';
+import { listDownloadTrail } from '@/lib/dal/resources-downloads';
+import { NotFoundError } from '@/lib/errors';
+import { maxUploadBytes } from '@/lib/uploads/receive';
+import { ACCEPT_ATTRIBUTE } from '@/lib/uploads/types';
+import { languageName } from '../_components/languages';
+import { ResourcePager } from '../_components/resource-list';
+import { DeleteResourceForm, NewVersionForm } from './forms';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function load(id: string): Promise<ResourceDetail> {
+  const viewer = await requireViewer();
+  try {
+    return await getResource(viewer, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const viewer = await getViewer();
+  if (!viewer) return {};
+  const resource = await getResource(viewer, (await params).id).catch(() => null);
+  return { title: resource?.title ?? (await getTranslations('resources'))('title') };
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export default async function ResourcePage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const resource = await load(id);
+  const viewer = await requireViewer();
+  const t = await getTranslations('resources');
+  const tSectors = await getTranslations('common.sectors');
+  const format = await getFormatter();
+  const locale = await getLocale();
+  const topics = new Map((await topicOptions()).map((o) => [o.slug, o.label]));
+  const trailCursor = (await searchParams).trail;
+  const trail = resource.canSeeTrail && resource.visibility !== 'all_members' ? await listDownloadTrail(viewer, resource.id, typeof trailCursor === 'string' ? trailCursor : undefined) : null;
+  const current = resource.versions[0];
+  const isImage = current?.contentType.startsWith('image/');
+  const date = (d: Date) => format.dateTime(d, { dateStyle: 'medium' });
+  const visibleTo =
+    resource.visibility === 'sectors'
+      ? t('visibilityBadge.sectors', { sectors: resource.sectors.map((s) => tSectors(s)).join(', ') })
+      : t(`visibilityBadge.${resource.visibility}`, { organisation: resource.organisationName });
+
+  const facts: [string, ReactNode][] = [
+    [t('detail.organisation'), <span key="o" dir="auto">{resource.organisationName}</span>],
+    [t('detail.contributor'), <span key="c" dir="auto">{resource.contributorName}</span>],
+    [t('detail.type'), t(`types.${resource.type}`)],
+    ...(resource.topics.length ? [[t('detail.topics'), resource.topics.map((s) => topics.get(s) ?? s).join(', ')] as [string, string]] : []),
+    ...(resource.languages.length ? [[t('detail.languages'), resource.languages.map((c) => languageName(c, locale)).join(', ')] as [string, string]] : []),
+    ...(resource.year ? [[t('detail.year'), String(resource.year)] as [string, string]] : []),
+    [t('detail.visibility'), visibleTo],
+    [t('detail.added'), date(resource.createdAt)],
+    ...(resource.url ? [] : [[t('detail.downloads'), format.number(resource.downloadCount)] as [string, string]]),
+  ];
+
+  return (
+    <article className="space-y-8">
+      <div className="space-y-2">
+        <Link href="/resources" className="text-sm">
+          <span aria-hidden>←</span> {t('detail.back')}
+        </Link>
+        <h1 className="text-2xl font-bold break-words text-brand-900" dir="auto">
+          {resource.title}
+        </h1>
+      </div>
+
+      <div className="grid gap-8 lg:grid-cols-3">
+        <div className="space-y-6 lg:col-span-2">
+          {resource.descriptionHtml ? (
+            // Cooked (sanitized) when written: lib/markdown.
+            <div className="prose max-w-none break-words" dangerouslySetInnerHTML={{ __html: resource.descriptionHtml }} />
+          ) : null}
+          {isImage && current ? (
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={`/api/files/${current.fileId}?inline=1`} alt={t('detail.preview', { title: resource.title })} className="max-h-[32rem] max-w-full rounded border border-slate-200" />
+          ) : null}
+          <div className="flex flex-wrap gap-3">
+            {resource.url ? (
+              <div className="space-y-1">
+                <a href={resource.url} rel="noopener noreferrer nofollow" target="_blank" className={buttonClass('primary')}>
+                  {t('detail.openLink')}
+                </a>
+                <p className="text-sm text-slate-600">{t('detail.linkNote', { host: new URL(resource.url).host })}</p>
+              </div>
+            ) : current ? (
+              <a href={`/api/files/${current.fileId}`} className={buttonClass('primary')} download>
+                {t('detail.downloadFile', { name: current.fileName, size: formatSize(current.size) })}
+              </a>
+            ) : null}
+            {resource.canEdit ? (
+              <Link href={`/resources/${resource.id}/edit`} className={buttonClass('secondary')}>
+                {t('detail.edit')}
+              </Link>
+            ) : null}
+          </div>
+        </div>
+        <dl className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <dt className="font-medium text-slate-600">{label}</dt>
+              <dd className="text-slate-900">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+
+      {resource.versions.length ? (
+        <section aria-labelledby="versions" className="space-y-3">
+          <h2 id="versions" className="text-lg font-semibold">
+            {t('detail.versions')}
+          </h2>
+          <ol className="space-y-2">
+            {resource.versions.map((v, i) => (
+              <li key={v.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
+                <p>
+                  <a href={`/api/files/${v.fileId}`} download>
+                    {t('detail.version', { number: v.number })}: {v.fileName}
+                  </a>{' '}
+                  ({formatSize(v.size)}){i === 0 ? <> · {t('detail.current')}</> : null}
+                </p>
+                <p className="text-slate-600" dir="auto">
+                  {t('detail.versionBy', { name: v.createdByName, date: date(v.createdAt) })}
+                  {v.note ? <> · {v.note}</> : null}
+                </p>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+
+      {resource.canEdit && !resource.url ? (
+        <section aria-labelledby="new-version" className="max-w-2xl space-y-3">
+          <h2 id="new-version" className="text-lg font-semibold">
+            {t('detail.newVersion')}
+          </h2>
+          <NewVersionForm resourceId={resource.id} maxMb={Math.round(maxUploadBytes() / 1024 / 1024)} accept={ACCEPT_ATTRIBUTE} />
+        </section>
+      ) : null}
+
+      {trail ? (
+        <section aria-labelledby="trail" className="space-y-3">
+          <h2 id="trail" className="text-lg font-semibold">
+            {t('detail.trail')}
+          </h2>
+          <p className="text-sm text-slate-700">{t('detail.trailIntro')}</p>
+          {trail.items.length ? (
+            <div role="region" aria-labelledby="trail-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+              <table className="w-full text-left text-sm">
+                <caption id="trail-caption" className="sr-only">
+                  {t('detail.trailCaption')}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="px-4 py-2">{t('detail.trailWho')}</th>
+                    <th scope="col" className="px-4 py-2">{t('detail.trailWhen')}</th>
+                    <th scope="col" className="px-4 py-2">{t('detail.trailVersion')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {trail.items.map((row) => (
+                    <tr key={row.id} className="border-t border-slate-100">
+                      <td className="px-4 py-2" dir="auto">
+                        {row.userName} ({row.organisationName})
+                      </td>
+                      <td className="px-4 py-2 whitespace-nowrap">{format.dateTime(row.at, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                      <td className="px-4 py-2">{row.versionNumber ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p className="text-sm text-slate-700">{t('detail.trailEmpty')}</p>
+          )}
+          <ResourcePager path={`/resources/${resource.id}`} params={{}} previous={trail.previous} next={trail.next} cursorParam="trail" />
+        </section>
+      ) : null}
+
+      {resource.canEdit ? (
+        <section aria-labelledby="delete" className="max-w-2xl space-y-3">
+          <h2 id="delete" className="text-lg font-semibold">
+            {t('detail.delete')}
+          </h2>
+          <DeleteResourceForm resourceId={resource.id} />
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,96 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useId, useRef, useState } from 'react';
+import { inputClass } from '@/app/_components/ui/field';
+
+type State =
+  | { phase: 'idle' }
+  | { phase: 'uploading'; name: string; percent: number }
+  | { phase: 'done'; name: string; size: number; fileId: string }
+  | { phase: 'failed'; message: string };
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Picks a file and streams it to POST /api/uploads as soon as it is chosen, showing real progress
+ * (XMLHttpRequest upload events). The stored file's id goes into a hidden `fileId` field of the form;
+ * the server checks the file (type from content, size, block list) and answers a sentence when it refuses.
+ */
+export function FileUpload({ maxMb, accept, errors, label }: { maxMb: number; accept: string; errors?: string[]; label: string }) {
+  const t = useTranslations('resources.form');
+  const id = useId();
+  const [state, setState] = useState<State>({ phase: 'idle' });
+  const request = useRef<XMLHttpRequest | null>(null);
+  const message = state.phase === 'failed' ? [state.message] : errors;
+
+  function upload(file: File) {
+    request.current?.abort();
+    if (file.size > maxMb * 1024 * 1024) {
+      setState({ phase: 'failed', message: t('fileHint', { max: maxMb }) });
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    request.current = xhr;
+    setState({ phase: 'uploading', name: file.name, percent: 0 });
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) setState({ phase: 'uploading', name: file.name, percent: Math.floor((event.loaded / event.total) * 100) });
+    };
+    xhr.onload = () => {
+      let body: { file?: { id: string; size: number; name: string }; message?: string } = {};
+      try {
+        body = JSON.parse(xhr.responseText) as typeof body;
+      } catch {
+        // not JSON: a proxy error page
+      }
+      if (xhr.status === 201 && body.file) setState({ phase: 'done', name: body.file.name, size: body.file.size, fileId: body.file.id });
+      else setState({ phase: 'failed', message: body.message ?? t('uploadFailed') });
+    };
+    xhr.onerror = () => setState({ phase: 'failed', message: t('uploadFailed') });
+    xhr.open('POST', `/api/uploads?name=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.send(file);
+  }
+
+  return (
+    <div className="space-y-2">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <p id={`${id}-hint`} className="text-sm text-slate-600">
+        {t('fileHint', { max: maxMb })}
+      </p>
+      <input
+        id={id}
+        type="file"
+        accept={accept}
+        aria-describedby={`${id}-hint ${id}-status`}
+        aria-invalid={message?.length ? true : undefined}
+        className={inputClass}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) upload(file);
+        }}
+      />
+      {state.phase === 'done' ? <input type="hidden" name="fileId" value={state.fileId} /> : null}
+      <div id={`${id}-status`} aria-live="polite" className="text-sm">
+        {state.phase === 'uploading' ? (
+          <div className="space-y-1">
+            <p>{t('uploading', { name: state.name, percent: state.percent })}</p>
+            <progress className="h-2 w-full" max={100} value={state.percent} aria-label={t('uploading', { name: state.name, percent: state.percent })} />
+          </div>
+        ) : null}
+        {state.phase === 'done' ? <p className="font-medium text-emerald-800">{t('uploaded', { name: state.name, size: formatSize(state.size) })}</p> : null}
+        {message?.length ? (
+          <p role="alert" className="font-medium text-red-700">
+            {message.join(' ')}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { requireViewer } from '@/lib/auth/require';
+import { organisationOptions, topicOptions } from '@/lib/dal/resources';
+import { maxUploadBytes } from '@/lib/uploads/receive';
+import { ACCEPT_ATTRIBUTE } from '@/lib/uploads/types';
+import { languageOptions } from '../_components/languages';
+import { ContributeForm } from './contribute-form';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('resources.form'))('newTitle') };
+}
+
+export default async function NewResourcePage() {
+  const viewer = await requireViewer();
+  const t = await getTranslations('resources.form');
+  const [topics, organisations] = await Promise.all([topicOptions(), viewer.role === 'admin' ? organisationOptions() : null]);
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold text-brand-900">{t('newTitle')}</h1>
+        <p className="text-slate-700">{t('newIntro')}</p>
+      </div>
+      <ContributeForm
+        options={{ topics, languages: languageOptions(await getLocale()) }}
+        maxMb={Math.round(maxUploadBytes() / 1024 / 1024)}
+        accept={ACCEPT_ATTRIBUTE}
+        organisations={organisations}
+        ownOrganisationId={viewer.organisationId}
+      />
+    </div>
+  );
+}

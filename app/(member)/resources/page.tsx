@@ -1,0 +1,113 @@
+import type { Metadata } from 'next';
+import Form from 'next/form';
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { buttonClass } from '@/app/_components/ui/button';
+import { SelectField, TextField } from '@/app/_components/ui/field';
+import { requireViewer } from '@/lib/auth/require';
+import { countResources, listResources, organisationOptions, topicOptions } from '@/lib/dal/resources';
+import { RESOURCE_SORTS, RESOURCE_TYPES, SECTORS, resourceFiltersSchema } from '@/lib/validation/resources';
+import { languageOptions } from './_components/languages';
+import { ResourceListEntry, ResourcePager } from './_components/resource-list';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('resources'))('title') };
+}
+
+function Options({ any, options }: { any: string; options: { value: string; label: string }[] }) {
+  return (
+    <>
+      <option value="">{any}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+export default async function ResourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  const { cursor, ...filters } = resourceFiltersSchema.parse(await searchParams);
+  const t = await getTranslations('resources');
+  const tSectors = await getTranslations('common.sectors');
+  const locale = await getLocale();
+  const [page, total, topics, organisations] = await Promise.all([
+    listResources(viewer, { ...filters, cursor }),
+    countResources(viewer, filters),
+    topicOptions(),
+    organisationOptions(),
+  ]);
+  const { sort, ...narrowing } = filters;
+  const filtered = Object.values(narrowing).some((v) => v !== undefined);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
+          <p className="text-slate-700">{t('intro')}</p>
+        </div>
+        <Link href="/resources/new" className={buttonClass('primary')}>
+          {t('contribute')}
+        </Link>
+      </div>
+
+      <Form action="/resources" role="search" aria-label={t('list.filters')} className="rounded-lg border border-slate-200 bg-white p-4">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <div className="sm:col-span-2">
+            <TextField name="q" type="search" label={t('list.search')} hint={t('list.searchHint')} defaultValue={filters.q} maxLength={200} dir="auto" />
+          </div>
+          <SelectField name="type" label={t('list.type')} defaultValue={filters.type ?? ''}>
+            <Options any={t('list.any')} options={RESOURCE_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))} />
+          </SelectField>
+          <SelectField name="topic" label={t('list.topic')} defaultValue={filters.topic ?? ''}>
+            <Options any={t('list.any')} options={topics.map((o) => ({ value: o.slug, label: o.label }))} />
+          </SelectField>
+          <SelectField name="language" label={t('list.language')} defaultValue={filters.language ?? ''}>
+            <Options any={t('list.any')} options={languageOptions(locale).map((o) => ({ value: o.code, label: o.name }))} />
+          </SelectField>
+          <TextField name="year" type="number" inputMode="numeric" label={t('list.year')} defaultValue={filters.year} min={1900} />
+          <SelectField name="organisation" label={t('list.organisation')} defaultValue={filters.organisation ?? ''}>
+            <Options any={t('list.any')} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
+          </SelectField>
+          <SelectField name="sector" label={t('list.sector')} defaultValue={filters.sector ?? ''}>
+            <Options any={t('list.any')} options={SECTORS.map((v) => ({ value: v, label: tSectors(v) }))} />
+          </SelectField>
+          <SelectField name="sort" label={t('list.sort')} defaultValue={filters.sort ?? 'newest'}>
+            {RESOURCE_SORTS.map((v) => (
+              <option key={v} value={v}>
+                {t(`sorts.${v}`)}
+              </option>
+            ))}
+          </SelectField>
+        </div>
+        <div className="mt-4 flex flex-wrap items-center gap-3">
+          <button type="submit" className={buttonClass('primary')}>
+            {t('list.apply')}
+          </button>
+          {filtered || sort ? <Link href="/resources">{t('list.clear')}</Link> : null}
+        </div>
+      </Form>
+
+      <section aria-labelledby="results" className="space-y-4">
+        <h2 id="results" className="font-semibold text-slate-800">
+          {total.capped ? t('list.countCapped', { count: total.count }) : t('list.count', { count: total.count })}
+        </h2>
+        {page.items.length ? (
+          <ul className="space-y-3">
+            {page.items.map((item) => (
+              <ResourceListEntry key={item.id} item={item} headingLevel="h3" />
+            ))}
+          </ul>
+        ) : (
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">
+            {filtered ? t('list.emptyFiltered') : t('list.empty')}
+          </p>
+        )}
+        <ResourcePager path="/resources" params={{ ...filters }} previous={page.previous} next={page.next} />
+      </section>
+    </div>
+  );
+}
