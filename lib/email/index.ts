@@ -67,8 +67,13 @@ export async function processOutbox(transport: Transport = defaultTransport(), l
   return { sent, failed };
 }
 
-/** Tries to deliver right away, without making the caller wait or fail. */
+/**
+ * Tries to deliver right away, without making the caller wait or fail. Not under Vitest: tests deliver
+ * explicitly with their own transport, and a background run would write test emails into the
+ * developer's outbox folder (listed at /dev/outbox) and outlive the test file's database.
+ */
 export function deliverSoon(): void {
+  if (config().NODE_ENV === 'test') return;
   setTimeout(() => {
     processOutbox().catch((error) => logger.error({ err: error }, 'outbox run failed'));
   }, 0);

@@ -7,7 +7,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { outbox } from '@/db/schema';
-import { appLink, processOutbox, queueEmail } from './index';
+import { appLink, deliverSoon, processOutbox, queueEmail } from './index';
 import { renderEmail, type EmailTemplate } from './templates';
 import { fileTransport, smtpTransport, type OutgoingEmail, type Transport } from './transport';
 
@@ -122,6 +122,13 @@ describe('processOutbox', () => {
     expect(ids).toHaveLength(40);
     expect(await getDb().select().from(outbox).where(isNull(outbox.sentAt))).toHaveLength(0);
     expect((await rowsTo(to)).every((r) => r.attempts === 1)).toBe(true);
+  });
+
+  it('leaves delivery to the test under Vitest (no background run writing into the developer\'s outbox)', async () => {
+    const [to] = await queue(1);
+    deliverSoon();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await rowsTo([to!]))[0]).toMatchObject({ sentAt: null, attempts: 0 });
   });
 
   it('gives up after repeated failures instead of trying forever', async () => {
