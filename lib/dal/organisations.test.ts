@@ -114,6 +114,8 @@ describe('organisation management', () => {
     expect(organisationSchema.safeParse({ ...base, sector: 'government', country: 'XX' }).success).toBe(false);
     const badDomain = organisationSchema.safeParse({ ...base, sector: 'intergovernmental', emailDomains: 'good.example\nnot a domain' });
     expect(badDomain.error!.issues.map((i) => [i.path, i.message])).toEqual([[['emailDomains'], 'invalidDomain']]);
+    const both = organisationSchema.safeParse({ ...base, sector: 'government', emailDomains: 'not a domain' });
+    expect(both.error!.issues.map((i) => i.path[0]).sort()).toEqual(['country', 'emailDomains']);
   });
 
   it('deactivates and reactivates, but never the Secretariat', async () => {

@@ -76,6 +76,7 @@ describe('the user list', () => {
     expect(items.map((u) => u.id)).toEqual([match.id]);
     expect(items[0]).toMatchObject({ organisationName: gov.name, sector: 'government', role: 'moderator', status: 'suspended' });
     expect((await listUsers(roles.admin, { q: 'filter', status: 'suspended' })).items).toHaveLength(3);
+    expect((await listUsers(roles.admin, { organisation: gov.id, status: 'suspended' })).items.map((u) => u.name)).toEqual(['Filter Match', 'Filter Wrong Role']);
   });
 
   it('pages by name then id without overlap, forward and back; a bad cursor gives the first page', async () => {

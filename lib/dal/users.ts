@@ -80,6 +80,7 @@ export async function listUsers(viewer: Viewer, filters: UserFilters = {}): Prom
             filters.status ? eq(users.status, filters.status) : undefined,
             filters.role ? eq(users.role, filters.role) : undefined,
             filters.sector ? eq(organisations.sector, filters.sector) : undefined,
+            filters.organisation ? eq(users.organisationId, filters.organisation) : undefined,
             seek.where,
           ),
         )

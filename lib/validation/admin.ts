@@ -33,6 +33,8 @@ export const userFiltersSchema = z.object({
   status: choice(USER_STATUSES),
   role: choice(ROLES),
   sector: choice(SECTORS),
+  /** People of one organisation (linked from its page). */
+  organisation: lenient(z.uuid()),
   cursor,
 });
 export type UserFilters = z.output<typeof userFiltersSchema>;
@@ -65,14 +67,16 @@ export const rejectApplicationSchema = z.object({ userId: uuid, reason: required
 
 export const changeRoleSchema = z.object({ userId: uuid, role: z.enum(ROLES, { error: 'invalidChoice' }) });
 
-export const userIdSchema = z.object({ userId: uuid });
+/** Suspend (an active account) or reactivate (a suspended one). */
+export const userStatusSchema = z.object({ userId: uuid, status: z.enum(['suspended', 'active'], { error: 'invalidChoice' }) });
 
 export const focalPointSchema = z.object({
   userId: uuid,
   isFocalPoint: z.enum(['true', 'false'], { error: 'invalidChoice' }).transform((v) => v === 'true'),
 });
 
-export const organisationIdSchema = z.object({ organisationId: uuid });
+/** Mark inactive (a member organisation) or reactivate (an inactive or rejected one). */
+export const organisationStatusSchema = z.object({ organisationId: uuid, status: z.enum(['inactive', 'active'], { error: 'invalidChoice' }) });
 
 /** Email domains typed one per line or separated by commas (a leading "@" is forgiven); duplicates dropped. */
 export const emailDomainList = z
@@ -107,9 +111,10 @@ export const organisationSchema = z
     website: website.optional(),
     emailDomains: emailDomainList,
   })
-  .superRefine((v, ctx) => {
-    if (v.sector !== 'intergovernmental' && !v.country) {
-      ctx.addIssue({ code: 'custom', path: ['country'], message: 'required' });
-    }
+  .refine((v) => v.sector === 'intergovernmental' || !!v.country, {
+    path: ['country'],
+    message: 'required',
+    // Checked even when other fields are wrong, so every problem shows at once.
+    when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'sector' || issue.path?.[0] === 'country'),
   });
 export type OrganisationInput = z.output<typeof organisationSchema>;

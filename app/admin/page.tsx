@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { requireAdmin } from '@/lib/auth/require';
+import { adminOverview } from '@/lib/dal/users';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('admin.overview'))('title') };
+}
+
+export default async function AdminOverviewPage() {
+  const viewer = await requireAdmin();
+  const t = await getTranslations('admin.overview');
+  const counts = await adminOverview(viewer);
+  const cards = [
+    { id: 'applications', count: t('pending', { count: counts.pendingApplications }), href: '/admin/applications', link: t('reviewApplications') },
+    { id: 'members', count: t('activeMembers', { count: counts.activeMembers }), href: '/admin/users?status=active', link: t('manageUsers') },
+    { id: 'organisations', count: t('organisations', { count: counts.organisations }), href: '/admin/organisations?status=active', link: t('manageOrganisations') },
+    { id: 'audit', count: t('auditTitle'), href: '/admin/audit', link: t('readAudit') },
+  ];
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
+        <p className="text-slate-700">{t('intro')}</p>
+      </div>
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        {cards.map((card) => (
+          <li key={card.id} className="space-y-2 rounded-lg border border-slate-200 bg-white p-5">
+            <h2 className="text-lg font-semibold text-slate-900">{card.count}</h2>
+            <Link href={card.href}>{card.link}</Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
