@@ -15,6 +15,11 @@ import { changePassword, registerApplicant, requestPasswordReset, resetPassword,
 // may send (and write files) while a test reads them.
 vi.mock('@/lib/email', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/email')>()), deliverSoon: vi.fn() }));
 
+// Were anything to build links from the request, these headers would show it.
+vi.mock('next/headers', () => ({
+  headers: async () => new Headers({ host: 'evil.example', 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', origin: 'https://evil.example' }),
+}));
+
 const request = { ip: '198.51.100.23', userAgent: 'vitest' };
 const NEW_PASSWORD = 'a brand new passphrase 42';
 let counter = 0;
@@ -74,6 +79,7 @@ describe('registerApplicant', () => {
     const token = link.searchParams.get('token');
     expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect(mails[0]!.html).toContain(`href="${link.toString()}"`);
+    expect(mails[0]!.text + mails[0]!.html).not.toContain('evil.example');
 
     // Only the token's SHA-256 is stored.
     const rows = await getDb().select().from(tokens).where(eq(tokens.userId, user!.id));
@@ -223,6 +229,12 @@ describe('requestPasswordReset', () => {
     const lifetime = row!.expiresAt.getTime() - Date.now();
     expect(lifetime).toBeGreaterThan(59 * 60_000);
     expect(lifetime).toBeLessThanOrEqual(60 * 60_000);
+  });
+
+  it('sends nothing to a rejected applicant (they read the decision by signing in)', async () => {
+    const user = await createUser({ status: 'rejected' });
+    await expect(requestPasswordReset(user.email, request)).resolves.toBeUndefined();
+    expect(await emailsTo(user.email)).toHaveLength(0);
   });
 
   it('replaces an earlier unused link', async () => {
