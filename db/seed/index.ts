@@ -4,6 +4,8 @@ import type { Db } from '../index';
 import { organisations, users } from '../schema';
 import type { Role, UserStatus } from '../schema/enums';
 import { demoOrganisations, SECRETARIAT } from './organisations';
+import { seedOrganisationProfiles, seedPeople } from './people';
+import { seedDiscussions } from './discussions';
 
 /** The password of every demo account (development and demo only: never seeded in production). */
 export const DEMO_PASSWORD = 'protect-children-2026';
@@ -39,7 +41,7 @@ export async function seedDemoIfEmpty(db: Db, options: { scale?: number } = {}) 
   const orgs = [SECRETARIAT, ...demoOrganisations(options.scale ?? 1)];
   const accounts = demoAccounts(orgs);
   if (n === 0) {
-    await seedDemo(db, orgs, accounts);
+    await seedDemo(db, orgs, accounts, options.scale ?? 1);
   } else {
     const [admin] = await db.select({ id: users.id }).from(users).where(eq(users.email, accounts[0]!.email)).limit(1);
     if (!admin) return null;
@@ -47,17 +49,20 @@ export async function seedDemoIfEmpty(db: Db, options: { scale?: number } = {}) 
   return { password: DEMO_PASSWORD, list: accounts.map(({ email, label }) => ({ email, label })) };
 }
 
-async function seedDemo(db: Db, orgs: ReturnType<typeof demoOrganisations>, accounts: DemoAccount[]) {
+async function seedDemo(db: Db, orgs: ReturnType<typeof demoOrganisations>, accounts: DemoAccount[], scale: number) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const ids = new Map<string, string>();
+    const inserted: Parameters<typeof seedPeople>[1] = [];
     for (let i = 0; i < orgs.length; i += 500) {
       const rows = await tx
         .insert(organisations)
         .values(orgs.slice(i, i + 500).map((o) => ({ ...o, isSecretariat: o.isSecretariat ?? false })))
-        .returning({ id: organisations.id, slug: organisations.slug });
+        .returning({ id: organisations.id, slug: organisations.slug, sector: organisations.sector, country: organisations.country, emailDomains: organisations.emailDomains, isSecretariat: organisations.isSecretariat });
       for (const r of rows) ids.set(r.slug, r.id);
+      inserted.push(...rows);
     }
+    await seedOrganisationProfiles(tx, inserted);
     await tx.insert(users).values(
       accounts.map((a) => ({
         email: a.email,
@@ -71,5 +76,7 @@ async function seedDemo(db: Db, orgs: ReturnType<typeof demoOrganisations>, acco
         emailVerifiedAt: new Date(),
       })),
     );
+    await seedPeople(tx, inserted, passwordHash, scale);
+    await seedDiscussions(tx);
   });
 }
