@@ -73,10 +73,10 @@ export async function listPosts(viewer: Viewer, threadId: string, page: number):
 }
 
 /** A post's markdown source: for its author (editing) or for quoting; only when it is visible to the viewer. */
-export async function getPostSource(viewer: Viewer, postId: string): Promise<{ id: string; threadId: string; authorName: string; body: string; isOwn: boolean }> {
+export async function getPostSource(viewer: Viewer, postId: string): Promise<{ id: string; threadId: string; number: number; authorName: string; body: string; isOwn: boolean; editedAt: Date | null }> {
   if (!isUuid(postId)) throw new NotFoundError('post');
   const [row] = await getDb()
-    .select({ id: posts.id, threadId: posts.threadId, authorId: posts.authorId, authorName: users.name, body: posts.body, hiddenAt: posts.hiddenAt, deletedAt: posts.deletedAt })
+    .select({ id: posts.id, threadId: posts.threadId, number: posts.number, authorId: posts.authorId, authorName: users.name, body: posts.body, hiddenAt: posts.hiddenAt, deletedAt: posts.deletedAt, editedAt: posts.editedAt })
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .innerJoin(spaces, eq(spaces.id, threads.spaceId))
@@ -84,7 +84,7 @@ export async function getPostSource(viewer: Viewer, postId: string): Promise<{ i
     .where(and(eq(posts.id, postId), spaceAccess(viewer)))
     .limit(1);
   if (!row || row.deletedAt || (row.hiddenAt && !isModerator(viewer))) throw new NotFoundError('post');
-  return { id: row.id, threadId: row.threadId, authorName: row.authorName, body: row.body, isOwn: row.authorId === viewer.id };
+  return { id: row.id, threadId: row.threadId, number: row.number, authorName: row.authorName, body: row.body, isOwn: row.authorId === viewer.id, editedAt: row.editedAt };
 }
 
 export interface RevisionView {

@@ -20,6 +20,7 @@ export interface DiscussionHit {
   postId: string;
   threadId: string;
   number: number;
+  authorId: string;
   /** Safe HTML: escaped text with <mark> around matches. */
   titleHtml: string;
   snippetHtml: string;
@@ -73,6 +74,7 @@ export async function searchDiscussions(viewer: Viewer, filters: SearchFilters):
           postId: posts.id,
           threadId: threads.id,
           number: posts.number,
+          authorId: posts.authorId,
           title: sql<string>`ts_headline('simple_unaccent', ${clean('"threads"."title"')}, ${headlineQuery}, ${`${options}, HighlightAll=true`})`,
           snippet: sql<string>`ts_headline('simple_unaccent', ${clean('"posts"."plain_text"')}, ${headlineQuery}, ${options})`,
           spaceName: spaces.name,

@@ -1,0 +1,84 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { buttonClass } from '@/app/_components/ui/button';
+import { requireViewer } from '@/lib/auth/require';
+import { listNotifications, type NotificationItem } from '@/lib/dal/notifications';
+import { pageOfPost } from '@/lib/dal/posts';
+import { ActionButton } from '../threads/_components/forms';
+import { markAllReadAction, markReadAction } from './actions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('discussions.notifications'))('title') };
+}
+
+function href(n: NotificationItem): string {
+  if (n.threadId) return n.postNumber ? `/threads/${n.threadId}?page=${pageOfPost(n.postNumber)}#post-${n.postNumber}` : `/threads/${n.threadId}`;
+  return n.spaceSlug ? `/spaces/${n.spaceSlug}` : '/spaces';
+}
+
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  const raw = await searchParams;
+  const page = await listNotifications(viewer, typeof raw.cursor === 'string' ? raw.cursor.slice(0, 400) : undefined);
+  const t = await getTranslations('discussions');
+  const tc = await getTranslations('common');
+  const format = await getFormatter();
+  const anyUnread = page.items.some((n) => !n.readAt);
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold text-brand-900">{t('notifications.title')}</h1>
+        {anyUnread ? (
+          <ActionButton action={markAllReadAction} fields={{}} pendingLabel={t('notifications.marking')}>
+            {t('notifications.markAll')}
+          </ActionButton>
+        ) : null}
+      </div>
+      {page.items.length === 0 ? <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">{t('notifications.empty')}</p> : null}
+      <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+        {page.items.map((n) => {
+          const text = t.rich(`notifications.${n.kind}`, {
+            actor: n.actorName ?? t('notifications.someone'),
+            thread: () => <bdi className="font-semibold">{n.threadTitle}</bdi>,
+            space: () => <bdi className="font-semibold">{n.spaceName}</bdi>,
+          });
+          return (
+            <li key={n.id} className={`flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between ${n.readAt ? '' : 'bg-brand-50'}`}>
+              <div className="min-w-0 space-y-1">
+                <p>
+                  {!n.readAt ? <span className="me-2 rounded bg-brand-700 px-2 py-0.5 text-xs font-semibold text-white">{t('notifications.unread')}</span> : null}
+                  <Link href={href(n)}>{text}</Link>
+                </p>
+                <p className="text-sm text-slate-600">
+                  <time dateTime={n.createdAt.toISOString()}>{format.dateTime(n.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                </p>
+              </div>
+              {!n.readAt ? (
+                <ActionButton action={markReadAction} fields={{ id: n.id }} variant="ghost" pendingLabel={t('notifications.marking')}>
+                  {t('notifications.markRead')}
+                </ActionButton>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      {page.previous || page.next ? (
+        <nav aria-label={t('notifications.title')} className="flex justify-between">
+          {page.previous ? (
+            <Link rel="prev" href={`/notifications?cursor=${page.previous}`} className={buttonClass('secondary')}>
+              {tc('previous')}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.next ? (
+            <Link rel="next" href={`/notifications?cursor=${page.next}`} className={buttonClass('secondary')}>
+              {tc('next')}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

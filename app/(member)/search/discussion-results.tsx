@@ -1,0 +1,67 @@
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { buttonClass } from '@/app/_components/ui/button';
+import type { Viewer } from '@/lib/auth/viewer';
+import { pageOfPost } from '@/lib/dal/posts';
+import { searchDiscussions } from '@/lib/dal/search';
+import type { SearchFilters } from '@/lib/validation/discussions';
+
+const query = (filters: SearchFilters, over: Record<string, string | undefined>) =>
+  new URLSearchParams(
+    Object.entries({ q: filters.q, space: filters.space, author: filters.author, from: filters.from, to: filters.to, ...over }).filter(
+      (e): e is [string, string] => !!e[1],
+    ),
+  ).toString();
+
+/** The discussions section of /search: ranked threads and posts with highlighted snippets (safe HTML). */
+export async function DiscussionResults({ viewer, filters }: { viewer: Viewer; filters: SearchFilters }) {
+  const page = await searchDiscussions(viewer, filters);
+  const t = await getTranslations();
+  const format = await getFormatter();
+  return (
+    <section id="results-discussions" aria-labelledby="results-discussions-heading" className="space-y-3">
+      <h2 id="results-discussions-heading" className="text-lg font-semibold">
+        {t('discussions.search.results')}
+      </h2>
+      {page.items.length === 0 ? <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">{t('discussions.search.none')}</p> : null}
+      <ol className="space-y-3">
+        {page.items.map((hit) => (
+          <li key={hit.postId} className="space-y-1 rounded-lg border border-slate-200 bg-white p-4">
+            <h3 className="font-semibold">
+              <Link href={`/threads/${hit.threadId}?page=${pageOfPost(hit.number)}#post-${hit.number}`}>
+                <span dir="auto" dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />
+              </Link>
+            </h3>
+            <p className="text-sm text-slate-700" dir="auto" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
+            <p className="text-xs text-slate-600">
+              {t('discussions.search.hitMeta', { space: hit.spaceName, name: hit.authorName, when: format.dateTime(hit.createdAt, { dateStyle: 'medium' }) })}
+              {hit.number > 1 ? ` · ${t('discussions.search.post', { number: hit.number })}` : null}
+              {filters.author ? null : (
+                <>
+                  {' · '}
+                  <Link href={`/search?${query(filters, { author: hit.authorId, cursor: undefined })}`}>{t('discussions.search.byAuthor')}</Link>
+                </>
+              )}
+            </p>
+          </li>
+        ))}
+      </ol>
+      {page.previous || page.next ? (
+        <nav aria-label={t('discussions.search.results')} className="flex justify-between">
+          {page.previous ? (
+            <Link rel="prev" href={`/search?${query(filters, { cursor: page.previous })}`} className={buttonClass('secondary')}>
+              {t('common.previous')}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.next ? (
+            <Link rel="next" href={`/search?${query(filters, { cursor: page.next })}`} className={buttonClass('secondary')}>
+              {t('common.next')}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </section>
+  );
+}

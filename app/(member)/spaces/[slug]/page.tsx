@@ -1,0 +1,133 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { buttonClass } from '@/app/_components/ui/button';
+import { canManageSpace } from '@/lib/dal/spaces';
+import { listThreads } from '@/lib/dal/threads';
+import { ThreadBadges } from '../../threads/_components/badges';
+import { ActionButton } from '../../threads/_components/forms';
+import { followSpaceAction } from '../actions';
+import { JoinForm } from '../join-form';
+import { loadSpace } from './load';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: (await loadSpace(params)).space.name };
+}
+
+export default async function SpacePage({ params, searchParams }: Props) {
+  const { viewer, space } = await loadSpace(params);
+  const raw = await searchParams;
+  const cursor = typeof raw.cursor === 'string' ? raw.cursor.slice(0, 400) : undefined;
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const [page, manager] = await Promise.all([space.canRead ? listThreads(viewer, space.id, cursor) : null, canManageSpace(viewer, space.id)]);
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/spaces">{t('discussions.spaces.title')}</Link>
+      </nav>
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold text-brand-900" dir="auto">
+          {space.name}
+        </h1>
+        <p className="text-sm text-slate-600">{t(`discussions.access.${space.access}`)}</p>
+        {space.description ? (
+          <p className="max-w-3xl text-slate-700" dir="auto">
+            {space.description}
+          </p>
+        ) : null}
+        {space.archived ? <p className="rounded-md bg-slate-100 px-3 py-2 text-sm">{t('discussions.space.archivedNotice')}</p> : null}
+      </header>
+
+      {!space.canRead ? (
+        <section id="join" aria-labelledby="join-heading" className="max-w-2xl space-y-3 rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="join-heading" className="text-lg font-semibold">
+            {t('discussions.space.joinTitle')}
+          </h2>
+          {space.pendingRequest ? (
+            <p>{t('discussions.spaces.requestPending')}</p>
+          ) : (
+            <>
+              <p className="text-slate-700">{t('discussions.space.joinText')}</p>
+              <JoinForm spaceId={space.id} />
+            </>
+          )}
+        </section>
+      ) : (
+        <>
+          <div className="flex flex-wrap items-start gap-3">
+            {!space.archived ? (
+              <Link href={`/spaces/${space.slug}/new`} className={buttonClass('primary')}>
+                {t('discussions.space.newThread')}
+              </Link>
+            ) : null}
+            <ActionButton action={followSpaceAction} fields={{ id: space.id, follow: space.following ? 'false' : 'true' }} pendingLabel={t('discussions.space.follow')}>
+              {space.following ? t('discussions.space.unfollow') : t('discussions.space.follow')}
+            </ActionButton>
+            {manager ? (
+              <Link href={`/spaces/${space.slug}/requests`} className={buttonClass('secondary')}>
+                {t('discussions.space.requests')}
+              </Link>
+            ) : null}
+          </div>
+          <section aria-labelledby="threads-heading" className="space-y-3">
+            <h2 id="threads-heading" className="text-lg font-semibold">
+              {t('discussions.space.threadsHeading')}
+            </h2>
+            {page && page.items.length === 0 ? (
+              <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">{t('discussions.space.noThreads')}</p>
+            ) : null}
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              {page?.items.map((thread) => (
+                <li key={thread.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
+                  <div className="min-w-0 space-y-1">
+                    <p className="flex flex-wrap items-center gap-2">
+                      <Link href={`/threads/${thread.id}`} className={`break-words ${thread.unread ? 'font-semibold' : ''}`} dir="auto">
+                        {thread.title}
+                      </Link>
+                      <ThreadBadges isUrgent={thread.isUrgent} isPinned={thread.isPinned} isLocked={thread.isLocked} />
+                      {thread.unread === null ? (
+                        <span className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">{t('discussions.space.new')}</span>
+                      ) : thread.unread > 0 ? (
+                        <span className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">{t('discussions.space.unread', { count: thread.unread })}</span>
+                      ) : null}
+                    </p>
+                    {thread.isUrgent && thread.urgentReason ? (
+                      <p className="text-sm text-red-900" dir="auto">
+                        {thread.urgentReason}
+                      </p>
+                    ) : null}
+                  </div>
+                  <p className="shrink-0 text-sm text-slate-600 sm:text-end">
+                    {t('discussions.space.replies', { count: thread.replies })}
+                    <br />
+                    {t('discussions.space.lastBy', { name: thread.lastPosterName ?? thread.authorName, when: format.relativeTime(thread.lastPostAt) })}
+                  </p>
+                </li>
+              ))}
+            </ul>
+            {page && (page.previous || page.next) ? (
+              <nav aria-label={t('discussions.thread.pages')} className="flex justify-between">
+                {page.previous ? (
+                  <Link rel="prev" href={`/spaces/${space.slug}?cursor=${page.previous}`} className={buttonClass('secondary')}>
+                    {t('common.previous')}
+                  </Link>
+                ) : (
+                  <span />
+                )}
+                {page.next ? (
+                  <Link rel="next" href={`/spaces/${space.slug}?cursor=${page.next}`} className={buttonClass('secondary')}>
+                    {t('common.next')}
+                  </Link>
+                ) : null}
+              </nav>
+            ) : null}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { requireViewer } from '@/lib/auth/require';
+import { quoteMarkdown } from '@/lib/discussions/mentions';
+import { NotFoundError } from '@/lib/errors';
+import { markThreadNotificationsRead } from '@/lib/dal/notifications';
+import { getPostSource, listPosts, pageOfPost } from '@/lib/dal/posts';
+import { listReadableSpaces } from '@/lib/dal/spaces';
+import { isModerator } from '@/lib/dal/spaces-access';
+import { getThread, markThreadRead } from '@/lib/dal/threads';
+import { POSTS_PER_PAGE, threadPageSchema } from '@/lib/validation/discussions';
+import { ReplyForm } from '../_components/forms';
+import { ThreadBadges } from '../_components/badges';
+import { PostItem } from './post-item';
+import { ThreadTools } from './thread-tools';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function load(id: string) {
+  const viewer = await requireViewer();
+  try {
+    return { viewer, thread: await getThread(viewer, id) };
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { thread } = await load((await params).id);
+  return { title: thread.title };
+}
+
+export default async function ThreadPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const { viewer, thread } = await load(id);
+  const query = threadPageSchema.parse(await searchParams);
+  const t = await getTranslations('discussions');
+  const format = await getFormatter();
+  const pages = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
+  const page = Math.min(query.page ?? 1, pages);
+  const moderator = isModerator(viewer);
+  const canReply = !thread.spaceArchived && (!thread.isLocked || moderator);
+  const [posts, quote, spaces] = await Promise.all([
+    listPosts(viewer, thread.id, page),
+    query.quote && canReply ? getPostSource(viewer, query.quote).catch(() => null) : null,
+    moderator ? listReadableSpaces(viewer) : [],
+  ]);
+  const firstUnread = thread.lastReadNumber < thread.postCount ? thread.lastReadNumber + 1 : null;
+  const lastShown = posts.at(-1)?.number ?? 0;
+  if (lastShown > thread.lastReadNumber) await markThreadRead(viewer, thread.id, lastShown);
+  await markThreadNotificationsRead(viewer, thread.id);
+
+  const pageLink = (p: number) => `/threads/${thread.id}?page=${p}`;
+  const pager =
+    pages > 1 ? (
+      <nav aria-label={t('thread.pages')} className="flex flex-wrap items-center gap-1">
+        {Array.from({ length: pages }, (_, i) => i + 1)
+          .filter((p) => p === 1 || p === pages || Math.abs(p - page) <= 2)
+          .map((p) => (
+            <Link
+              key={p}
+              href={pageLink(p)}
+              aria-current={p === page ? 'page' : undefined}
+              aria-label={t('thread.page', { page: p })}
+              className={`rounded px-3 py-1 text-sm no-underline ${p === page ? 'bg-brand-700 text-white' : 'bg-white ring-1 ring-slate-300'}`}
+            >
+              {p}
+            </Link>
+          ))}
+      </nav>
+    ) : null;
+
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/spaces">{t('spaces.title')}</Link> <span aria-hidden>›</span>{' '}
+        <Link href={`/spaces/${thread.spaceSlug}`} dir="auto">
+          {thread.spaceName}
+        </Link>
+      </nav>
+      <header className="space-y-2">
+        <h1 className="text-2xl font-bold break-words text-brand-900" dir="auto">
+          {thread.title}
+        </h1>
+        <ThreadBadges isUrgent={thread.isUrgent} isPinned={thread.isPinned} isLocked={thread.isLocked} />
+        <p className="text-sm text-slate-600">
+          {t('thread.started', { name: thread.authorName, when: format.dateTime(thread.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+          {pages > 1 ? ` · ${t('thread.pageOf', { page, pages })}` : null}
+        </p>
+        {thread.isUrgent && thread.urgentReason ? (
+          <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" dir="auto">
+            {t('thread.urgentBecause', { reason: thread.urgentReason })}
+          </p>
+        ) : null}
+        {thread.isLocked ? <p className="rounded-md bg-slate-100 px-3 py-2 text-sm">{t('thread.lockedNotice')}</p> : null}
+        {thread.spaceArchived ? <p className="rounded-md bg-slate-100 px-3 py-2 text-sm">{t('space.archivedNotice')}</p> : null}
+      </header>
+      <ThreadTools thread={thread} viewerId={viewer.id} moderator={moderator} spaces={spaces.filter((s) => s.id !== thread.spaceId && !s.archived)} />
+      {firstUnread && thread.lastReadNumber > 0 ? (
+        <p>
+          <Link href={`/threads/${thread.id}?page=${pageOfPost(firstUnread)}#post-${firstUnread}`}>{t('thread.firstUnread')}</Link>
+        </p>
+      ) : null}
+      {pager}
+      <section aria-labelledby="posts-heading" className="space-y-3">
+        <h2 id="posts-heading" className="sr-only">
+          {t('thread.posts')}
+        </h2>
+        <ol className="space-y-3">
+          {posts.map((post) => (
+            <PostItem key={post.id} post={post} threadId={thread.id} moderator={moderator} canReply={canReply} />
+          ))}
+        </ol>
+      </section>
+      {pager}
+      {canReply ? (
+        <section id="reply" aria-labelledby="reply-heading" className="scroll-mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="reply-heading" className="text-lg font-semibold">
+            {t('editor.replyTitle')}
+          </h2>
+          <ReplyForm threadId={thread.id} spaceId={thread.spaceId} quote={quote && quote.threadId === thread.id ? quoteMarkdown(quote.authorName, quote.body) : undefined} />
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { listRevisions } from '@/lib/dal/posts';
+import { isModerator } from '@/lib/dal/spaces-access';
+import { loadPost } from '../load';
+
+type Props = { params: Promise<{ id: string; postId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('discussions.thread'))('history') };
+}
+
+/** Earlier versions of an edited post: moderators only (404 for everyone else). */
+export default async function PostHistoryPage({ params }: Props) {
+  const { viewer, thread, post, backHref } = await loadPost(params);
+  if (!isModerator(viewer)) notFound();
+  const revisions = await listRevisions(viewer, post.id);
+  const t = await getTranslations('discussions.thread');
+  const format = await getFormatter();
+  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <div className="max-w-3xl space-y-6">
+      <p className="text-sm">
+        <Link href={backHref} dir="auto">
+          {thread.title}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold text-brand-900">{t('historyTitle', { number: post.number })}</h1>
+      {revisions.length === 0 ? <p>{t('historyEmpty')}</p> : null}
+      <ol className="space-y-4">
+        {revisions.map((r) => (
+          <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-4">
+            <p className="mb-2 text-sm text-slate-600">{t('version', { when: when(r.writtenAt), replaced: when(r.replacedAt) })}</p>
+            <div className="cooked" dir="auto" dangerouslySetInnerHTML={{ __html: r.cooked }} />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useId, useState } from 'react';
+import { inputClass } from '@/app/_components/ui/field';
+
+interface Person {
+  id: string;
+  name: string;
+  organisationName: string;
+}
+
+/**
+ * Type-ahead for mentions (an ARIA 1.2 combobox with a listbox). Only people who can see the space are
+ * offered: the look-up applies the space's access rule on the server.
+ */
+export function MentionBox({ spaceId, onPick }: { spaceId: string; onPick: (p: Person) => void }) {
+  const t = useTranslations('discussions.editor');
+  const id = useId();
+  const [q, setQ] = useState('');
+  const [results, setResults] = useState<Person[]>([]);
+  const [active, setActive] = useState(0);
+  const [searched, setSearched] = useState(false);
+
+  useEffect(() => {
+    const term = q.trim();
+    if (term.length < 2) return;
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      try {
+        const res = await fetch(`/threads/mentions?${new URLSearchParams({ space: spaceId, q: term })}`, { signal: controller.signal });
+        const json = res.ok ? ((await res.json()) as { results: Person[] }) : { results: [] };
+        setResults(json.results);
+        setActive(0);
+        setSearched(true);
+      } catch {
+        /* aborted or offline: keep the previous list */
+      }
+    }, 200);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [q, spaceId]);
+
+  const open = results.length > 0;
+  const pick = (p: Person) => {
+    onPick(p);
+    setQ('');
+    setResults([]);
+    setSearched(false);
+  };
+
+  return (
+    <div className="relative max-w-md space-y-1">
+      <label htmlFor={`${id}-input`} className="block text-sm font-medium text-slate-800">
+        {t('mention')}
+      </label>
+      <p id={`${id}-hint`} className="text-sm text-slate-600">
+        {t('mentionHint')}
+      </p>
+      <input
+        id={`${id}-input`}
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={`${id}-list`}
+        aria-describedby={`${id}-hint`}
+        aria-activedescendant={open ? `${id}-opt-${active}` : undefined}
+        className={inputClass}
+        value={q}
+        maxLength={60}
+        onChange={(e) => {
+          setQ(e.target.value);
+          if (e.target.value.trim().length < 2) {
+            setResults([]);
+            setSearched(false);
+          }
+        }}
+        onKeyDown={(e) => {
+          if (!open) return;
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive((a) => (a + 1) % results.length);
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((a) => (a - 1 + results.length) % results.length);
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            pick(results[active]!);
+          } else if (e.key === 'Escape') {
+            setResults([]);
+          }
+        }}
+      />
+      <ul id={`${id}-list`} role="listbox" aria-label={t('mention')} hidden={!open} className="absolute z-10 mt-1 w-full rounded-md border border-slate-200 bg-white shadow-lg">
+        {results.map((p, i) => (
+          <li
+            key={p.id}
+            id={`${id}-opt-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className={`cursor-pointer px-3 py-2 text-sm ${i === active ? 'bg-brand-50' : ''}`}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              pick(p);
+            }}
+          >
+            <span dir="auto" className="font-medium">
+              {p.name}
+            </span>{' '}
+            <span dir="auto" className="text-slate-600">
+              {p.organisationName}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {searched && !open ? (
+        <p className="text-sm text-slate-600" role="status">
+          {t('mentionNone')}
+        </p>
+      ) : null}
+    </div>
+  );
+}
