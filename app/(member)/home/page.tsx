@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/require';
 import { pendingApplicationCount } from '@/lib/dal/dashboard';
+import { UrgentThreads } from './urgent-threads';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('home'))('title') };
@@ -21,6 +22,7 @@ export default async function HomePage() {
           {t('home.organisation', { organisation: viewer.organisationName, sector: t(`common.sectors.${viewer.sector}`) })}
         </p>
       </div>
+      <UrgentThreads viewer={viewer} />
       <div className="grid gap-4 md:grid-cols-2">
         {pending !== null ? (
           <section aria-labelledby="admin-box" className={card}>
