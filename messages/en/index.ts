@@ -1,5 +1,6 @@
 import admin from './admin.json';
 import auth from './auth.json';
+import blocklist from './blocklist.json';
 import common from './common.json';
 import dev from './dev.json';
 import discussions from './discussions.json';
@@ -16,5 +17,5 @@ import settings from './settings.json';
 import validation from './validation.json';
 
 /** English catalogue: one namespace per file. */
-const en = { admin, auth, common, dev, discussions, directory, email, errors, guidelines, home, landing, nav, profile, resources, settings, validation };
+const en = { admin, auth, blocklist, common, dev, discussions, directory, email, errors, guidelines, home, landing, nav, profile, resources, settings, validation };
 export default en;
