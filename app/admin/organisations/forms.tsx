@@ -4,8 +4,8 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { SelectField, TextArea, TextField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
-import { SECTORS, type Sector } from '@/lib/validation/admin';
-import { organisationStatusAction, updateOrganisationAction } from './actions';
+import type { Sector } from '@/lib/validation/admin';
+import { updateOrganisationAction } from './actions';
 
 interface Editable {
   id: string;
@@ -17,7 +17,15 @@ interface Editable {
   emailDomains: string[];
 }
 
-export function OrganisationForm({ organisation, countries }: { organisation: Editable; countries: { code: string; name: string }[] }) {
+export function OrganisationForm({
+  organisation,
+  sectors,
+  countries,
+}: {
+  organisation: Editable;
+  sectors: readonly Sector[];
+  countries: { code: string; name: string }[];
+}) {
   const t = useTranslations('admin.organisation');
   const tSectors = useTranslations('common.sectors');
   const [state, action] = useActionState(updateOrganisationAction, null);
@@ -43,7 +51,7 @@ export function OrganisationForm({ organisation, countries }: { organisation: Ed
         onChange={(e) => setSector(e.target.value)}
         errors={errors?.sector}
       >
-        {SECTORS.map((s) => (
+        {sectors.map((s) => (
           <option key={s} value={s}>
             {tSectors(s)}
           </option>
@@ -90,23 +98,6 @@ export function OrganisationForm({ organisation, countries }: { organisation: Ed
       />
       {errors?.version ? <p className="text-sm font-medium text-red-700">{errors.version.join(' ')}</p> : null}
       <SubmitButton pendingLabel={t('saving')}>{t('save')}</SubmitButton>
-    </ActionForm>
-  );
-}
-
-/** Mark a member organisation inactive, or bring back an inactive or rejected one. */
-export function OrganisationStatusForm({ organisationId, name, status }: { organisationId: string; name: string; status: 'active' | 'inactive' | 'rejected' }) {
-  const t = useTranslations('admin.organisation');
-  const [state, action] = useActionState(organisationStatusAction, null);
-  const deactivating = status === 'active';
-  return (
-    <ActionForm state={state} action={action} className="space-y-3">
-      <input type="hidden" name="organisationId" value={organisationId} />
-      <input type="hidden" name="status" value={deactivating ? 'inactive' : 'active'} />
-      <p className="text-sm text-slate-700">{deactivating ? t('deactivateText') : t('reactivateText')}</p>
-      <SubmitButton variant={deactivating ? 'danger' : 'primary'} pendingLabel={t('saving')}>
-        {deactivating ? t('deactivate', { name }) : t('reactivate', { name })}
-      </SubmitButton>
     </ActionForm>
   );
 }

@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { SelectField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
 import type { Role } from '@/lib/validation/admin';
-import { changeRoleAction, focalPointAction, userStatusAction } from './actions';
+import { changeRoleAction } from './actions';
 
 const ROLE_CHOICES: Role[] = ['member', 'moderator', 'admin'];
 
@@ -26,37 +26,6 @@ export function RoleForm({ userId, role }: { userId: string; role: Role }) {
       </SelectField>
       <SubmitButton variant="secondary" pendingLabel={t('saving')}>
         {t('changeRole')}
-      </SubmitButton>
-    </ActionForm>
-  );
-}
-
-export function FocalPointForm({ userId, isFocalPoint }: { userId: string; isFocalPoint: boolean }) {
-  const t = useTranslations('admin.user');
-  const [state, action] = useActionState(focalPointAction, null);
-  return (
-    <ActionForm state={state} action={action} className="space-y-3">
-      <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="isFocalPoint" value={isFocalPoint ? 'false' : 'true'} />
-      <SubmitButton variant="secondary" pendingLabel={t('saving')}>
-        {isFocalPoint ? t('clearFocalPoint') : t('setFocalPoint')}
-      </SubmitButton>
-    </ActionForm>
-  );
-}
-
-/** Suspend an active account (ending its sessions at once) or reactivate a suspended one. */
-export function StatusForm({ userId, name, status }: { userId: string; name: string; status: 'active' | 'suspended' }) {
-  const t = useTranslations('admin.user');
-  const [state, action] = useActionState(userStatusAction, null);
-  const suspending = status === 'active';
-  return (
-    <ActionForm state={state} action={action} className="space-y-3">
-      <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="status" value={suspending ? 'suspended' : 'active'} />
-      <p className="text-sm text-slate-700">{suspending ? t('suspendText') : t('reactivateText')}</p>
-      <SubmitButton variant={suspending ? 'danger' : 'primary'} pendingLabel={suspending ? t('suspending') : t('reactivating')}>
-        {suspending ? t('suspend', { name }) : t('reactivate', { name })}
       </SubmitButton>
     </ActionForm>
   );

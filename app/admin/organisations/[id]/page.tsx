@@ -5,8 +5,11 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { requireAdmin } from '@/lib/auth/require';
 import { getOrganisation } from '@/lib/dal/organisations';
 import { countryOptions } from '@/lib/i18n/countries';
+import { SECTORS } from '@/lib/validation/admin';
 import { Badge, ORGANISATION_STATUS_TONES, hrefWith } from '../../_components/list';
-import { OrganisationForm, OrganisationStatusForm } from '../forms';
+import { ButtonForm } from '../../_components/button-form';
+import { organisationStatusAction } from '../actions';
+import { OrganisationForm } from '../forms';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -62,6 +65,7 @@ export default async function OrganisationPage({ params }: Props) {
             website: organisation.website,
             emailDomains: organisation.emailDomains,
           }}
+          sectors={SECTORS}
           countries={countryOptions(locale)}
         />
       </section>
@@ -75,7 +79,14 @@ export default async function OrganisationPage({ params }: Props) {
         ) : status === 'proposed' ? (
           <p className="text-sm text-slate-700">{t('admin.organisation.decidedWithApplication')}</p>
         ) : (
-          <OrganisationStatusForm organisationId={organisation.id} name={organisation.name} status={status} />
+          <ButtonForm
+            action={organisationStatusAction}
+            fields={{ organisationId: organisation.id, status: status === 'active' ? 'inactive' : 'active' }}
+            text={status === 'active' ? t('admin.organisation.deactivateText') : t('admin.organisation.reactivateText')}
+            label={t(status === 'active' ? 'admin.organisation.deactivate' : 'admin.organisation.reactivate', { name: organisation.name })}
+            pendingLabel={t('admin.organisation.saving')}
+            variant={status === 'active' ? 'danger' : 'primary'}
+          />
         )}
       </section>
     </div>

@@ -7,7 +7,9 @@ import { requireAdmin } from '@/lib/auth/require';
 import { getUser } from '@/lib/dal/users';
 import { countryName } from '@/lib/i18n/countries';
 import { Badge, USER_STATUS_TONES } from '../../_components/list';
-import { FocalPointForm, RoleForm, StatusForm } from '../forms';
+import { ButtonForm } from '../../_components/button-form';
+import { focalPointAction, userStatusAction } from '../actions';
+import { RoleForm } from '../forms';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -112,12 +114,35 @@ export default async function UserPage({ params }: Props) {
 
       <Section id="focal-point" title={t('admin.user.focalPointTitle')}>
         <p className="text-sm text-slate-700">{t('admin.user.focalPointText', { organisation: user.organisationName })}</p>
-        <FocalPointForm userId={user.id} isFocalPoint={user.isFocalPoint} />
+        <ButtonForm
+          action={focalPointAction}
+          fields={{ userId: user.id, isFocalPoint: String(!user.isFocalPoint) }}
+          label={user.isFocalPoint ? t('admin.user.clearFocalPoint') : t('admin.user.setFocalPoint')}
+          pendingLabel={t('admin.user.saving')}
+        />
       </Section>
 
       {!self && (user.status === 'active' || user.status === 'suspended') ? (
         <Section id="status" title={t('admin.user.statusTitle')}>
-          <StatusForm userId={user.id} name={user.name} status={user.status} />
+          {user.status === 'active' ? (
+            <ButtonForm
+              action={userStatusAction}
+              fields={{ userId: user.id, status: 'suspended' }}
+              text={t('admin.user.suspendText')}
+              label={t('admin.user.suspend', { name: user.name })}
+              pendingLabel={t('admin.user.suspending')}
+              variant="danger"
+            />
+          ) : (
+            <ButtonForm
+              action={userStatusAction}
+              fields={{ userId: user.id, status: 'active' }}
+              text={t('admin.user.reactivateText')}
+              label={t('admin.user.reactivate', { name: user.name })}
+              pendingLabel={t('admin.user.reactivating')}
+              variant="primary"
+            />
+          )}
         </Section>
       ) : null}
     </div>
