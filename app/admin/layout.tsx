@@ -1,19 +1,35 @@
+import { headers } from 'next/headers';
+import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { MemberShell } from '@/app/_components/member-shell';
-import { requireAdmin } from '@/lib/auth/require';
+import { requireViewer } from '@/lib/auth/require';
+import { isAdmin } from '@/lib/dal/access';
+import { isModerator } from '@/lib/dal/spaces-access';
 import { AdminNav } from './_components/admin-nav';
+import { isModerationPath } from './moderation/path';
 
-/** The Secretariat's console: admins only (anyone else is told the page does not exist). */
+/**
+ * The Secretariat's console: admins only (anyone else is told the page does not exist), except
+ * /admin/moderation, which moderators use too. Each page checks its viewer again itself.
+ */
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const viewer = await requireAdmin();
+  const viewer = await requireViewer();
+  const moderatorOnly = !isAdmin(viewer);
+  if (moderatorOnly && !(isModerator(viewer) && isModerationPath((await headers()).get('x-pathname')))) notFound();
   const t = await getTranslations('admin.nav');
-  const links = [
+  const tDiscussions = await getTranslations('discussions');
+  const moderation = { href: '/admin/moderation', label: tDiscussions('nav.moderation') };
+  const links = moderatorOnly
+    ? [moderation]
+    : [
     { href: '/admin', label: t('overview') },
     { href: '/admin/applications', label: t('applications') },
     { href: '/admin/users', label: t('users') },
     { href: '/admin/organisations', label: t('organisations') },
     { href: '/admin/expertise', label: (await getTranslations('directory.expertise'))('title') },
+    { href: '/admin/spaces', label: tDiscussions('admin.title') },
+    moderation,
     { href: '/admin/audit', label: t('audit') },
   ];
   return (

@@ -6,6 +6,7 @@ import { checkbox, requiredText, uuid } from './fields';
 /** Schemas of discussions (safe in the browser): forms, actions and the filters read from URLs. */
 export { SPACE_ACCESS, SECTORS };
 export type { SpaceAccessKind } from '@/db/schema/discussions';
+export type { Sector } from '@/db/schema/enums';
 
 export const POST_MAX = 20_000;
 export const POSTS_PER_PAGE = 30;

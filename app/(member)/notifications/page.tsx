@@ -40,8 +40,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         {page.items.map((n) => {
           const text = t.rich(`notifications.${n.kind}`, {
             actor: n.actorName ?? t('notifications.someone'),
-            thread: () => <bdi className="font-semibold">{n.threadTitle}</bdi>,
-            space: () => <bdi className="font-semibold">{n.spaceName}</bdi>,
+            title: n.threadTitle ?? '',
+            space: n.spaceName ?? '',
+            b: (chunks) => <bdi className="font-semibold">{chunks}</bdi>,
           });
           return (
             <li key={n.id} className={`flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between ${n.readAt ? '' : 'bg-brand-50'}`}>

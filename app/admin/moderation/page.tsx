@@ -1,0 +1,111 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { buttonClass } from '@/app/_components/ui/button';
+import { ActionButton, MoveForm, ReasonForm } from '@/app/(member)/threads/_components/forms';
+import {
+  hidePostAction,
+  lockThreadAction,
+  moveThreadAction,
+  pinThreadAction,
+  resolveReportAction,
+  restorePostAction,
+} from '@/app/(member)/threads/moderation-actions';
+import { requireViewer } from '@/lib/auth/require';
+import { listOpenReports } from '@/lib/dal/moderation';
+import { pageOfPost } from '@/lib/dal/posts';
+import { listReadableSpaces } from '@/lib/dal/spaces';
+import { isModerator } from '@/lib/dal/spaces-access';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('discussions.moderation'))('title') };
+}
+
+/** Open reports for moderators and admins (404 for everyone else). */
+export default async function ModerationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requireViewer();
+  if (!isModerator(viewer)) notFound();
+  const raw = await searchParams;
+  const cursor = typeof raw.cursor === 'string' ? raw.cursor.slice(0, 400) : undefined;
+  const [page, spaces] = await Promise.all([listOpenReports(viewer, cursor), listReadableSpaces(viewer)]);
+  const t = await getTranslations('discussions.moderation');
+  const tc = await getTranslations('common');
+  const format = await getFormatter();
+  return (
+    <div className="space-y-6">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
+        <p className="max-w-3xl text-slate-700">{t('intro')}</p>
+      </div>
+      {page.items.length === 0 ? <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">{t('empty')}</p> : null}
+      <ul className="space-y-4">
+        {page.items.map((r) => (
+          <li key={r.id}>
+            <article aria-labelledby={`report-${r.id}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+              <h2 id={`report-${r.id}`} className="font-semibold">
+                <Link href={`/threads/${r.threadId}?page=${pageOfPost(r.postNumber)}#post-${r.postNumber}`}>
+                  {t.rich('post', {
+                    number: r.postNumber,
+                    name: r.authorName,
+                    title: r.threadTitle,
+                    space: r.spaceName,
+                    b: (chunks) => <bdi>{chunks}</bdi>,
+                  })}
+                </Link>
+              </h2>
+              <p className="text-sm text-slate-700">
+                {t.rich('reportedBy', {
+                  name: r.reporterName,
+                  when: format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                  reason: r.reason,
+                  b: (chunks) => <bdi className="font-medium">{chunks}</bdi>,
+                })}
+              </p>
+              {r.postHidden ? <p className="rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">{t('hiddenNow', { reason: r.postHiddenReason ?? '' })}</p> : null}
+              {r.postDeleted ? <p className="rounded bg-slate-100 px-2 py-1 text-sm">{t('deletedNow')}</p> : null}
+              <div className="cooked max-h-64 overflow-auto rounded border border-slate-100 bg-slate-50 p-3" dir="auto" dangerouslySetInnerHTML={{ __html: r.postCooked }} />
+              <div className="flex flex-wrap items-start gap-3">
+                {r.postHidden ? (
+                  <ActionButton action={restorePostAction} fields={{ postId: r.postId }} pendingLabel={t('restore')}>
+                    {t('restore')}
+                  </ActionButton>
+                ) : (
+                  <div className="w-72 max-w-full">
+                    <ReasonForm action={hidePostAction} fields={{ postId: r.postId }} name="reason" label={t('hideReason')} submit={t('hide')} pendingLabel={t('hide')} variant="danger" maxLength={300} />
+                  </div>
+                )}
+                <ActionButton action={lockThreadAction} fields={{ threadId: r.threadId, on: r.threadLocked ? 'false' : 'true' }} pendingLabel={t('lock')}>
+                  {r.threadLocked ? t('unlock') : t('lock')}
+                </ActionButton>
+                <ActionButton action={pinThreadAction} fields={{ threadId: r.threadId, on: r.threadPinned ? 'false' : 'true' }} pendingLabel={t('pin')}>
+                  {r.threadPinned ? t('unpin') : t('pin')}
+                </ActionButton>
+                <MoveForm action={moveThreadAction} threadId={r.threadId} spaces={spaces.filter((s) => s.id !== r.spaceId && !s.archived)} />
+                <ActionButton action={resolveReportAction} fields={{ reportId: r.id }} variant="primary" pendingLabel={t('resolve')}>
+                  {t('resolve')}
+                </ActionButton>
+              </div>
+            </article>
+          </li>
+        ))}
+      </ul>
+      {page.previous || page.next ? (
+        <nav aria-label={t('title')} className="flex justify-between">
+          {page.previous ? (
+            <Link rel="prev" href={`/admin/moderation?cursor=${page.previous}`} className={buttonClass('secondary')}>
+              {tc('previous')}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page.next ? (
+            <Link rel="next" href={`/admin/moderation?cursor=${page.next}`} className={buttonClass('secondary')}>
+              {tc('next')}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

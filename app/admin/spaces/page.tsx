@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { requireAdmin } from '@/lib/auth/require';
+import { adminListSpaces } from '@/lib/dal/spaces-admin';
+import { Badge, Empty, Table, td, th } from '../_components/list';
+import { SpaceForm } from './forms';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('discussions.admin'))('title') };
+}
+
+export default async function AdminSpacesPage() {
+  const viewer = await requireAdmin();
+  const spaces = await adminListSpaces(viewer);
+  const t = await getTranslations();
+  return (
+    <div className="space-y-8">
+      <div className="space-y-2">
+        <h1 className="text-2xl font-bold text-brand-900">{t('discussions.admin.title')}</h1>
+        <p className="max-w-3xl text-slate-700">{t('discussions.admin.intro')}</p>
+      </div>
+      {spaces.length === 0 ? (
+        <Empty>{t('discussions.admin.empty')}</Empty>
+      ) : (
+        <Table caption={t('discussions.admin.title')} captionId="spaces-caption">
+          <thead>
+            <tr className="border-b border-slate-200">
+              <th className={th}>{t('discussions.admin.colName')}</th>
+              <th className={th}>{t('discussions.admin.colAccess')}</th>
+              <th className={th}>{t('discussions.admin.colThreads')}</th>
+              <th className={th}>{t('discussions.admin.colMembers')}</th>
+              <th className={th}>{t('discussions.admin.colStatus')}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {spaces.map((s) => (
+              <tr key={s.id}>
+                <th scope="row" className={`${td} font-medium`}>
+                  <Link href={`/admin/spaces/${s.id}`} dir="auto">
+                    {s.name}
+                  </Link>
+                </th>
+                <td className={td}>
+                  {t(`discussions.access.${s.access}`)}
+                  {s.access === 'sector' ? <span className="block text-xs text-slate-600">{s.sectors.map((x) => t(`common.sectors.${x}`)).join(', ')}</span> : null}
+                </td>
+                <td className={td}>{s.threadCount}</td>
+                <td className={td}>{s.access === 'request' ? s.memberCount : '–'}</td>
+                <td className={td}>
+                  <Badge tone={s.archivedAt ? 'neutral' : 'success'}>{s.archivedAt ? t('discussions.admin.archived') : t('discussions.admin.active')}</Badge>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      )}
+      <section aria-labelledby="create-space" className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="create-space" className="text-lg font-semibold">
+          {t('discussions.admin.create')}
+        </h2>
+        <SpaceForm />
+      </section>
+    </div>
+  );
+}
