@@ -39,6 +39,7 @@ export default async function UserPage({ params }: Props) {
   const when = (d: Date | null) =>
     d ? <time dateTime={d.toISOString()}>{format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' })}</time> : t('common.none');
   const self = user.id === viewer.id;
+  const suspending = user.status === 'active';
   const facts: [string, ReactNode][] = [
     [t('admin.user.email'), <span key="email" className="break-all">{user.email}</span>],
     [t('admin.user.jobTitle'), <span key="job" dir="auto">{user.jobTitle}</span>],
@@ -124,25 +125,14 @@ export default async function UserPage({ params }: Props) {
 
       {!self && (user.status === 'active' || user.status === 'suspended') ? (
         <Section id="status" title={t('admin.user.statusTitle')}>
-          {user.status === 'active' ? (
-            <ButtonForm
-              action={userStatusAction}
-              fields={{ userId: user.id, status: 'suspended' }}
-              text={t('admin.user.suspendText')}
-              label={t('admin.user.suspend', { name: user.name })}
-              pendingLabel={t('admin.user.suspending')}
-              variant="danger"
-            />
-          ) : (
-            <ButtonForm
-              action={userStatusAction}
-              fields={{ userId: user.id, status: 'active' }}
-              text={t('admin.user.reactivateText')}
-              label={t('admin.user.reactivate', { name: user.name })}
-              pendingLabel={t('admin.user.reactivating')}
-              variant="primary"
-            />
-          )}
+          <ButtonForm
+            action={userStatusAction}
+            fields={{ userId: user.id, status: suspending ? 'suspended' : 'active' }}
+            text={t(suspending ? 'admin.user.suspendText' : 'admin.user.reactivateText')}
+            label={t(suspending ? 'admin.user.suspend' : 'admin.user.reactivate', { name: user.name })}
+            pendingLabel={t(suspending ? 'admin.user.suspending' : 'admin.user.reactivating')}
+            variant={suspending ? 'danger' : 'primary'}
+          />
         </Section>
       ) : null}
     </div>
