@@ -6,6 +6,7 @@ import type { Role, UserStatus } from '../schema/enums';
 import { demoOrganisations, SECRETARIAT } from './organisations';
 import { seedOrganisationProfiles, seedPeople } from './people';
 import { seedDiscussions } from './discussions';
+import { seedResources } from './resources';
 
 /** The password of every demo account (development and demo only: never seeded in production). */
 export const DEMO_PASSWORD = 'protect-children-2026';
@@ -78,5 +79,6 @@ async function seedDemo(db: Db, orgs: ReturnType<typeof demoOrganisations>, acco
     );
     await seedPeople(tx, inserted, passwordHash, scale);
     await seedDiscussions(tx);
+    await seedResources(tx);
   });
 }

@@ -5,16 +5,18 @@
  *
  * A member sees a resource when it is shared with all members; or with the sectors that include theirs;
  * or it was contributed by their own organisation (whatever its visibility, including "own organisation
- * only"). Moderators and admins see every resource. Visibility 'space' (members of a discussion space)
- * is seen, besides those, by nobody until discussion spaces land: the rule fails closed.
+ * only"); or it is shared with a discussion space they may read, by the discussions' own rule
+ * (spaceAccess, lib/dal/spaces-access.ts: open spaces, their sector's spaces, request-only spaces they
+ * are a member of). Moderators and admins see every resource.
  *
  * Editing (and deleting, adding versions): the contributor, their organisation's focal points, admins.
  * The download trail: the contributing organisation's focal points and admins.
  */
 import 'server-only';
 import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { resources } from '@/db/schema';
+import { resources, spaces } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
+import { spaceAccess } from './spaces-access';
 
 export function resourceAccess(viewer: Viewer): SQL {
   if (viewer.role === 'admin' || viewer.role === 'moderator') return isNull(resources.deletedAt);
@@ -24,6 +26,7 @@ export function resourceAccess(viewer: Viewer): SQL {
       eq(resources.visibility, 'all_members'),
       eq(resources.organisationId, viewer.organisationId),
       and(eq(resources.visibility, 'sectors'), sql`${viewer.sector}::sector = any(${resources.sectors})`),
+      and(eq(resources.visibility, 'space'), sql`exists (select 1 from ${spaces} where ${spaces.id} = ${resources.spaceId} and ${spaceAccess(viewer)})`),
     ),
   )!;
 }

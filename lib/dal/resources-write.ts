@@ -7,7 +7,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db';
-import { expertiseAreas, organisations, resourceVersions, resources } from '@/db/schema';
+import { expertiseAreas, organisations, resourceVersions, resources, spaces } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError, UserError } from '@/lib/errors';
@@ -18,6 +18,7 @@ import type { AddVersionInput, CreateResourceInput, UpdateResourceInput } from '
 import { isUuid } from './pagination';
 import { resourceAccess, resourceEditable } from './resources-access';
 import { claimUnattachedFile } from './resources-files';
+import { spaceAccess } from './spaces-access';
 
 export const EXTRACT_TEXT_JOB = 'resources.extractText';
 
@@ -32,11 +33,19 @@ async function described(markdown: string) {
   return { description: markdown, descriptionHtml: html, descriptionText: markdownToPlainText(html).slice(0, 20000) };
 }
 
-const visibilityFields = (input: { visibility: CreateResourceInput['visibility']; sectors: CreateResourceInput['sectors'] }) => ({
-  visibility: input.visibility,
-  sectors: input.visibility === 'sectors' ? [...new Set(input.sectors)] : [],
-  spaceId: null,
-});
+/** The visibility columns; a space must be one the contributor reads themselves (spaceAccess). */
+async function visibilityFields(tx: Tx, viewer: Viewer, input: Pick<CreateResourceInput, 'visibility' | 'sectors' | 'spaceId'>) {
+  let spaceId: string | null = null;
+  if (input.visibility === 'space') {
+    const [space] = await tx
+      .select({ id: spaces.id })
+      .from(spaces)
+      .where(and(eq(spaces.id, input.spaceId!), spaceAccess(viewer)));
+    if (!space) throw new UserError('validation.invalidChoice', 'spaceId');
+    spaceId = space.id;
+  }
+  return { visibility: input.visibility, sectors: input.visibility === 'sectors' ? [...new Set(input.sectors)] : [], spaceId };
+}
 
 /** Queues text extraction when the file is a PDF (search covers its text). */
 async function afterNewFile(tx: Tx, resourceId: string, contentType: string) {
@@ -70,7 +79,7 @@ export async function createResource(viewer: Viewer, input: CreateResourceInput,
         topics: [...new Set(input.topics)],
         languages: [...new Set(input.languages)],
         year: input.year ?? null,
-        ...visibilityFields(input),
+        ...(await visibilityFields(tx, viewer, input)),
         url: input.kind === 'link' ? input.url! : null,
         currentFileId: file?.id ?? null,
         versionCount: file ? 1 : 0,
@@ -88,7 +97,7 @@ export async function createResource(viewer: Viewer, input: CreateResourceInput,
         targetType: 'resource',
         targetId: id,
         ip: request.ip,
-        details: { organisationId, kind: input.kind, fileId: file?.id ?? null, visibility: input.visibility, sectors: input.sectors },
+        details: { organisationId, kind: input.kind, fileId: file?.id ?? null, visibility: input.visibility, sectors: input.sectors, spaceId: input.spaceId ?? null },
       },
       tx,
     );
@@ -121,11 +130,11 @@ export async function updateResource(viewer: Viewer, input: UpdateResourceInput,
       topics: [...new Set(input.topics)],
       languages: [...new Set(input.languages)],
       year: input.year ?? null,
-      ...visibilityFields(input),
+      ...(await visibilityFields(tx, viewer, input)),
       url: current.url ? input.url! : null,
     };
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
-      (k) => !['descriptionHtml', 'descriptionText', 'spaceId'].includes(k) && JSON.stringify(current[k]) !== JSON.stringify(next[k]),
+      (k) => !['descriptionHtml', 'descriptionText'].includes(k) && JSON.stringify(current[k]) !== JSON.stringify(next[k]),
     );
     if (!changed.length) return [];
     await tx.update(resources).set({ ...next, updatedAt: new Date() }).where(eq(resources.id, current.id));
@@ -136,7 +145,7 @@ export async function updateResource(viewer: Viewer, input: UpdateResourceInput,
         targetType: 'resource',
         targetId: current.id,
         ip: request.ip,
-        details: { changed, ...(changed.includes('visibility') || changed.includes('sectors') ? { visibility: next.visibility, sectors: next.sectors } : {}) },
+        details: { changed, ...(changed.some((k) => ['visibility', 'sectors', 'spaceId'].includes(k)) ? { visibility: next.visibility, sectors: next.sectors, spaceId: next.spaceId } : {}) },
       },
       tx,
     );

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { auditLog, files, resourceDownloads, resources } from '@/db/schema';
+import { auditLog, files, resourceDownloads, resources, spaceMembers, spaces } from '@/db/schema';
 import { createOrganisation, signedIn } from '@/db/testing/factories';
 import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError, UserError } from '@/lib/errors';
@@ -223,5 +223,32 @@ describe('PDF text', () => {
     expect(found.items[0]!.snippet).toContain('<mark>quokkaflux</mark>');
     expect((await listResources(people.otherSector, { q: 'quokkaflux' })).items).toHaveLength(0);
     expect(await countResources(people.otherSector, { q: 'quokkaflux' })).toEqual({ count: 0, capped: false });
+  });
+});
+
+describe('shared with a discussion space (the discussions’ own rule, spaceAccess)', () => {
+  it('request-only space: its members, the contributing organisation, moderators and admins', async () => {
+    const [space] = await getDb().insert(spaces).values({ slug: 'wg-res', name: 'Working group', access: 'request' }).returning();
+    await getDb()
+      .insert(spaceMembers)
+      .values([people.contributor, people.otherSector].map((p) => ({ spaceId: space!.id, userId: p.id })));
+    // Only a space the contributor reads can be chosen.
+    await expect(createResource(people.sameSector, base({ visibility: 'space', spaceId: space!.id }), request)).rejects.toThrow(UserError);
+    const id = await createResource(people.contributor, base({ title: 'Zebulon working notes', visibility: 'space', spaceId: space!.id }), request);
+    const sees: Record<Who, boolean> = { contributor: true, colleague: true, focalPoint: true, sameSector: false, otherSector: true, moderator: true, admin: true };
+    for (const who of Object.keys(sees) as Who[]) {
+      const listed = (await listResources(people[who], { q: 'zebulon' })).items.map((r) => r.id);
+      expect(listed, who).toEqual(sees[who] ? [id] : []);
+      expect((await countResources(people[who], { q: 'zebulon' })).count, who).toBe(sees[who] ? 1 : 0);
+      if (sees[who]) expect((await getResource(people[who], id)).spaceName).toBe('Working group');
+      else await expect(getResource(people[who], id)).rejects.toThrow(NotFoundError);
+    }
+  });
+
+  it('sector space: members of its sectors', async () => {
+    const [space] = await getDb().insert(spaces).values({ slug: 'gov-res', name: 'Governments', access: 'sector', sectors: ['government'] }).returning();
+    const id = await createResource(people.contributor, base({ title: 'Zephyr sector notes', visibility: 'space', spaceId: space!.id }), request);
+    expect((await listResources(people.sameSector, { q: 'zephyr' })).items.map((r) => r.id)).toEqual([id]);
+    expect((await listResources(people.otherSector, { q: 'zephyr' })).items).toHaveLength(0);
   });
 });

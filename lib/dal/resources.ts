@@ -7,7 +7,7 @@ import 'server-only';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { expertiseAreas, files, organisations, resourceVersions, resources, users } from '@/db/schema';
+import { expertiseAreas, files, organisations, resourceVersions, resources, spaces, users } from '@/db/schema';
 import type { ResourceType, ResourceVisibility, Sector } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError } from '@/lib/errors';
@@ -162,6 +162,8 @@ export interface ResourceDetail extends Omit<ResourceListItem, 'snippet' | 'curs
   description: string;
   descriptionHtml: string;
   sectors: Sector[];
+  spaceId: string | null;
+  spaceName: string | null;
   url: string | null;
   contributorId: string;
   contributorName: string;
@@ -182,6 +184,8 @@ export async function getResource(viewer: Viewer, unsafeId: string): Promise<Res
       description: resources.description,
       descriptionHtml: resources.descriptionHtml,
       sectors: resources.sectors,
+      spaceId: resources.spaceId,
+      spaceName: spaces.name,
       url: resources.url,
       contributorId: resources.contributorId,
       contributorName: users.name,
@@ -192,6 +196,7 @@ export async function getResource(viewer: Viewer, unsafeId: string): Promise<Res
     .innerJoin(organisations, eq(organisations.id, resources.organisationId))
     .innerJoin(users, eq(users.id, resources.contributorId))
     .leftJoin(files, eq(files.id, resources.currentFileId))
+    .leftJoin(spaces, eq(spaces.id, resources.spaceId))
     .where(and(eq(resources.id, unsafeId), resourceAccess(viewer)))
     .limit(1);
   if (!row) throw new NotFoundError('resource');

@@ -2,7 +2,7 @@ import { crc32 } from 'node:zlib';
 
 /**
  * Small, real files for tests (unit and e2e): a one-page PDF with a line of text, and zip containers
- * shaped like OOXML and OpenDocument files. Nothing here is used by the application.
+ * shaped like OOXML and OpenDocument files. Used by tests and the demo data only.
  */
 export function minimalPdf(text: string): Buffer {
   const escaped = text.replace(/[\\()]/g, (c) => `\\${c}`);

@@ -11,8 +11,8 @@ import { LANGUAGES, expertiseSlug } from './profile';
 export { LANGUAGES, RESOURCE_TYPES, RESOURCE_VISIBILITIES, SECTORS };
 export type { ResourceType, ResourceVisibility } from '@/db/schema/resources';
 
-/** Visibilities offered in forms. ('space' joins once discussion spaces exist.) */
-export const OFFERED_VISIBILITIES = ['all_members', 'sectors', 'organisation'] as const;
+/** Visibilities offered in forms. */
+export const OFFERED_VISIBILITIES = RESOURCE_VISIBILITIES;
 
 const list = <T extends z.ZodType>(item: T, max: number) =>
   z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max));
@@ -40,10 +40,12 @@ const metadata = {
   year: z.preprocess((v) => (v === '' ? undefined : v), year.optional()),
   visibility: z.enum(OFFERED_VISIBILITIES, { error: 'invalidChoice' }),
   sectors: list(z.enum(SECTORS, { error: 'invalidChoice' }), SECTORS.length),
+  spaceId: uuid.optional(),
 };
 
-const sectorsWhenNeeded = (v: { visibility: string; sectors: string[] }, ctx: z.RefinementCtx) => {
+const sectorsWhenNeeded = (v: { visibility: string; sectors: string[]; spaceId?: string }, ctx: z.RefinementCtx) => {
   if (v.visibility === 'sectors' && v.sectors.length === 0) ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'chooseSector' });
+  if (v.visibility === 'space' && !v.spaceId) ctx.addIssue({ code: 'custom', path: ['spaceId'], message: 'chooseSpace' });
 };
 
 export const createResourceSchema = z

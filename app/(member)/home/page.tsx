@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/require';
 import { pendingApplicationCount } from '@/lib/dal/dashboard';
+import { NewestResources } from '../resources/_components/newest-resources';
 import { UrgentThreads } from './urgent-threads';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,6 +24,7 @@ export default async function HomePage() {
         </p>
       </div>
       <UrgentThreads viewer={viewer} />
+      <NewestResources viewer={viewer} />
       <div className="grid gap-4 md:grid-cols-2">
         {pending !== null ? (
           <section aria-labelledby="admin-box" className={card}>

@@ -56,7 +56,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const visibleTo =
     resource.visibility === 'sectors'
       ? t('visibilityBadge.sectors', { sectors: resource.sectors.map((s) => tSectors(s)).join(', ') })
-      : t(`visibilityBadge.${resource.visibility}`, { organisation: resource.organisationName });
+      : t(`visibilityBadge.${resource.visibility}`, { organisation: resource.organisationName, space: resource.spaceName ?? '' });
 
   const facts: [string, ReactNode][] = [
     [t('detail.organisation'), <span key="o" dir="auto">{resource.organisationName}</span>],

@@ -14,11 +14,14 @@ export interface MetadataValues {
   year: string;
   visibility: string;
   sectors: string[];
+  spaceId: string;
 }
 
 export interface MetadataOptions {
   topics: { slug: string; label: string }[];
   languages: { code: string; name: string }[];
+  /** Discussion spaces the member reads (a resource can be shared with one). */
+  spaces: { id: string; name: string }[];
 }
 
 /** A group of checkboxes with a legend (topics, languages, sectors). */
@@ -107,7 +110,7 @@ export function MetadataFields({ values, options, errors }: { values: MetadataVa
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">{t('form.visibility')}</legend>
         <p className="text-sm text-slate-600">{t('form.visibilityHint')}</p>
-        {OFFERED_VISIBILITIES.map((v) => (
+        {OFFERED_VISIBILITIES.filter((v) => v !== 'space' || options.spaces.length > 0).map((v) => (
           <div key={v} className="flex items-center gap-2">
             <input
               type="radio"
@@ -133,6 +136,16 @@ export function MetadataFields({ values, options, errors }: { values: MetadataVa
           checked={values.sectors}
           errors={errors?.sectors}
         />
+      ) : null}
+      {visibility === 'space' ? (
+        <SelectField name="spaceId" label={t('form.space')} hint={t('form.spaceHint')} required defaultValue={values.spaceId} errors={errors?.spaceId}>
+          <option value="">{t('form.chooseSpace')}</option>
+          {options.spaces.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </SelectField>
       ) : null}
     </>
   );

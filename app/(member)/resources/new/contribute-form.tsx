@@ -29,7 +29,7 @@ export function ContributeForm({
   const [kind, setKind] = useState<'file' | 'link'>(failed?.values?.kind === 'link' ? 'link' : 'file');
   const v = (name: string) => failed?.values?.[name] ?? '';
   // Checkbox groups come back as the first value only (formDataToObject keeps strings); start them empty.
-  const values = { title: v('title'), description: v('description'), type: v('type'), topics: [], languages: [], year: v('year'), visibility: v('visibility'), sectors: [] };
+  const values = { title: v('title'), description: v('description'), type: v('type'), topics: [], languages: [], year: v('year'), visibility: v('visibility'), sectors: [], spaceId: v('spaceId') };
 
   return (
     <ActionForm state={state} action={action}>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/require';
 import { organisationOptions, topicOptions } from '@/lib/dal/resources';
+import { listReadableSpaces } from '@/lib/dal/spaces';
 import { maxUploadBytes } from '@/lib/uploads/receive';
 import { ACCEPT_ATTRIBUTE } from '@/lib/uploads/types';
 import { languageOptions } from '../_components/languages';
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewResourcePage() {
   const viewer = await requireViewer();
   const t = await getTranslations('resources.form');
-  const [topics, organisations] = await Promise.all([topicOptions(), viewer.role === 'admin' ? organisationOptions() : null]);
+  const [topics, organisations, spaces] = await Promise.all([topicOptions(), viewer.role === 'admin' ? organisationOptions() : null, listReadableSpaces(viewer)]);
   return (
     <div className="max-w-3xl space-y-6">
       <div className="space-y-1">
@@ -22,7 +23,7 @@ export default async function NewResourcePage() {
         <p className="text-slate-700">{t('newIntro')}</p>
       </div>
       <ContributeForm
-        options={{ topics, languages: languageOptions(await getLocale()) }}
+        options={{ topics, languages: languageOptions(await getLocale()), spaces: spaces.filter((s) => !s.archived) }}
         maxMb={Math.round(maxUploadBytes() / 1024 / 1024)}
         accept={ACCEPT_ATTRIBUTE}
         organisations={organisations}

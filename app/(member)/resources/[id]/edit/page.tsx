@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/require';
 import { getResource, topicOptions } from '@/lib/dal/resources';
+import { listReadableSpaces } from '@/lib/dal/spaces';
 import { NotFoundError } from '@/lib/errors';
 import { languageOptions } from '../../_components/languages';
 import { EditResourceForm } from './edit-form';
@@ -20,7 +21,7 @@ export default async function EditResourcePage({ params }: { params: Promise<{ i
   });
   if (!resource.canEdit) notFound();
   const t = await getTranslations('resources');
-  const topics = await topicOptions();
+  const [topics, spaces] = await Promise.all([topicOptions(), listReadableSpaces(viewer)]);
   return (
     <div className="max-w-3xl space-y-6">
       <div className="space-y-1">
@@ -34,7 +35,7 @@ export default async function EditResourcePage({ params }: { params: Promise<{ i
       <EditResourceForm
         resourceId={resource.id}
         url={resource.url}
-        options={{ topics, languages: languageOptions(await getLocale()) }}
+        options={{ topics, languages: languageOptions(await getLocale()), spaces: spaces.filter((s) => !s.archived || s.id === resource.spaceId) }}
         values={{
           title: resource.title,
           description: resource.description,
@@ -44,6 +45,7 @@ export default async function EditResourcePage({ params }: { params: Promise<{ i
           year: resource.year ? String(resource.year) : '',
           visibility: resource.visibility,
           sectors: resource.sectors,
+          spaceId: resource.spaceId ?? '',
         }}
       />
     </div>
