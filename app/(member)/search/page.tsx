@@ -8,6 +8,7 @@ import { requireViewer } from '@/lib/auth/require';
 import { searchAuthorName } from '@/lib/dal/search';
 import { listReadableSpaces } from '@/lib/dal/spaces';
 import { searchFiltersSchema } from '@/lib/validation/discussions';
+import { ResourceResults } from '../resources/_components/search-results';
 import { DiscussionResults } from './discussion-results';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
  * One search page for the whole portal. Each kind of result is a section (discussions now; resources,
  * people and organisations add their own section component to SECTIONS later).
  */
-const SECTIONS = [{ key: 'discussions', Component: DiscussionResults }] as const;
+const SECTIONS = [
+  { key: 'discussions', Component: DiscussionResults },
+  { key: 'resources', Component: ResourceResults },
+] as const;
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
