@@ -30,6 +30,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: '/admin/expertise', label: (await getTranslations('directory.expertise'))('title') },
     { href: '/admin/spaces', label: tDiscussions('admin.title') },
     moderation,
+    { href: '/admin/blocklist', label: (await getTranslations('blocklist'))('title') },
     { href: '/admin/audit', label: t('audit') },
   ];
   return (
