@@ -4,7 +4,14 @@ import { countryName } from '@/lib/i18n/countries';
 import { flagOf } from './links';
 
 /** One person in a list: name (the link to their profile), job title, organisation, sector and country. */
-export function PersonCard({ person, locale, sector, unlisted }: { person: Person; locale: string; sector: string; unlisted?: string }) {
+export function PersonCard({ person, locale, sector, unlisted, withOrganisation = true }: {
+  person: Person;
+  locale: string;
+  sector: string;
+  unlisted?: string;
+  /** Off on an organisation's own page, where it would only repeat the page. */
+  withOrganisation?: boolean;
+}) {
   const country = countryName(person.country, locale);
   return (
     <li className="space-y-1 rounded-lg border border-slate-200 bg-white p-4">
@@ -14,21 +21,25 @@ export function PersonCard({ person, locale, sector, unlisted }: { person: Perso
       <p dir="auto" className="text-sm text-slate-800">
         {person.jobTitle}
       </p>
-      <p className="text-sm text-slate-700">
-        <Link href={`/organisations/${person.organisationSlug}`} dir="auto" className="break-words">
-          {person.organisationName}
-        </Link>
-      </p>
-      <p className="text-xs text-slate-600">
-        {sector}
-        {country ? (
-          <>
-            {' · '}
-            <span aria-hidden>{flagOf(person.country)} </span>
-            {country}
-          </>
-        ) : null}
-      </p>
+      {withOrganisation ? (
+        <>
+          <p className="text-sm text-slate-700">
+            <Link href={`/organisations/${person.organisationSlug}`} dir="auto" className="break-words">
+              {person.organisationName}
+            </Link>
+          </p>
+          <p className="text-xs text-slate-600">
+            {sector}
+            {country ? (
+              <>
+                {' · '}
+                <span aria-hidden>{flagOf(person.country)} </span>
+                {country}
+              </>
+            ) : null}
+          </p>
+        </>
+      ) : null}
       {unlisted && !person.listed ? <p className="text-xs font-semibold text-amber-800">{unlisted}</p> : null}
     </li>
   );
