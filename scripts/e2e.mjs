@@ -33,6 +33,6 @@ function run(label, file, fileArgs, extraEnv = {}) {
 if (!skipBuild) {
   // The build does not read runtime configuration (it is checked when the server starts), except
   // APP_URL for the HSTS header: the e2e server is plain http on localhost.
-  run('next build', require.resolve('next/dist/bin/next'), ['build'], { NODE_ENV: 'production', APP_URL: 'http://localhost:3300' });
+  run('next build', require.resolve('next/dist/bin/next'), ['build'], { NODE_ENV: 'production', APP_URL: `http://localhost:${process.env.E2E_PORT || 3300}` });
 }
 run('playwright test', require.resolve('@playwright/test/cli'), ['test', ...playwrightArgs]);
