@@ -139,7 +139,7 @@ const THREADS: DemoThread[] = [
   {
     space: 'research-and-data',
     title: 'Survey of young adults on childhood exposure to online harms: methods',
-    by: 'civil',
+    by: 'civil_society',
     hoursAgo: 140,
     body: 'We are planning a survey of young adults about their experiences online before the age of 18. We would welcome advice on question wording, safeguarding for respondents, and comparability with earlier surveys.',
     replies: ['Signposting to support at the start and end of every section was essential in our study, along with a quick exit.', 'Keep the earlier question wording where you can: comparability is worth more than small improvements.'],
@@ -160,7 +160,7 @@ export async function seedDiscussions(tx: Tx): Promise<void> {
     .limit(2000);
   const byEmail = new Map(people.map((p) => [p.email, p]));
   const ofSector = (sector: Sector) => people.filter((p) => p.sector === sector && !p.secretariat);
-  const pick = <T,>(list: T[]) => list[faker.number.int({ max: list.length - 1 })]!;
+  const pick = <T,>(list: T[]): T | undefined => (list.length ? list[faker.number.int({ max: list.length - 1 })] : undefined);
 
   const spaceRows = await tx
     .insert(spaces)
@@ -188,7 +188,8 @@ export async function seedDiscussions(tx: Tx): Promise<void> {
     if (!author) continue;
     const started = new Date(Date.now() - demo.hoursAgo * 3_600_000);
     const bodies = [demo.body, ...demo.replies];
-    const authors = [author, ...demo.replies.map(() => pick(audience.filter((p) => p.id !== author.id)))];
+    const others = audience.filter((p) => p.id !== author.id);
+    const authors = [author, ...demo.replies.map(() => pick(others) ?? author)];
     const times = bodies.map((_, i) => new Date(started.getTime() + i * 47 * 60_000));
     const [thread] = await tx
       .insert(threads)

@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+/**
+ * Part of `npm run bench`: load-tests discussions — a space page and a thread page — at 100,000 posts,
+ * against `next start` on real Postgres; prints p50/p95 latency and requests per second.
+ *
+ *   1. uses BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/pp_bench), creating and seeding
+ *      it (`db:seed -- --scale 10`) when empty, then adds an open space "Bench discussions" with
+ *      BENCH_THREADS threads (default 1,000) of 100 posts each (`--prepare` stops here);
+ *   2. starts `next start` on BENCH_PORT (default 3392) from the existing production build;
+ *   3. signs in as a demo member (BENCH_EMAIL, default civil@demo.example) and runs autocannon against the
+ *      space page (first page and a later keyset page), a thread (first and last page of 100 posts) and a
+ *      search (BENCH_SECONDS, default 10; BENCH_CONNECTIONS, default 10).
+ *
+ * Figures depend on the machine; nothing here asserts a time.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(import.meta.dirname, '..');
+const url = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/pp_bench';
+const port = Number(process.env.BENCH_PORT || 3392);
+const base = `http://localhost:${port}`;
+const seconds = Number(process.env.BENCH_SECONDS || 10);
+const connections = Number(process.env.BENCH_CONNECTIONS || 10);
+const threadCount = Number(process.env.BENCH_THREADS || 1000);
+const POSTS_PER_THREAD = 100;
+const email = process.env.BENCH_EMAIL || 'civil@demo.example';
+const password = process.env.BENCH_PASSWORD || 'protect-children-2026';
+const SLUG = 'bench-discussions';
+
+const WORDS = 'hotline report referral safety design transparency grooming extortion prevention survivors policy legislation detection classifier hashing encryption platform analysts wellbeing research survey maturity response cooperation'.split(' ');
+
+async function ensureDatabase() {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name ${name}`);
+  const adminUrl = new URL(url);
+  adminUrl.pathname = '/postgres';
+  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
+  try {
+    const [found] = await admin`select 1 as one from pg_database where datname = ${name}`;
+    if (!found) await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const seeded = spawnSync(process.execPath, [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/seed.ts', '--scale', String(process.env.BENCH_SCALE || 10)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (seeded.status !== 0) throw new Error('seeding failed');
+  const db = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    let [space] = await db`select id from spaces where slug = ${SLUG}`;
+    if (!space) {
+      [space] = await db`insert into spaces (slug, name, description, access, position)
+        values (${SLUG}, 'Bench discussions', 'Generated threads for the benchmark.', 'open', 1000) returning id`;
+    }
+    const [{ n }] = await db`select count(*)::int as n from threads where space_id = ${space.id}`;
+    if (n < threadCount) {
+      const started = Date.now();
+      const words = `{${WORDS.join(',')}}`;
+      await db.begin(async (tx) => {
+        // Authors: active members of any sector (open space), picked by row number.
+        await tx`create temporary table bench_authors on commit drop as
+          select row_number() over (order by id) as i, id from users where status = 'active'`;
+        const [{ authors }] = await tx`select count(*)::int as authors from bench_authors`;
+        await tx`insert into threads (space_id, author_id, title, post_count, last_post_at, last_poster_id, created_at)
+          select ${space.id}, a.id,
+            'Bench thread ' || g || ': ' || (${words}::text[])[1 + g % 24] || ' and ' || (${words}::text[])[1 + (g * 7) % 24],
+            ${POSTS_PER_THREAD}, now() - make_interval(mins => g), a.id, now() - make_interval(days => 30, mins => g)
+          from generate_series(${n + 1}, ${threadCount}) g
+          join bench_authors a on a.i = 1 + g % ${authors}`;
+        await tx`insert into posts (thread_id, number, author_id, body, cooked, plain_text, body_hash, created_at)
+          select t.id, p, a.id, body, '<p dir="auto">' || body || '</p>', body, md5(body), t.created_at + make_interval(mins => p)
+          from threads t
+          cross join generate_series(1, ${POSTS_PER_THREAD}) p
+          join bench_authors a on a.i = 1 + (p * 13 + length(t.title)) % ${authors}
+          cross join lateral (select 'Post ' || p || ' on ' || (${words}::text[])[1 + p % 24] || ', ' || (${words}::text[])[1 + (p * 5) % 24]
+            || ' and ' || (${words}::text[])[1 + (p * 11) % 24] || '. We compared notes with partners and will share what we learn.' as body) b
+          where t.space_id = ${space.id} and not exists (select 1 from posts x where x.thread_id = t.id)`;
+        await tx`update spaces set thread_count = (select count(*) from threads where space_id = ${space.id}), last_activity_at = now() where id = ${space.id}`;
+      });
+      console.info(`[bench] generated ${threadCount - n} threads of ${POSTS_PER_THREAD} posts in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      await db`analyze`;
+    }
+    const [counts] = await db`select (select count(*)::int from posts) as posts, (select count(*)::int from threads) as threads`;
+    console.info(`[bench] ${counts.threads} threads, ${counts.posts} posts`);
+    const [thread] = await db`select id from threads where space_id = ${space.id} order by last_post_at desc limit 1`;
+    return { threadId: thread.id };
+  } finally {
+    await db.end();
+  }
+}
+
+async function startServer() {
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('No production build in .next: run `npm run build` first.');
+  const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port)], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: url,
+      APP_URL: base,
+      AUTH_SECRET: process.env.AUTH_SECRET || 'bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+      RATE_LIMIT_SCALE: '1000',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 120; i++) {
+    if (server.exitCode !== null) throw new Error('next start exited');
+    if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) return server;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  server.kill();
+  throw new Error('next start did not answer /api/health within a minute');
+}
+
+async function signIn() {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = await csrf.json();
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/home` }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => /^(__Host-)?pp\.session=/.test(c));
+  if (!session) throw new Error(`sign-in failed (status ${res.status})`);
+  return session;
+}
+
+/** The cursor of the space page's "next" link, followed `steps` times. */
+async function laterPage(cookie, steps) {
+  let href = `/spaces/${SLUG}`;
+  for (let i = 0; i < steps; i++) {
+    const html = await (await fetch(base + href, { headers: { cookie } })).text();
+    const next = html.match(/rel="next" href="([^"]+)"/) ?? html.match(/href="([^"]+)" rel="next"/);
+    if (!next) break;
+    href = next[1].replace(/&amp;/g, '&');
+  }
+  return href;
+}
+
+function percentile(sorted, p) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+}
+
+async function run(target, cookie) {
+  const latencies = [];
+  const result = await new Promise((resolve, reject) => {
+    const instance = autocannon({ url: base + target.path, connections, duration: seconds, headers: { cookie } }, (e, r) => (e ? reject(e) : resolve(r)));
+    instance.on('response', (_c, _s, _b, time) => latencies.push(time));
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    page: target.label,
+    'p50 ms': Math.round(percentile(latencies, 50)),
+    'p95 ms': Math.round(percentile(latencies, 95)),
+    'req/s': Math.round(result.requests.average),
+    requests: result.requests.total,
+    'non-2xx': result.non2xx + result.errors,
+  };
+}
+
+async function main() {
+  const { threadId } = await ensureDatabase();
+  if (process.argv.includes('--prepare')) return;
+  const server = await startServer();
+  try {
+    const cookie = await signIn();
+    const targets = [
+      { label: `/spaces/${SLUG} (${threadCount} threads)`, path: `/spaces/${SLUG}` },
+      { label: `/spaces/${SLUG}, 10th keyset page`, path: await laterPage(cookie, 9) },
+      { label: '/threads/[id], page 1 of 4 (100 posts)', path: `/threads/${threadId}` },
+      { label: '/threads/[id], last page', path: `/threads/${threadId}?page=4` },
+      { label: '/search, discussions', path: '/search?q=extortion+analysts' },
+    ];
+    for (const target of targets) await fetch(base + target.path, { headers: { cookie } });
+    const rows = [];
+    for (const target of targets) {
+      console.info(`[bench] ${target.label}: ${seconds} s, ${connections} connections…`);
+      rows.push(await run(target, cookie));
+    }
+    console.table(rows);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+main().catch((error) => {
+  console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
