@@ -12,6 +12,7 @@ import { NotFoundError } from '@/lib/errors';
 import { POSTS_PER_PAGE } from '@/lib/validation/discussions';
 import { containsPattern, isUuid } from './pagination';
 import { isModerator, spaceAccess, spaceAudience } from './spaces-access';
+import { personAccess } from './directory-people';
 
 export interface PostView {
   id: string;
@@ -128,6 +129,8 @@ export async function mentionCandidates(viewer: Viewer, spaceId: string, q: stri
       and(
         sql`immutable_unaccent(lower(${users.name})) like immutable_unaccent(lower(${containsPattern(q)}))`,
         spaceAudience(),
+        // People who chose not to be listed are not offered (the directory's rule: lib/dal/directory-people.ts).
+        personAccess(viewer),
         sql`"users"."id" <> ${viewer.id}::uuid`,
       ),
     )
