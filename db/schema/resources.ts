@@ -63,14 +63,15 @@ export const resources = pgTable(
     deletedAt: timestamp({ withTimezone: true }),
     deletedBy: uuid(),
   },
+  // Keyset lists sort DESC (NULLS FIRST by default): plain ascending indexes serve them scanned backwards.
   (t) => [
-    index('resources_newest_idx').on(t.createdAt.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
-    index('resources_downloads_idx').on(t.downloadCount.desc(), t.id.desc()).where(sql`${t.deletedAt} is null`),
-    index('resources_organisation_idx').on(t.organisationId, t.createdAt.desc()).where(sql`${t.deletedAt} is null`),
+    index('resources_newest_idx').on(t.createdAt, t.id).where(sql`${t.deletedAt} is null`),
+    index('resources_downloads_idx').on(t.downloadCount, t.id).where(sql`${t.deletedAt} is null`),
+    index('resources_organisation_idx').on(t.organisationId, t.createdAt, t.id).where(sql`${t.deletedAt} is null`),
     index('resources_topics_idx').using('gin', t.topics),
     index('resources_languages_idx').using('gin', t.languages),
     index('resources_search_idx').using('gin', t.search),
-    index('resources_type_idx').on(t.type, t.createdAt.desc()).where(sql`${t.deletedAt} is null`),
+    index('resources_type_idx').on(t.type, t.createdAt, t.id).where(sql`${t.deletedAt} is null`),
     index('resources_year_idx').on(t.year).where(sql`${t.deletedAt} is null`),
     index('resources_space_idx').on(t.spaceId).where(sql`${t.spaceId} is not null`),
   ],
@@ -113,7 +114,7 @@ export const resourceDownloads = pgTable(
     organisationId: uuid().notNull(),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('resource_downloads_resource_idx').on(t.resourceId, t.at.desc(), t.id.desc())],
+  (t) => [index('resource_downloads_resource_idx').on(t.resourceId, t.at, t.id)],
 );
 
 export const HASH_ALGORITHMS = ['sha256', 'md5'] as const;
@@ -132,5 +133,5 @@ export const blockedHashes = pgTable(
     addedBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('blocked_hashes_hash_idx').on(t.algorithm, t.hash), index('blocked_hashes_created_idx').on(t.createdAt.desc(), t.id.desc())],
+  (t) => [uniqueIndex('blocked_hashes_hash_idx').on(t.algorithm, t.hash), index('blocked_hashes_created_idx').on(t.createdAt, t.id)],
 );

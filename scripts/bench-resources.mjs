@@ -1,0 +1,196 @@
+#!/usr/bin/env node
+/**
+ * Part of `npm run bench`: load-tests the resource list (/resources) with its filters, sort and full-text
+ * search, at 50,000 resources, against `next start` on real Postgres; prints p50/p95 latency and req/s.
+ *
+ *   1. uses BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/pp_bench), creating and seeding
+ *      it (`db:seed -- --scale 10`) when empty, then tops it up to BENCH_RESOURCES (default 50,000)
+ *      generated resources (links, no files) with a realistic mix of types, topics, languages, years and
+ *      visibilities (`--prepare` stops here);
+ *   2. starts `next start` on BENCH_PORT (default 3391) from the existing production build;
+ *   3. signs in as a demo member (BENCH_EMAIL, default civil@demo.example) and runs autocannon against each
+ *      list (BENCH_SECONDS, default 10; BENCH_CONNECTIONS, default 10).
+ *
+ * Figures depend on the machine; nothing here asserts a time.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(import.meta.dirname, '..');
+const url = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/pp_bench';
+const port = Number(process.env.BENCH_PORT || 3391);
+const base = `http://localhost:${port}`;
+const seconds = Number(process.env.BENCH_SECONDS || 10);
+const connections = Number(process.env.BENCH_CONNECTIONS || 10);
+const wanted = Number(process.env.BENCH_RESOURCES || 50_000);
+const email = process.env.BENCH_EMAIL || 'civil@demo.example';
+const password = process.env.BENCH_PASSWORD || 'protect-children-2026';
+
+const targets = [
+  { label: '/resources (newest)', path: '/resources' },
+  { label: '/resources, most downloaded, page 1', path: '/resources?sort=downloads' },
+  { label: '/resources, type + language', path: '/resources?type=guidance_toolkit&language=fr' },
+  { label: '/resources, topic + sector, most downloaded', path: '/resources?topic=trust-safety&sector=private_sector&sort=downloads' },
+  { label: '/resources, year + type', path: '/resources?year=2024&type=report' },
+  { label: '/resources, full-text search', path: '/resources?q=safety+design' },
+  { label: '/resources, search + topic', path: '/resources?q=hotline&topic=hotlines-reporting' },
+];
+
+async function ensureDatabase() {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name ${name}`);
+  const adminUrl = new URL(url);
+  adminUrl.pathname = '/postgres';
+  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
+  try {
+    const [found] = await admin`select 1 as one from pg_database where datname = ${name}`;
+    if (!found) await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  // Migrates, and seeds the demo at ten times the alliance's size when the database is empty.
+  const seeded = spawnSync(process.execPath, [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/seed.ts', '--scale', String(process.env.BENCH_SCALE || 10)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (seeded.status !== 0) throw new Error('seeding failed');
+  const db = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [{ n }] = await db`select count(*)::int as n from resources`;
+    if (n < wanted) {
+      const started = Date.now();
+      await generateResources(db, wanted - n);
+      console.info(`[bench] added ${wanted - n} resources in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
+    await db`analyze`;
+    const [counts] = await db`select (select count(*) from resources) as resources, (select count(*) from organisations) as organisations`;
+    console.info(`[bench] ${counts.resources} resources from ${counts.organisations} organisations`);
+  } finally {
+    await db.end();
+  }
+}
+
+/** Inserts `count` link resources in batches: titles and descriptions from a word list, a mix of every filter. */
+async function generateResources(db, count) {
+  const words = [
+    'safety', 'design', 'hotline', 'referral', 'prevention', 'guidance', 'national', 'response', 'maturity', 'model', 'grooming',
+    'extortion', 'helpline', 'survivor', 'support', 'transparency', 'reporting', 'detection', 'classifier', 'encryption', 'research',
+    'survey', 'parents', 'education', 'community', 'legislation', 'policy', 'training', 'toolkit', 'evaluation', 'partnership',
+  ];
+  const topics = ['law-enforcement', 'policy-legislation', 'victim-support', 'prevention-education', 'detection-technology', 'trust-safety', 'research-data', 'child-participation', 'financial-sector', 'hotlines-reporting'];
+  const languages = ['en', 'fr', 'es', 'pt', 'ar'];
+  const types = ['report', 'research', 'policy_legislation', 'guidance_toolkit', 'training_material', 'case_study', 'other'];
+  const sectors = ['government', 'private_sector', 'civil_society', 'intergovernmental'];
+  for (let done = 0; done < count; done += 5000) {
+    const size = Math.min(5000, count - done);
+    await db`
+      with people as (
+        select u.id, u.organisation_id, row_number() over (order by u.id) as n, count(*) over () as total
+        from users u where u.status = 'active'
+      ), g as (select i, ((i::bigint * 2654435761) % 1000003)::int as h from generate_series(${done}::int, ${done + size - 1}::int) as i)
+      insert into resources (organisation_id, contributor_id, title, description, description_html, description_text, type,
+        topics, languages, year, visibility, sectors, url, download_count, created_at)
+      select p.organisation_id, p.id,
+        initcap((${words}::text[])[1 + h % 31]) || ' ' || (${words}::text[])[1 + (h / 31) % 31] || ' ' || (${words}::text[])[1 + (h / 961) % 31] || ' notes ' || i,
+        d.text, '<p dir="auto">' || d.text || '</p>', d.text,
+        (${types}::text[])[1 + h % 7]::resource_type,
+        array[(${topics}::text[])[1 + h % 10], (${topics}::text[])[1 + (h / 10) % 10]],
+        case when h % 4 = 0 then array['en', (${languages}::text[])[1 + (h / 4) % 5]] else array[(${languages}::text[])[1 + h % 5]] end,
+        2015 + (h % 11),
+        (case when h % 20 < 14 then 'all_members' when h % 20 < 17 then 'sectors' else 'organisation' end)::resource_visibility,
+        case when h % 20 between 14 and 16 then array[(${sectors}::text[])[1 + (h / 20) % 4]]::sector[] else '{}'::sector[] end,
+        'https://example.org/resource/' || i,
+        (h % 500)::int,
+        now() - make_interval(mins => (h % 1000000)::int)
+      from g
+      join people p on p.n = 1 + (g.h % p.total)
+      cross join lateral (select (${words}::text[])[1 + (h / 7) % 31] || ' and ' || (${words}::text[])[1 + (h / 217) % 31] || ': working notes for members.' as text) d`;
+  }
+}
+
+function requireBuild() {
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('No production build in .next: run `npm run build` first.');
+}
+
+async function startServer() {
+  const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port)], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: url,
+      APP_URL: base,
+      AUTH_SECRET: process.env.AUTH_SECRET || 'bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+      RATE_LIMIT_SCALE: '1000',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 120; i++) {
+    if (server.exitCode !== null) throw new Error('next start exited');
+    if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) return server;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  server.kill();
+  throw new Error('next start did not answer /api/health within a minute');
+}
+
+async function signIn() {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = await csrf.json();
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/home` }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => /^(__Host-)?pp\.session=/.test(c));
+  if (!session) throw new Error(`sign-in failed (status ${res.status})`);
+  return session;
+}
+
+async function measure(target, cookie) {
+  const latencies = [];
+  const result = await new Promise((resolve, reject) => {
+    const instance = autocannon({ url: base + target.path, connections, duration: seconds, headers: { cookie } }, (error, res) => (error ? reject(error) : resolve(res)));
+    instance.on('response', (_client, _status, _bytes, time) => latencies.push(time));
+  });
+  latencies.sort((a, b) => a - b);
+  const at = (p) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]) : NaN);
+  return { list: target.label, 'p50 ms': at(50), 'p95 ms': at(95), 'req/s': Math.round(result.requests.average), requests: result.requests.total, 'non-2xx': result.non2xx + result.errors };
+}
+
+async function main() {
+  if (process.argv.includes('--prepare')) return ensureDatabase(); // data only, no server
+  requireBuild();
+  await ensureDatabase();
+  const server = await startServer();
+  try {
+    const cookie = await signIn();
+    for (const target of targets) {
+      const res = await fetch(base + target.path, { headers: { cookie }, redirect: 'manual' });
+      if (res.status !== 200) throw new Error(`${target.path} answered ${res.status}`);
+    }
+    const rows = [];
+    for (const target of targets) {
+      console.info(`[bench] ${target.label}: ${seconds} s, ${connections} connections…`);
+      rows.push(await measure(target, cookie));
+    }
+    console.table(rows);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+main().catch((error) => {
+  console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
