@@ -6,7 +6,7 @@ import { NavLink } from './nav-link';
 import { UserMenu } from './user-menu';
 
 /** Navigation entries appear once their pages exist. */
-export async function MemberHeader({ viewer }: { viewer: Viewer }) {
+export async function MemberHeader({ viewer, demoNotice }: { viewer: Viewer; demoNotice?: string }) {
   const t = await getTranslations();
   const links = [
     { href: '/home', label: t('nav.home') },
@@ -19,26 +19,26 @@ export async function MemberHeader({ viewer }: { viewer: Viewer }) {
   if (viewer.role === 'moderator') links.push({ href: '/admin/moderation', label: t('discussions.nav.moderation') });
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-2">
-        <div className="flex min-w-0 items-center gap-4">
-          <Link href="/home" className="shrink-0 font-semibold text-brand-900 no-underline">
-            {t('common.appName')}
-          </Link>
-          <nav aria-label={t('nav.main')}>
-            <ul className="flex flex-wrap items-center gap-1">
-              {links.map((l) => (
-                <li key={l.href}>
-                  <NavLink href={l.href}>{l.label}</NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </div>
-        <div className="flex shrink-0 items-center gap-1">
+      {/* One row on wide screens; on phones the navigation gets its own row and scrolls sideways. */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2">
+        <Link href="/home" className="shrink-0 font-semibold text-brand-900 no-underline">
+          {t('common.appName')}
+        </Link>
+        <nav aria-label={t('nav.main')} className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-4 md:order-none md:mx-0 md:w-auto md:px-0">
+          <ul className="flex items-center gap-1 whitespace-nowrap">
+            {links.map((l) => (
+              <li key={l.href}>
+                <NavLink href={l.href}>{l.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="ms-auto flex shrink-0 items-center gap-1">
           <NotificationsLink viewer={viewer} />
           <UserMenu name={viewer.name} organisation={viewer.organisationName} />
         </div>
       </div>
+      {demoNotice ? <p className="bg-amber-50 px-4 py-1 text-center text-xs text-amber-900">{demoNotice}</p> : null}
     </header>
   );
 }

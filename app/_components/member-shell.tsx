@@ -12,8 +12,7 @@ export async function MemberShell({ viewer, children }: { viewer: Viewer; childr
   return (
     <>
       <SkipLink />
-      <MemberHeader viewer={viewer} />
-      {isDemo() ? <p className="bg-amber-50 px-4 py-1 text-center text-xs text-amber-900">{t('demoBanner')}</p> : null}
+      <MemberHeader viewer={viewer} demoNotice={isDemo() ? t('demoBanner') : undefined} />
       <main id="main" className="mx-auto max-w-6xl px-4 py-8">
         {children}
       </main>

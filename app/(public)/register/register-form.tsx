@@ -68,7 +68,15 @@ export function RegisterForm({ countries }: { countries: { code: string; name: s
         ) : (
           <div className="space-y-4">
             <TextField key={k('newOrganisationName')} name="newOrganisationName" label={t('newOrganisationName')} maxLength={200} required errors={errors?.newOrganisationName} defaultValue={v.newOrganisationName} />
-            <SelectField name="newOrganisationSector" label={t('newOrganisationSector')} required errors={errors?.newOrganisationSector} value={sector} onChange={(e) => setSector(e.target.value)}>
+            <SelectField
+              key={k('newOrganisationSector')}
+              name="newOrganisationSector"
+              label={t('newOrganisationSector')}
+              required
+              errors={errors?.newOrganisationSector}
+              defaultValue={v.newOrganisationSector ?? ''}
+              onChange={(e) => setSector(e.target.value)}
+            >
               <option value="">{t('chooseSector')}</option>
               {SECTORS.map((s) => (
                 <option key={s} value={s}>
