@@ -72,14 +72,14 @@ async function ensureDatabase() {
         await tx`insert into threads (space_id, author_id, title, post_count, last_post_at, last_poster_id, created_at)
           select ${space.id}, a.id,
             'Bench thread ' || g || ': ' || (${words}::text[])[1 + g % 24] || ' and ' || (${words}::text[])[1 + (g * 7) % 24],
-            ${POSTS_PER_THREAD}, now() - make_interval(mins => g), a.id, now() - make_interval(days => 30, mins => g)
-          from generate_series(${n + 1}, ${threadCount}) g
-          join bench_authors a on a.i = 1 + g % ${authors}`;
+            ${POSTS_PER_THREAD}::int, now() - make_interval(mins => g), a.id, now() - make_interval(days => 30, mins => g)
+          from generate_series(${n + 1}::int, ${threadCount}::int) g
+          join bench_authors a on a.i = 1 + g % ${authors}::int`;
         await tx`insert into posts (thread_id, number, author_id, body, cooked, plain_text, body_hash, created_at)
           select t.id, p, a.id, body, '<p dir="auto">' || body || '</p>', body, md5(body), t.created_at + make_interval(mins => p)
           from threads t
-          cross join generate_series(1, ${POSTS_PER_THREAD}) p
-          join bench_authors a on a.i = 1 + (p * 13 + length(t.title)) % ${authors}
+          cross join generate_series(1, ${POSTS_PER_THREAD}::int) p
+          join bench_authors a on a.i = 1 + (p * 13 + length(t.title)) % ${authors}::int
           cross join lateral (select 'Post ' || p || ' on ' || (${words}::text[])[1 + p % 24] || ', ' || (${words}::text[])[1 + (p * 5) % 24]
             || ' and ' || (${words}::text[])[1 + (p * 11) % 24] || '. We compared notes with partners and will share what we learn.' as body) b
           where t.space_id = ${space.id} and not exists (select 1 from posts x where x.thread_id = t.id)`;
