@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Viewer } from '@/lib/auth/viewer';
+import { OrganisationResources } from '@/app/(member)/resources/_components/organisation-resources';
 
 export interface OrganisationSectionProps {
   viewer: Viewer;
@@ -11,4 +12,4 @@ export interface OrganisationSectionProps {
  * when it has nothing to show (e.g. the organisation's resources, its recent public threads). A
  * feature adds its section by appending it here; the page renders each under its own heading.
  */
-export const ORGANISATION_SECTIONS: ((props: OrganisationSectionProps) => Promise<ReactNode>)[] = [];
+export const ORGANISATION_SECTIONS: ((props: OrganisationSectionProps) => Promise<ReactNode>)[] = [OrganisationResources];
