@@ -1,0 +1,102 @@
+/**
+ * Shared by the benchmark scripts: make and seed the bench database, start `next start` on it, sign in
+ * over HTTP, and measure one page with autocannon (p50/p95 latency, requests per second).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+
+const require = createRequire(import.meta.url);
+export const root = path.resolve(import.meta.dirname, '..');
+export const benchUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/pp_bench';
+export const seconds = Number(process.env.BENCH_SECONDS || 10);
+export const connections = Number(process.env.BENCH_CONNECTIONS || 10);
+
+/** Creates the database when missing, migrates it and seeds the demo (BENCH_SCALE, default 10) when empty. */
+export async function ensureSeededDatabase(url = benchUrl) {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name ${name}`);
+  const adminUrl = new URL(url);
+  adminUrl.pathname = '/postgres';
+  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
+  try {
+    const [found] = await admin`select 1 as one from pg_database where datname = ${name}`;
+    if (!found) await admin.unsafe(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const seeded = spawnSync(process.execPath, [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/seed.ts', '--scale', String(process.env.BENCH_SCALE || 10)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (seeded.status !== 0) throw new Error('seeding failed');
+}
+
+/** `next start` from the existing production build, on the bench database; resolves once /api/health answers. */
+export async function startServer(port, url = benchUrl) {
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('No production build in .next: run `npm run build` first.');
+  const base = `http://localhost:${port}`;
+  const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port)], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: url,
+      APP_URL: base,
+      AUTH_SECRET: process.env.AUTH_SECRET || 'bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+      RATE_LIMIT_SCALE: '1000',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  for (let i = 0; i < 120; i++) {
+    if (server.exitCode !== null) throw new Error('next start exited');
+    if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) return server;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  server.kill();
+  throw new Error('next start did not answer /api/health within a minute');
+}
+
+/** Signs in through Auth.js's credentials callback; returns the session's Cookie header. */
+export async function signIn(base, email = process.env.BENCH_EMAIL || 'civil@demo.example', password = process.env.BENCH_PASSWORD || 'protect-children-2026') {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = await csrf.json();
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/home` }),
+  });
+  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => /^(__Host-)?pp\.session=/.test(c));
+  if (!session) throw new Error(`sign-in failed (status ${res.status})`);
+  return session;
+}
+
+function percentile(sorted, p) {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
+}
+
+/** Loads one page for BENCH_SECONDS with BENCH_CONNECTIONS connections; one row of the results table. */
+export async function measure(base, target, cookie) {
+  const latencies = [];
+  const result = await new Promise((resolve, reject) => {
+    const instance = autocannon({ url: base + target.path, connections, duration: seconds, headers: { cookie } }, (e, r) => (e ? reject(e) : resolve(r)));
+    instance.on('response', (_c, _s, _b, time) => latencies.push(time));
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    page: target.label,
+    'p50 ms': Math.round(percentile(latencies, 50)),
+    'p95 ms': Math.round(percentile(latencies, 95)),
+    'req/s': Math.round(result.requests.average),
+    requests: result.requests.total,
+    'non-2xx': result.non2xx + result.errors,
+  };
+}
