@@ -7,29 +7,18 @@
  *      it (`db:seed -- --scale 10`) when empty, then tops it up to BENCH_RESOURCES (default 50,000)
  *      generated resources (links, no files) with a realistic mix of types, topics, languages, years and
  *      visibilities (`--prepare` stops here);
- *   2. starts `next start` on BENCH_PORT (default 3391) from the existing production build;
+ *   2. starts `next start` on BENCH_RESOURCES_PORT (default 3391) from the existing production build;
  *   3. signs in as a demo member (BENCH_EMAIL, default civil@demo.example) and runs autocannon against each
  *      list (BENCH_SECONDS, default 10; BENCH_CONNECTIONS, default 10).
  *
  * Figures depend on the machine; nothing here asserts a time.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import autocannon from 'autocannon';
 import postgres from 'postgres';
+import { benchUrl, connections, ensureSeededDatabase, measure, seconds, signIn, startServer } from './bench-common.mjs';
 
-const require = createRequire(import.meta.url);
-const root = path.resolve(import.meta.dirname, '..');
-const url = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/pp_bench';
-const port = Number(process.env.BENCH_PORT || 3391);
+const port = Number(process.env.BENCH_RESOURCES_PORT || 3391);
 const base = `http://localhost:${port}`;
-const seconds = Number(process.env.BENCH_SECONDS || 10);
-const connections = Number(process.env.BENCH_CONNECTIONS || 10);
 const wanted = Number(process.env.BENCH_RESOURCES || 50_000);
-const email = process.env.BENCH_EMAIL || 'civil@demo.example';
-const password = process.env.BENCH_PASSWORD || 'protect-children-2026';
 
 const targets = [
   { label: '/resources (newest)', path: '/resources' },
@@ -42,25 +31,8 @@ const targets = [
 ];
 
 async function ensureDatabase() {
-  const name = new URL(url).pathname.slice(1);
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unexpected database name ${name}`);
-  const adminUrl = new URL(url);
-  adminUrl.pathname = '/postgres';
-  const admin = postgres(adminUrl.toString(), { max: 1, onnotice: () => {} });
-  try {
-    const [found] = await admin`select 1 as one from pg_database where datname = ${name}`;
-    if (!found) await admin.unsafe(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  // Migrates, and seeds the demo at ten times the alliance's size when the database is empty.
-  const seeded = spawnSync(process.execPath, [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/seed.ts', '--scale', String(process.env.BENCH_SCALE || 10)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  if (seeded.status !== 0) throw new Error('seeding failed');
-  const db = postgres(url, { max: 1, onnotice: () => {} });
+  await ensureSeededDatabase(benchUrl);
+  const db = postgres(benchUrl, { max: 1, onnotice: () => {} });
   try {
     const [{ n }] = await db`select count(*)::int as n from resources`;
     if (n < wanted) {
@@ -114,67 +86,12 @@ async function generateResources(db, count) {
   }
 }
 
-function requireBuild() {
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('No production build in .next: run `npm run build` first.');
-}
-
-async function startServer() {
-  const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port)], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_URL: url,
-      APP_URL: base,
-      AUTH_SECRET: process.env.AUTH_SECRET || 'bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
-      RATE_LIMIT_SCALE: '1000',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let i = 0; i < 120; i++) {
-    if (server.exitCode !== null) throw new Error('next start exited');
-    if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) return server;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  server.kill();
-  throw new Error('next start did not answer /api/health within a minute');
-}
-
-async function signIn() {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = await csrf.json();
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
-    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/home` }),
-  });
-  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => /^(__Host-)?pp\.session=/.test(c));
-  if (!session) throw new Error(`sign-in failed (status ${res.status})`);
-  return session;
-}
-
-async function measure(target, cookie) {
-  const latencies = [];
-  const result = await new Promise((resolve, reject) => {
-    const instance = autocannon({ url: base + target.path, connections, duration: seconds, headers: { cookie } }, (error, res) => (error ? reject(error) : resolve(res)));
-    instance.on('response', (_client, _status, _bytes, time) => latencies.push(time));
-  });
-  latencies.sort((a, b) => a - b);
-  const at = (p) => (latencies.length ? Math.round(latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]) : NaN);
-  return { list: target.label, 'p50 ms': at(50), 'p95 ms': at(95), 'req/s': Math.round(result.requests.average), requests: result.requests.total, 'non-2xx': result.non2xx + result.errors };
-}
-
 async function main() {
-  if (process.argv.includes('--prepare')) return ensureDatabase(); // data only, no server
-  requireBuild();
   await ensureDatabase();
-  const server = await startServer();
+  if (process.argv.includes('--prepare')) return; // data only, no server
+  const server = await startServer(port, benchUrl);
   try {
-    const cookie = await signIn();
+    const cookie = await signIn(base);
     for (const target of targets) {
       const res = await fetch(base + target.path, { headers: { cookie }, redirect: 'manual' });
       if (res.status !== 200) throw new Error(`${target.path} answered ${res.status}`);
@@ -182,7 +99,7 @@ async function main() {
     const rows = [];
     for (const target of targets) {
       console.info(`[bench] ${target.label}: ${seconds} s, ${connections} connections…`);
-      rows.push(await measure(target, cookie));
+      rows.push(await measure(base, target, cookie));
     }
     console.table(rows);
   } finally {
