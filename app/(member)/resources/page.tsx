@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/app/_components/ui/button';
 import { SelectField, TextField } from '@/app/_components/ui/field';
+import { Choices } from '@/app/(member)/directory/_components/filters';
 import { requireViewer } from '@/lib/auth/require';
 import { countResources, listResources, organisationOptions, topicOptions } from '@/lib/dal/resources';
 import { RESOURCE_SORTS, RESOURCE_TYPES, SECTORS, resourceFiltersSchema } from '@/lib/validation/resources';
@@ -12,19 +13,6 @@ import { ResourceListEntry, ResourcePager } from './_components/resource-list';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('resources'))('title') };
-}
-
-function Options({ any, options }: { any: string; options: { value: string; label: string }[] }) {
-  return (
-    <>
-      <option value="">{any}</option>
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
-    </>
-  );
 }
 
 export default async function ResourcesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -60,20 +48,20 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
             <TextField name="q" type="search" label={t('list.search')} hint={t('list.searchHint')} defaultValue={filters.q} maxLength={200} dir="auto" />
           </div>
           <SelectField name="type" label={t('list.type')} defaultValue={filters.type ?? ''}>
-            <Options any={t('list.any')} options={RESOURCE_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))} />
+            <Choices any={t('list.any')} options={RESOURCE_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))} />
           </SelectField>
           <SelectField name="topic" label={t('list.topic')} defaultValue={filters.topic ?? ''}>
-            <Options any={t('list.any')} options={topics.map((o) => ({ value: o.slug, label: o.label }))} />
+            <Choices any={t('list.any')} options={topics.map((o) => ({ value: o.slug, label: o.label }))} />
           </SelectField>
           <SelectField name="language" label={t('list.language')} defaultValue={filters.language ?? ''}>
-            <Options any={t('list.any')} options={languageOptions(locale).map((o) => ({ value: o.code, label: o.name }))} />
+            <Choices any={t('list.any')} options={languageOptions(locale).map((o) => ({ value: o.code, label: o.name }))} />
           </SelectField>
           <TextField name="year" type="number" inputMode="numeric" label={t('list.year')} defaultValue={filters.year} min={1900} />
           <SelectField name="organisation" label={t('list.organisation')} defaultValue={filters.organisation ?? ''}>
-            <Options any={t('list.any')} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
+            <Choices any={t('list.any')} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
           </SelectField>
           <SelectField name="sector" label={t('list.sector')} defaultValue={filters.sector ?? ''}>
-            <Options any={t('list.any')} options={SECTORS.map((v) => ({ value: v, label: tSectors(v) }))} />
+            <Choices any={t('list.any')} options={SECTORS.map((v) => ({ value: v, label: tSectors(v) }))} />
           </SelectField>
           <SelectField name="sort" label={t('list.sort')} defaultValue={filters.sort ?? 'newest'}>
             {RESOURCE_SORTS.map((v) => (

@@ -1,14 +1,8 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/app/_components/ui/button';
+import { hrefWith } from '@/app/(member)/directory/_components/links';
 import type { ResourceListItem } from '@/lib/dal/resources';
-
-export function hrefWith(path: string, params: Record<string, string | number | null | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
-  const search = query.toString();
-  return search ? `${path}?${search}` : path;
-}
 
 /** One resource in a list: title, type, organisation, date, downloads and, when searching, the words found. */
 export async function ResourceListEntry({ item, headingLevel = 'h2' }: { item: ResourceListItem; headingLevel?: 'h2' | 'h3' }) {
@@ -38,6 +32,9 @@ export async function ResourceListEntry({ item, headingLevel = 'h2' }: { item: R
   );
 }
 
+const stringParams = (params: Record<string, string | number | undefined>) =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v === undefined ? undefined : String(v)]));
+
 /** Previous and Next links of a keyset list, keeping the filters. */
 export async function ResourcePager({ path, params, previous, next, cursorParam = 'cursor' }: {
   path: string;
@@ -51,14 +48,14 @@ export async function ResourcePager({ path, params, previous, next, cursorParam 
   return (
     <nav aria-label={t('pagination')} className="flex items-center justify-between gap-4">
       {previous ? (
-        <Link href={hrefWith(path, { ...params, [cursorParam]: previous })} rel="prev" className={buttonClass('secondary')}>
+        <Link href={hrefWith(path, { ...stringParams(params), [cursorParam]: previous })} rel="prev" className={buttonClass('secondary')}>
           <span aria-hidden>←</span> {t('previous')}
         </Link>
       ) : (
         <span />
       )}
       {next ? (
-        <Link href={hrefWith(path, { ...params, [cursorParam]: next })} rel="next" className={buttonClass('secondary')}>
+        <Link href={hrefWith(path, { ...stringParams(params), [cursorParam]: next })} rel="next" className={buttonClass('secondary')}>
           {t('next')} <span aria-hidden>→</span>
         </Link>
       ) : null}
