@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { buttonClass } from '@/app/_components/ui/button';
+import { Pager } from '@/app/admin/_components/list';
 import { requireViewer } from '@/lib/auth/require';
 import { listNotifications, type NotificationItem } from '@/lib/dal/notifications';
 import { pageOfPost } from '@/lib/dal/posts';
@@ -22,7 +22,6 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const raw = await searchParams;
   const page = await listNotifications(viewer, typeof raw.cursor === 'string' ? raw.cursor.slice(0, 400) : undefined);
   const t = await getTranslations('discussions');
-  const tc = await getTranslations('common');
   const format = await getFormatter();
   const anyUnread = page.items.some((n) => !n.readAt);
   return (
@@ -64,22 +63,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           );
         })}
       </ul>
-      {page.previous || page.next ? (
-        <nav aria-label={t('notifications.title')} className="flex justify-between">
-          {page.previous ? (
-            <Link rel="prev" href={`/notifications?cursor=${page.previous}`} className={buttonClass('secondary')}>
-              {tc('previous')}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {page.next ? (
-            <Link rel="next" href={`/notifications?cursor=${page.next}`} className={buttonClass('secondary')}>
-              {tc('next')}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      {page ? <Pager path="/notifications" params={{}} previous={page.previous} next={page.next} /> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { buttonClass } from '@/app/_components/ui/button';
+import { Pager } from '@/app/admin/_components/list';
 import type { Viewer } from '@/lib/auth/viewer';
 import { pageOfPost } from '@/lib/dal/posts';
 import { searchDiscussions } from '@/lib/dal/search';
@@ -46,22 +46,7 @@ export async function DiscussionResults({ viewer, filters }: { viewer: Viewer; f
           </li>
         ))}
       </ol>
-      {page.previous || page.next ? (
-        <nav aria-label={t('discussions.search.results')} className="flex justify-between">
-          {page.previous ? (
-            <Link rel="prev" href={`/search?${query(filters, { cursor: page.previous })}`} className={buttonClass('secondary')}>
-              {t('common.previous')}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {page.next ? (
-            <Link rel="next" href={`/search?${query(filters, { cursor: page.next })}`} className={buttonClass('secondary')}>
-              {t('common.next')}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      {page ? <Pager path="/search" params={{ q: filters.q, space: filters.space, author: filters.author, from: filters.from, to: filters.to }} previous={page.previous} next={page.next} /> : null}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { buttonClass } from '@/app/_components/ui/button';
+import { Pager } from '../_components/list';
 import { ActionButton, MoveForm, ReasonForm } from '@/app/(member)/threads/_components/forms';
 import {
   hidePostAction,
@@ -30,7 +30,6 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
   const cursor = typeof raw.cursor === 'string' ? raw.cursor.slice(0, 400) : undefined;
   const [page, spaces] = await Promise.all([listOpenReports(viewer, cursor), listReadableSpaces(viewer)]);
   const t = await getTranslations('discussions.moderation');
-  const tc = await getTranslations('common');
   const format = await getFormatter();
   return (
     <div className="space-y-6">
@@ -90,22 +89,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
           </li>
         ))}
       </ul>
-      {page.previous || page.next ? (
-        <nav aria-label={t('title')} className="flex justify-between">
-          {page.previous ? (
-            <Link rel="prev" href={`/admin/moderation?cursor=${page.previous}`} className={buttonClass('secondary')}>
-              {tc('previous')}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {page.next ? (
-            <Link rel="next" href={`/admin/moderation?cursor=${page.next}`} className={buttonClass('secondary')}>
-              {tc('next')}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      {page ? <Pager path="/admin/moderation" params={{}} previous={page.previous} next={page.next} /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { Pager } from '@/app/admin/_components/list';
 import { buttonClass } from '@/app/_components/ui/button';
 import { canManageSpace } from '@/lib/dal/spaces';
 import { listThreads } from '@/lib/dal/threads';
@@ -109,22 +110,7 @@ export default async function SpacePage({ params, searchParams }: Props) {
                 </li>
               ))}
             </ul>
-            {page && (page.previous || page.next) ? (
-              <nav aria-label={t('discussions.thread.pages')} className="flex justify-between">
-                {page.previous ? (
-                  <Link rel="prev" href={`/spaces/${space.slug}?cursor=${page.previous}`} className={buttonClass('secondary')}>
-                    {t('common.previous')}
-                  </Link>
-                ) : (
-                  <span />
-                )}
-                {page.next ? (
-                  <Link rel="next" href={`/spaces/${space.slug}?cursor=${page.next}`} className={buttonClass('secondary')}>
-                    {t('common.next')}
-                  </Link>
-                ) : null}
-              </nav>
-            ) : null}
+            {page ? <Pager path={`/spaces/${space.slug}`} params={{}} previous={page.previous} next={page.next} /> : null}
           </section>
         </>
       )}
