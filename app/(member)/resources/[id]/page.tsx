@@ -59,7 +59,12 @@ export default async function ResourcePage({ params, searchParams }: Props) {
       : t(`visibilityBadge.${resource.visibility}`, { organisation: resource.organisationName, space: resource.spaceName ?? '' });
 
   const facts: [string, ReactNode][] = [
-    [t('detail.organisation'), <span key="o" dir="auto">{resource.organisationName}</span>],
+    [
+      t('detail.organisation'),
+      <Link key="o" href={`/organisations/${resource.organisationSlug}`} dir="auto">
+        {resource.organisationName}
+      </Link>,
+    ],
     [t('detail.contributor'), <span key="c" dir="auto">{resource.contributorName}</span>],
     [t('detail.type'), t(`types.${resource.type}`)],
     ...(resource.topics.length ? [[t('detail.topics'), resource.topics.map((s) => topics.get(s) ?? s).join(', ')] as [string, string]] : []),
