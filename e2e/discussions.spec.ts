@@ -65,8 +65,9 @@ test('an urgent thread, a reply with a mention, unread markers, moderation and s
   await expectAccessible(civil);
 
   // …and replies, mentioning the author through the type-ahead.
-  await civil.getByRole('combobox', { name: t('discussions.editor.mention') }).fill('Sofia');
+  await civil.getByRole('combobox', { name: t('discussions.editor.mention') }).fill('Sofia Marín');
   await expect(civil.getByRole('option', { name: /Sofia Marín/ })).toBeVisible();
+  await expectAccessible(civil, { include: 'main' });
   await civil.getByRole('combobox', { name: t('discussions.editor.mention') }).press('Enter');
   const reply = civil.getByRole('textbox', { name: t('discussions.editor.replyTitle') });
   await expect(reply).toHaveValue(/\[@Sofia Marín\]\(\/people\/[0-9a-f-]{36}\) $/);
@@ -102,7 +103,8 @@ test('an urgent thread, a reply with a mention, unread markers, moderation and s
   const report = moderator.getByRole('article').filter({ hasText: 'Please check this wording before schools see it.' });
   await report.getByLabel(t('discussions.moderation.hideReason')).fill('Moved to the guidance draft.');
   await report.getByRole('button', { name: t('discussions.moderation.hide') }).click();
-  await expect(moderator.getByText(t('discussions.moderation.hidden'))).toBeVisible();
+  await expect(report.getByText('Hidden: Moved to the guidance draft.')).toBeVisible();
+  await expect(report.getByRole('button', { name: t('discussions.moderation.restore') })).toBeVisible();
   await report.getByRole('button', { name: t('discussions.moderation.resolve') }).click();
   await expect(moderator.getByText('Please check this wording before schools see it.')).toHaveCount(0);
   await expectAccessible(moderator);

@@ -27,7 +27,7 @@ export default async function SpacePage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t('discussions.nav.breadcrumb')} className="text-sm">
         <Link href="/spaces">{t('discussions.spaces.title')}</Link>
       </nav>
       <header className="space-y-2">

@@ -75,7 +75,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t('nav.breadcrumb')} className="text-sm">
         <Link href="/spaces">{t('spaces.title')}</Link> <span aria-hidden>›</span>{' '}
         <Link href={`/spaces/${thread.spaceSlug}`} dir="auto">
           {thread.spaceName}
@@ -104,7 +104,6 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           <Link href={`/threads/${thread.id}?page=${pageOfPost(firstUnread)}#post-${firstUnread}`}>{t('thread.firstUnread')}</Link>
         </p>
       ) : null}
-      {pager}
       <section aria-labelledby="posts-heading" className="space-y-3">
         <h2 id="posts-heading" className="sr-only">
           {t('thread.posts')}

@@ -28,8 +28,9 @@ export async function PostItem({ post, threadId, moderator, canReply }: { post: 
             </span>
           </h3>
           <p className="text-xs text-slate-600">
-            <a href={`#post-${post.number}`} aria-label={t('thread.permalink', { number: post.number })} className="text-slate-600">
-              #{post.number}
+            <a href={`#post-${post.number}`} className="text-slate-600">
+              <span className="sr-only">{t('thread.permalink', { number: post.number })}</span>
+              <span aria-hidden>#{post.number}</span>
             </a>{' '}
             · <time dateTime={post.createdAt.toISOString()}>{format.dateTime(post.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
             {post.editedAt && !post.deleted ? (
@@ -55,7 +56,7 @@ export async function PostItem({ post, threadId, moderator, canReply }: { post: 
           )}
         </div>
         {!post.deleted ? (
-          <footer aria-label={t('thread.actionsFor', { number: post.number })} className="flex flex-wrap items-start gap-x-4 gap-y-2 border-t border-slate-100 pt-2 text-sm">
+          <div role="group" aria-label={t('thread.actionsFor', { number: post.number })} className="flex flex-wrap items-start gap-x-4 gap-y-2 border-t border-slate-100 pt-2 text-sm">
             {visible && canReply ? <Link href={`/threads/${threadId}?quote=${post.id}#reply`}>{t('thread.quote')}</Link> : null}
             {post.isOwn && !post.hidden ? <Link href={`${base}/edit`}>{t('thread.edit')}</Link> : null}
             {!post.isOwn && visible ? <Link href={`${base}/report`}>{t('thread.report')}</Link> : null}
@@ -94,7 +95,7 @@ export async function PostItem({ post, threadId, moderator, canReply }: { post: 
                 </details>
               )
             ) : null}
-          </footer>
+          </div>
         ) : null}
       </article>
     </li>

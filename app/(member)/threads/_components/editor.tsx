@@ -62,7 +62,7 @@ export function Editor({
         <Button variant={preview === null ? 'secondary' : 'ghost'} onClick={() => setPreview(null)} aria-pressed={preview === null}>
           {t('write')}
         </Button>
-        <Button variant={preview === null ? 'ghost' : 'secondary'} onClick={showPreview} aria-pressed={preview !== null} aria-controls={previewId} disabled={pending}>
+        <Button variant={preview === null ? 'ghost' : 'secondary'} onClick={showPreview} aria-pressed={preview !== null} disabled={pending}>
           {pending ? t('previewing') : t('preview')}
         </Button>
       </div>

@@ -79,10 +79,11 @@ export function ReasonForm({
 export function MoveForm({ action, threadId, spaces }: { action: Action; threadId: string; spaces: { id: string; name: string }[] }) {
   const t = useTranslations('discussions.moderation');
   const [state, run] = useActionState(action, null);
+  const id = useId();
   return (
     <ActionForm state={state} action={run} className="space-y-2">
       <input type="hidden" name="threadId" value={threadId} />
-      <SelectField name="spaceId" label={t('move')} id={`move-${threadId}`}>
+      <SelectField name="spaceId" label={t('move')} id={id}>
         {spaces.map((s) => (
           <option key={s.id} value={s.id}>
             {s.name}

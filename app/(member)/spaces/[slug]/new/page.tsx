@@ -17,7 +17,7 @@ export default async function NewThreadPage({ params }: Props) {
   const t = await getTranslations('discussions');
   return (
     <div className="max-w-3xl space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={t('nav.breadcrumb')} className="text-sm">
         <Link href="/spaces">{t('spaces.title')}</Link> <span aria-hidden>›</span>{' '}
         <Link href={`/spaces/${space.slug}`} dir="auto">
           {space.name}

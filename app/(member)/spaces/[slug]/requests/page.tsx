@@ -22,10 +22,11 @@ export default async function JoinRequestsPage({ params }: Props) {
     throw error;
   });
   const t = await getTranslations('discussions.space');
+  const tNav = await getTranslations('discussions.nav');
   const format = await getFormatter();
   return (
     <div className="max-w-3xl space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
+      <nav aria-label={tNav('breadcrumb')} className="text-sm">
         <Link href={`/spaces/${space.slug}`} dir="auto">
           {space.name}
         </Link>
