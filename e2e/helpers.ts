@@ -5,20 +5,27 @@ import { E2E_OUTBOX_DIR, E2E_URL } from './env';
 import { checkedAlready, expect, expectAccessible } from './fixtures';
 import { t } from './messages';
 
-/** The demo accounts seeded before the server starts (db/seed). Each spec that changes an account owns it. */
+/**
+ * The demo accounts seeded before the server starts (db/seed). Specs run in parallel on one database, so
+ * an account whose password, status or visibility a spec changes belongs to that spec alone; journeys
+ * that need an account of their own register one (registration.spec.ts).
+ */
 export const DEMO_PASSWORD = 'protect-children-2026';
 export const accounts = {
   admin: { email: 'admin@secretariat.example', name: 'Amara Okafor' },
+  /** discussions.spec.ts moderates with it. */
   moderator: { email: 'moderator@secretariat.example', name: 'Lukas Brandt' },
-  /** sign-in.spec.ts: signs in and out, nothing else. */
+  /** directory.spec.ts hides it from the directory; sign-in.spec.ts signs it in and out. */
   government: { email: 'government@demo.example', name: 'Sofia Marín' },
-  /** sessions.spec.ts: its sessions are ended and its password changed. */
+  /** resources.spec.ts. */
+  justice: { email: 'justice@demo.example', name: 'Tomás Alves' },
+  /** sessions.spec.ts alone: its sessions are ended and its password changed. */
   company: { email: 'company@demo.example', name: 'Daniel Mensah' },
-  /** anonymous.spec.ts: signs in through ?next= links. */
+  /** Signs in freely (anonymous.spec.ts through ?next= links); never changed. */
   civil: { email: 'civil@demo.example', name: 'Priya Raman' },
-  /** suspension.spec.ts: suspended by the admin. */
+  /** suspension.spec.ts alone: suspended, then reactivated, by the admin. */
   igo: { email: 'igo@demo.example', name: 'Jean-Marc Diallo' },
-  /** Registered but awaiting approval. */
+  /** Registered but awaiting approval: nobody may decide on it. */
   applicant: { email: 'applicant@demo.example', name: 'Noor Haddad' },
 } as const;
 

@@ -5,7 +5,8 @@ import { t } from './messages';
 
 /**
  * Journey c: someone applies, confirms their email from the link they were sent, and the Secretariat
- * approves (they can then sign in) or rejects (they are told so when they try).
+ * approves (they can then sign in, and later reset a forgotten password) or rejects (they are told so
+ * when they try).
  */
 
 const PASSWORD = 'several unrelated words 2026';
@@ -112,7 +113,68 @@ test('an applicant registers, confirms their email, is approved, and signs in', 
   await page.goto('/sign-in');
   await signIn(page, who, PASSWORD);
   await signOut(page, who.name);
+
+  await test.step('the new member forgets their password and resets it from the emailed link', async () => {
+    await resetForgottenPassword(page, newPage, who, approval);
+  });
 });
+
+/**
+ * Forgotten password: the same answer for known and unknown addresses, a single-use link by email, and a
+ * reset that ends every session. Done with the newly approved member: the demo accounts belong to other specs.
+ */
+async function resetForgottenPassword(page: Page, newPage: () => Promise<Page>, who: Applicant, lastEmail: Email) {
+  const newPassword = `${PASSWORD} reset`;
+  // Signed in elsewhere: the reset ends that session too.
+  const laptop = await newPage();
+  await signIn(laptop, who, PASSWORD);
+
+  await page.goto('/forgot-password');
+  await expect(page.getByRole('heading', { level: 1, name: t('auth.forgot.title') })).toBeVisible();
+  await expectAccessible(page);
+
+  // An unknown address gets the same answer (and no email).
+  await page.getByLabel(t('auth.forgot.email')).fill('nobody-here@unknown.example');
+  await page.getByRole('button', { name: t('auth.forgot.submit') }).click();
+  await expect(formMessage(page, t('auth.forgot.done'))).toBeVisible();
+  await expectAccessible(page);
+
+  await page.reload();
+  await page.getByLabel(t('auth.forgot.email')).fill(who.email);
+  await page.getByRole('button', { name: t('auth.forgot.submit') }).click();
+  await expect(formMessage(page, t('auth.forgot.done'))).toBeVisible();
+
+  const email = await waitForEmail(who.email, { after: lastEmail });
+  expect(email.subject).toBe(t('email.resetPassword.subject'));
+  const link = linkIn(email);
+  expect(new URL(link).pathname).toBe('/reset-password');
+
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1, name: t('auth.reset.title') })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel(t('auth.reset.password'), { exact: true }).fill(newPassword);
+  await page.getByLabel(t('auth.reset.confirmPassword')).fill(newPassword);
+  await page.getByRole('button', { name: t('auth.reset.submit') }).click();
+  await expect(page).toHaveURL(/\/sign-in\?notice=passwordReset$/);
+  await expect(page.getByText(t('auth.signIn.passwordReset'))).toBeVisible();
+  await expectAccessible(page);
+
+  // The other session has ended; the old password no longer works, the new one does.
+  await laptop.goto('/home');
+  await expect(laptop).toHaveURL(/\/sign-in/);
+  await submitSignIn(page, who.email, PASSWORD);
+  await expect(formMessage(page, t('auth.signIn.invalid'))).toBeVisible();
+  await signIn(page, who, newPassword);
+
+  // The link works once.
+  await page.context().clearCookies();
+  await page.goto(link);
+  await page.getByLabel(t('auth.reset.password'), { exact: true }).fill(`${newPassword} again`);
+  await page.getByLabel(t('auth.reset.confirmPassword')).fill(`${newPassword} again`);
+  await page.getByRole('button', { name: t('auth.reset.submit') }).click();
+  await expect(formMessage(page, t('auth.reset.invalid'))).toBeVisible();
+  await expectAccessible(page);
+}
 
 test('an application the Secretariat rejects cannot sign in', async ({ page, newPage }) => {
   const who = newApplicant('rejected');

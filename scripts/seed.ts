@@ -14,6 +14,9 @@ import { runMigrations } from '../db/migrate';
 import { organisations } from '../db/schema';
 import { seedDemoIfEmpty } from '../db/seed';
 
+/** A problem with how the script was called or with the database it found: one line, no stack. */
+class SeedRefused extends Error {}
+
 function parseArgs(argv: string[]) {
   let scale = 1;
   let requireEmpty = false;
@@ -22,11 +25,11 @@ function parseArgs(argv: string[]) {
     if (arg === '--scale' || arg.startsWith('--scale=')) {
       const value = arg.includes('=') ? arg.slice('--scale='.length) : argv[++i];
       scale = Number(value);
-      if (!Number.isInteger(scale) || scale < 1 || scale > 100) throw new Error(`--scale must be a whole number from 1 to 100 (got ${value})`);
+      if (!Number.isInteger(scale) || scale < 1 || scale > 100) throw new SeedRefused(`--scale must be a whole number from 1 to 100 (got ${value})`);
     } else if (arg === '--require-empty') {
       requireEmpty = true;
     } else {
-      throw new Error(`Unknown argument ${arg}. Usage: seed [--scale N] [--require-empty]`);
+      throw new SeedRefused(`Unknown argument ${arg}. Usage: seed [--scale N] [--require-empty]`);
     }
   }
   return { scale, requireEmpty };
@@ -40,7 +43,7 @@ async function main() {
     await runMigrations(handle, process.env.DATABASE_URL);
     if (requireEmpty) {
       const [{ n } = { n: 0 }] = await handle.db.select({ n: count() }).from(organisations);
-      if (n > 0) throw new Error(`The database (${where}) already has data; the end-to-end tests need an empty one.`);
+      if (n > 0) throw new SeedRefused(`The database (${where}) already has data; the end-to-end tests need an empty one.`);
     }
     const started = Date.now();
     const accounts = await seedDemoIfEmpty(handle.db, { scale });
@@ -62,6 +65,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[seed] ${error instanceof Error ? error.message : String(error)}`);
+  console.error(error instanceof SeedRefused ? `[seed] ${error.message}` : error);
   process.exitCode = 1;
 });
