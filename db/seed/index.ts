@@ -25,10 +25,12 @@ interface DemoAccount {
 
 export function demoAccounts(orgs: { slug: string; sector: string }[]): DemoAccount[] {
   const first = (sector: string) => orgs.find((o) => o.sector === sector)!.slug;
+  const second = (sector: string) => orgs.filter((o) => o.sector === sector)[1]!.slug;
   return [
     { email: 'admin@secretariat.example', name: 'Amara Okafor', jobTitle: 'Portal administrator', label: 'admin (Secretariat)', role: 'admin', status: 'active', organisation: SECRETARIAT.slug },
     { email: 'moderator@secretariat.example', name: 'Lukas Brandt', jobTitle: 'Community moderator', label: 'moderator (Secretariat)', role: 'moderator', status: 'active', organisation: SECRETARIAT.slug },
     { email: 'government@demo.example', name: 'Sofia Marín', jobTitle: 'Policy adviser, online harms', label: 'member, country government', role: 'member', status: 'active', organisation: first('government') },
+    { email: 'justice@demo.example', name: 'Tomás Alves', jobTitle: 'Legal adviser, justice ministry', label: 'member, another country government', role: 'member', status: 'active', organisation: second('government') },
     { email: 'company@demo.example', name: 'Daniel Mensah', jobTitle: 'Trust and safety lead', label: 'member, private sector company', role: 'member', status: 'active', organisation: first('private_sector') },
     { email: 'civil@demo.example', name: 'Priya Raman', jobTitle: 'Hotline manager', label: 'member, civil society organisation', role: 'member', status: 'active', organisation: first('civil_society') },
     { email: 'igo@demo.example', name: 'Jean-Marc Diallo', jobTitle: 'Programme officer', label: 'member, intergovernmental organisation', role: 'member', status: 'active', organisation: first('intergovernmental') },
