@@ -93,7 +93,7 @@ async function main() {
       { label: `/spaces/${SLUG}, 10th keyset page`, path: await laterPage(cookie, 9) },
       { label: '/threads/[id], page 1 of 4 (100 posts)', path: `/threads/${threadId}` },
       { label: '/threads/[id], last page', path: `/threads/${threadId}?page=4` },
-      { label: '/search, discussions', path: '/search?q=extortion+analysts' },
+      { label: '/search, discussions (ranked, highlighted)', path: '/search?q=hotline+referral' },
     ];
     for (const target of targets) await fetch(base + target.path, { headers: { cookie } });
     const rows = [];
