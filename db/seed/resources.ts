@@ -118,6 +118,8 @@ export async function seedResources(tx: Tx): Promise<void> {
     const person = byEmail.get(demo.by);
     if (!person) continue;
     const html = await cookMarkdown(demo.description);
+    // Spread over the last weeks, newest first in the order above.
+    const createdAt = new Date(Date.now() - (index + 1) * 3 * 86_400_000);
     let fileId: string | null = null;
     if (demo.pdf) {
       const bytes = minimalPdf(demo.pdf);
@@ -134,6 +136,7 @@ export async function seedResources(tx: Tx): Promise<void> {
           md5: createHash('md5').update(bytes).digest('hex'),
           originalName: `${demo.title.replace(/[^A-Za-z0-9 -]+/g, '').slice(0, 80)}.pdf`,
           uploadedBy: person.id,
+          createdAt,
         })
         .returning({ id: files.id });
       fileId = file!.id;
@@ -157,10 +160,9 @@ export async function seedResources(tx: Tx): Promise<void> {
         currentFileId: fileId,
         versionCount: fileId ? 1 : 0,
         extractedText: demo.pdf ?? '',
-        // Spread over the last weeks, newest first in the order above.
-        createdAt: new Date(Date.now() - (index + 1) * 3 * 86_400_000),
+        createdAt,
       })
       .returning({ id: resources.id });
-    if (fileId) await tx.insert(resourceVersions).values({ resourceId: row!.id, number: 1, fileId, createdBy: person.id });
+    if (fileId) await tx.insert(resourceVersions).values({ resourceId: row!.id, number: 1, fileId, createdBy: person.id, createdAt });
   }
 }

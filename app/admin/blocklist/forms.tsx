@@ -53,7 +53,7 @@ export function ImportHashesForm() {
         onChange={(e) => setText(e.target.value)}
         errors={errors?.hashes}
       />
-      <TextField name="note" id="import-note" label={t('note')} hint={t('noteHint')} maxLength={300} errors={errors?.note} />
+      <TextField name="note" id="import-note" label={t('note')} maxLength={300} errors={errors?.note} />
       <SubmitButton pendingLabel={t('importing')}>{t('import')}</SubmitButton>
     </ActionForm>
   );

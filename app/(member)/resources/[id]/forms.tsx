@@ -15,7 +15,7 @@ export function NewVersionForm({ resourceId, maxMb, accept }: { resourceId: stri
     <ActionForm state={state} action={action} className="space-y-4" key={state?.ok ? state.message : 'form'}>
       <input type="hidden" name="resourceId" value={resourceId} />
       <p className="text-sm text-slate-600">{t('newVersionHint')}</p>
-      <FileUpload maxMb={maxMb} accept={accept} errors={errors?.file ?? errors?.fileId} label={t('newVersion')} />
+      <FileUpload maxMb={maxMb} accept={accept} errors={errors?.file ?? errors?.fileId} label={t('newFile')} />
       <TextField name="note" label={t('note')} maxLength={300} errors={errors?.note} dir="auto" />
       <SubmitButton pendingLabel={t('addingVersion')}>{t('addVersion')}</SubmitButton>
     </ActionForm>

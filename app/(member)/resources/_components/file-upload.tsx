@@ -26,7 +26,8 @@ export function FileUpload({ maxMb, accept, errors, label }: { maxMb: number; ac
   const id = useId();
   const [state, setState] = useState<State>({ phase: 'idle' });
   const request = useRef<XMLHttpRequest | null>(null);
-  const message = state.phase === 'failed' ? [state.message] : errors;
+  // The upload's own refusal, and the form's field errors from its last submission (unless a file is ready now).
+  const message = [...(state.phase === 'failed' ? [state.message] : []), ...(state.phase === 'done' ? [] : (errors ?? []))];
 
   function upload(file: File) {
     request.current?.abort();
