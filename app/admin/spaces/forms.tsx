@@ -46,7 +46,7 @@ export function SpaceForm({ space }: { space?: SpaceValues }) {
         {errors?.sectors ? <p className="text-sm font-medium text-red-700">{errors.sectors.join(' ')}</p> : null}
       </fieldset>
       <TextField name="position" type="number" min={0} max={1000} label={t('admin.position')} defaultValue={String(space?.position ?? 0)} errors={errors?.position} />
-      <SubmitButton pendingLabel={t('admin.creating')}>{space?.id ? t('admin.save') : t('admin.createSubmit')}</SubmitButton>
+      <SubmitButton pendingLabel={space?.id ? t('editor.saving') : t('admin.creating')}>{space?.id ? t('admin.save') : t('admin.createSubmit')}</SubmitButton>
     </ActionForm>
   );
 }
