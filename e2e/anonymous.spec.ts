@@ -1,3 +1,4 @@
+import { E2E_URL } from './env';
 import { accounts, submitSignIn } from './helpers';
 import { expect, expectAccessible, test } from './fixtures';
 import { t } from './messages';
@@ -45,7 +46,7 @@ test('after signing in, ?next= only ever leads to a page of the portal', async (
     await expectAccessible(page);
     await submitSignIn(page, accounts.civil.email);
     await expect(page).toHaveURL('/home');
-    expect(new URL(page.url()).host, `next=${next}`).toBe('localhost:3300');
+    expect(new URL(page.url()).host, `next=${next}`).toBe(new URL(E2E_URL).host);
     await expect(page.getByRole('heading', { level: 1, name: t('home.welcome', { name: accounts.civil.name }) })).toBeVisible();
     if (i === 0) await expectAccessible(page);
     await page.context().clearCookies();

@@ -70,6 +70,8 @@ function watch(page: Page): PageState {
  */
 export async function expectAccessible(page: Page, options: { include?: string; disableRules?: string[] } = {}): Promise<void> {
   await page.waitForLoadState('domcontentloaded');
+  // After a client-side navigation the router sets the new title a moment after the URL changes.
+  await expect(page).toHaveTitle(/\S/, { timeout: 5_000 }).catch(() => {});
   let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
   if (options.include) builder = builder.include(options.include);
   if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);
