@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { minimalPdf } from '../lib/uploads/testing';
 import { expect, expectAccessible, test } from './fixtures';
-import { accounts, signIn } from './helpers';
+import { accounts, formMessage, signIn } from './helpers';
 import { t } from './messages';
 
 /**
@@ -76,4 +77,32 @@ test('a PDF shared with one sector: found by its text and downloaded there, 404 
   await outsider.goto(`/resources?q=${word}`);
   await expect(outsider.getByText(t('resources.list.emptyFiltered'))).toBeVisible();
   await expectAccessible(outsider);
+});
+
+test('an admin blocks a hash; uploading that file is refused with a neutral message and nothing to attach', async ({ page, newPage }) => {
+  const blocked = minimalPdf(`Blocked sample ${Date.now()}`);
+  const admin = await newPage();
+  await signIn(admin, accounts.admin);
+  await admin.goto('/admin/blocklist');
+  await expect(admin.getByRole('heading', { level: 1, name: t('blocklist.title') })).toBeVisible();
+  await expectAccessible(admin);
+  await admin.getByLabel(t('blocklist.hash')).fill(createHash('sha256').update(blocked).digest('hex'));
+  await admin.getByRole('button', { name: t('blocklist.add') }).click();
+  await expect(formMessage(admin, t('blocklist.added'))).toBeVisible();
+  await expectAccessible(admin);
+
+  await signIn(page, justice);
+  await page.goto('/resources/new');
+  await expectAccessible(page);
+  await page.getByLabel(t('resources.form.file'), { exact: true }).setInputFiles({ name: 'sample.pdf', mimeType: 'application/pdf', buffer: blocked });
+  await expect(page.getByRole('alert').filter({ hasText: t('resources.upload.refused.refused') })).toBeVisible();
+  await expectAccessible(page);
+  // A file named .pdf that is really HTML is refused with a clear reason.
+  await page.getByLabel(t('resources.form.file'), { exact: true }).setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><body>not a pdf</body></html>') });
+  await expect(page.getByRole('alert').filter({ hasText: t('resources.upload.refused.typeMismatch') })).toBeVisible();
+  await page.getByLabel(t('resources.form.titleField')).fill('Nothing attached');
+  await page.getByRole('button', { name: t('resources.form.submit') }).click();
+  await expect(page.getByText(t('validation.uploadFirst'))).toBeVisible();
+  await expect(page).toHaveURL(/\/resources\/new$/);
+  await expectAccessible(page);
 });
