@@ -11,7 +11,9 @@ import '@/lib/discussions/jobs';
 import { listNotifications, markNotificationsRead, unreadNotificationCount } from './notifications';
 import { getPostSource, listPosts, listRevisions } from './posts';
 import { createReply, createThread, deletePost, editPost, previewPost } from './posts-write';
+import { followSpace } from './spaces';
 import { followThread, getThread, listThreads, markThreadRead } from './threads';
+import { mentionMarkdown } from '@/lib/discussions/mentions';
 
 type V = Awaited<ReturnType<typeof signedIn>>;
 let a: V, b: V, c: V, moderator: V;
@@ -133,6 +135,23 @@ describe('notifications', () => {
     await markNotificationsRead(c, [mine!.id]);
     expect((await listNotifications(b)).items[0]!.readAt).toBeNull();
     expect((await getDb().select().from(posts).where(eq(posts.threadId, threadId))).length).toBe(3);
+    restore();
+  });
+
+  it('tells space followers about new threads, and a mentioned follower gets one notification, not two', async () => {
+    const restore = withoutPostingLimits();
+    const follower = await signedIn();
+    await followSpace(follower, spaceId, true);
+    const { threadId } = await createThread(a, { spaceId, title: 'For followers', body: 'New here', urgent: false }, request);
+    await followThread(follower, threadId, true);
+    await createReply(b, { threadId, body: `Over to ${mentionMarkdown('Follower', follower.id)}` });
+    await runDueJobs(50);
+    const mine = (await listNotifications(follower)).items.filter((n) => n.threadId === threadId).map((n) => n.kind);
+    expect(mine.sort()).toEqual(['mention', 'new_thread']);
+    await followSpace(follower, spaceId, false);
+    const second = (await createThread(a, { spaceId, title: 'Unfollowed', body: 'Quiet', urgent: false }, request)).threadId;
+    await runDueJobs(50);
+    expect((await listNotifications(follower)).items.some((n) => n.threadId === second)).toBe(false);
     restore();
   });
 });
