@@ -2,6 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { getDb } from '@/db';
+import { spaceMembers, spaces } from '@/db/schema';
 import { createOrganisation, signedIn } from '@/db/testing/factories';
 import type { Viewer } from '@/lib/auth/sessions';
 import { getResource } from '@/lib/dal/resources';
@@ -87,5 +89,51 @@ describe('POST /api/uploads and GET /api/files/[id]', () => {
     current.viewer = viewer;
     const big = await upload(new Request('http://portal.test/api/uploads?name=big.pdf', { method: 'POST', body: 'x', headers: { 'content-length': String(60 * 1024 * 1024) } }));
     expect(big.status).toBe(413);
+  });
+});
+
+describe('GET /api/files/[id] for each visibility and role', () => {
+  it('serves exactly the viewers resourceAccess lets see the resource; 404 to everyone else', async () => {
+    const gov = await createOrganisation({ sector: 'government' });
+    const people = {
+      contributor: await signedIn({ organisationId: gov.id }),
+      colleague: await signedIn({ organisationId: gov.id }),
+      sameSector: await signedIn({ sector: 'government' }),
+      spaceMember: await signedIn({ sector: 'civil_society' }),
+      otherSector: await signedIn({ sector: 'private_sector', isFocalPoint: true }),
+      moderator: await signedIn({ sector: 'civil_society', role: 'moderator' }),
+      admin: await signedIn({ role: 'admin' }),
+    };
+    const [space] = await getDb().insert(spaces).values({ slug: 'route-wg', name: 'Route working group', access: 'request' }).returning();
+    await getDb()
+      .insert(spaceMembers)
+      .values([people.contributor, people.spaceMember].map((p) => ({ spaceId: space!.id, userId: p.id })));
+    const kinds = {
+      all_members: { visibility: 'all_members' as const },
+      sectors: { visibility: 'sectors' as const, sectors: ['government' as const] },
+      organisation: { visibility: 'organisation' as const },
+      space: { visibility: 'space' as const, spaceId: space!.id },
+    };
+    const sees: Record<keyof typeof kinds, (keyof typeof people)[]> = {
+      all_members: ['contributor', 'colleague', 'sameSector', 'spaceMember', 'otherSector', 'moderator', 'admin'],
+      sectors: ['contributor', 'colleague', 'sameSector', 'moderator', 'admin'],
+      organisation: ['contributor', 'colleague', 'moderator', 'admin'],
+      space: ['contributor', 'colleague', 'spaceMember', 'moderator', 'admin'],
+    };
+    for (const [kind, visibility] of Object.entries(kinds) as [keyof typeof kinds, (typeof kinds)[keyof typeof kinds]][]) {
+      const up = await uploadAs(people.contributor, minimalPdf(kind), `${kind}.pdf`);
+      const fileId = up.body.file!.id;
+      await createResource(
+        people.contributor,
+        { title: kind, description: '', type: 'report', topics: [], languages: [], sectors: [], kind: 'file', fileId, ...visibility },
+        request,
+      );
+      for (const who of Object.keys(people) as (keyof typeof people)[]) {
+        current.viewer = people[who];
+        const res = await get(fileId);
+        expect(res.status, `${who} downloading a '${kind}' resource`).toBe(sees[kind].includes(who) ? 200 : 404);
+        await res.arrayBuffer();
+      }
+    }
   });
 });
