@@ -25,8 +25,10 @@ export interface MetadataOptions {
 }
 
 /** A group of checkboxes with a legend (topics, languages, sectors). */
-function CheckboxGroup({ name, legend, hint, options, checked, errors }: {
+function CheckboxGroup({ name, legend, hint, options, checked, errors, compact = false }: {
   name: string;
+  /** Short labels (languages): two columns even on a phone. */
+  compact?: boolean;
   legend: string;
   hint?: string;
   options: { value: string; label: string }[];
@@ -37,7 +39,7 @@ function CheckboxGroup({ name, legend, hint, options, checked, errors }: {
     <fieldset className="space-y-2" aria-describedby={errors?.length ? `${name}-error` : undefined}>
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       {hint ? <p className="text-sm text-slate-600">{hint}</p> : null}
-      <div className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
+      <div className={compact ? 'grid grid-cols-2 gap-1 sm:grid-cols-3 lg:grid-cols-4' : 'grid gap-1 sm:grid-cols-2 lg:grid-cols-3'}>
         {options.map((o) => (
           <Checkbox key={o.value} id={`${name}-${o.value}`} name={name} value={o.value} label={o.label} defaultChecked={checked.includes(o.value)} />
         ))}
@@ -90,6 +92,7 @@ export function MetadataFields({ values, options, errors }: { values: MetadataVa
       )}
       <CheckboxGroup
         name="languages"
+        compact
         legend={t('form.languages')}
         options={options.languages.map((o) => ({ value: o.code, label: o.name }))}
         checked={values.languages}
