@@ -5,10 +5,11 @@ import { t } from './messages';
 /**
  * Journey: the directory. A member filters organisations by sector and country, opens one, opens a
  * person, then edits their own profile and hides themselves; another member no longer finds them.
- * Uses the government demo account (sign-in.spec.ts only signs it in and out; its name stays).
+ * Uses the second government demo account: it ends up unlisted, so no other journey may look it up
+ * (resources.spec.ts only signs it in to find and download a file).
  */
 test('a member finds an organisation and a person, then hides themselves from the directory', async ({ page, newPage }) => {
-  const member = accounts.government;
+  const member = accounts.justice;
   await signIn(page, member);
   // The home page says "<organisation> · <sector>"; the demo government is "Government of <country>".
   const line = (await page.getByText(` · ${t('common.sectors.government')}`).first().textContent())!;

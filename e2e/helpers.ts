@@ -15,9 +15,9 @@ export const accounts = {
   admin: { email: 'admin@secretariat.example', name: 'Amara Okafor' },
   /** discussions.spec.ts moderates with it. */
   moderator: { email: 'moderator@secretariat.example', name: 'Lukas Brandt' },
-  /** directory.spec.ts hides it from the directory; sign-in.spec.ts signs it in and out. */
+  /** sign-in.spec.ts signs it in and out; discussions.spec.ts starts a thread and is mentioned. */
   government: { email: 'government@demo.example', name: 'Sofia Marín' },
-  /** resources.spec.ts. */
+  /** directory.spec.ts hides it from the directory; resources.spec.ts signs it in to download. */
   justice: { email: 'justice@demo.example', name: 'Tomás Alves' },
   /** sessions.spec.ts alone: its sessions are ended and its password changed. */
   company: { email: 'company@demo.example', name: 'Daniel Mensah' },

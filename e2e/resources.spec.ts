@@ -10,7 +10,7 @@ import { t } from './messages';
  * is extracted by a background job) and downloads it; a civil society member gets 404 for the page and
  * the file. Accounts are only signed in to, never changed.
  */
-const justice = { email: 'justice@demo.example', name: 'Tomás Alves' };
+const justice = accounts.justice;
 
 test('a PDF shared with one sector: found by its text and downloaded there, 404 elsewhere', async ({ page, newPage }) => {
   const word = `kestrelwing${Date.now().toString(36)}`;
