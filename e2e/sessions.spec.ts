@@ -103,12 +103,6 @@ test('changing the password signs out the other sessions', async ({ page, newPag
 });
 
 test('ending sessions is confirmed on the page', async ({ page, newPage }) => {
-  test.fail(
-    true,
-    'Known bug (reported): "Session ended." and "N other sessions ended." are shown inside the form that ends them; ' +
-      'revalidating /settings/security removes that row (or the "Sign out all other sessions" form once one session is left), ' +
-      'so the confirmation disappears before anyone can read or hear it. Remove test.fail when fixed.',
-  );
   const phone = await newPage();
   await signIn(page, member, NEW_PASSWORD);
   await signIn(phone, member, NEW_PASSWORD);

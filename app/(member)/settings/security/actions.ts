@@ -21,7 +21,7 @@ export const endSessionAction = defineAction({
 
 export const endOtherSessionsAction = defineAction({
   access: 'member',
-  schema: z.object({}),
+  schema: z.object({ scope: z.literal('others') }),
   rateLimit: 'memberAction',
   async handler(_input, { viewer, request }) {
     const count = await endOtherSessions(viewer, request);

@@ -4,33 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { TextField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
-import { changePasswordAction, endOtherSessionsAction, endSessionAction } from './actions';
-
-export function EndSessionForm({ sessionKey, label }: { sessionKey: string; label: string }) {
-  const t = useTranslations('settings');
-  const [state, action] = useActionState(endSessionAction, null);
-  return (
-    <ActionForm state={state} action={action} className="space-y-2">
-      <input type="hidden" name="key" value={sessionKey} />
-      <SubmitButton variant="secondary" pendingLabel={t('end')}>
-        <span aria-hidden>{t('end')}</span>
-        <span className="sr-only">{label}</span>
-      </SubmitButton>
-    </ActionForm>
-  );
-}
-
-export function EndOthersForm() {
-  const t = useTranslations('settings');
-  const [state, action] = useActionState(endOtherSessionsAction, null);
-  return (
-    <ActionForm state={state} action={action} className="space-y-2">
-      <SubmitButton variant="danger" pendingLabel={t('endOthers')}>
-        {t('endOthers')}
-      </SubmitButton>
-    </ActionForm>
-  );
-}
+import { changePasswordAction } from './actions';
 
 export function ChangePasswordForm() {
   const t = useTranslations('settings');

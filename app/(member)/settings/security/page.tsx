@@ -3,7 +3,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/require';
 import { listOwnSessions } from '@/lib/auth/sessions';
 import { describeDevice } from '@/lib/user-agent';
-import { ChangePasswordForm, EndOthersForm, EndSessionForm } from './forms';
+import { ChangePasswordForm } from './forms';
+import { SessionsPanel } from './sessions-panel';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings'))('securityTitle') };
@@ -22,12 +23,15 @@ export default async function SecurityPage() {
           <h2 id="sessions" className="text-lg font-semibold">{t('sessionsTitle')}</h2>
           <p className="text-slate-700">{t('sessionsText')}</p>
         </div>
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-          {sessions.map((s) => {
+        <SessionsPanel
+          rows={sessions.map((s) => {
             const device = describeDevice(s.userAgent) ?? t('unknownDevice');
             const lastSeen = format.relativeTime(s.lastSeenAt);
-            return (
-              <li key={s.key} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">
+            return {
+              key: s.key,
+              current: s.current,
+              endLabel: t('endLabel', { device, when: lastSeen }),
+              details: (
                 <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                   <dt className="text-slate-600">{t('device')}</dt>
                   <dd className="font-medium">
@@ -41,12 +45,10 @@ export default async function SecurityPage() {
                   <dt className="text-slate-600">{t('lastSeen')}</dt>
                   <dd>{lastSeen}</dd>
                 </dl>
-                {s.current ? null : <EndSessionForm sessionKey={s.key} label={t('endLabel', { device, when: lastSeen })} />}
-              </li>
-            );
+              ),
+            };
           })}
-        </ul>
-        {sessions.length > 1 ? <EndOthersForm /> : null}
+        />
       </section>
       <section aria-labelledby="password" className="space-y-4">
         <div>
