@@ -28,7 +28,7 @@ test('a member finds an organisation and a person, then hides themselves from th
   const filters = page.getByRole('search', { name: t('directory.filters.label') });
   await filters.getByLabel(t('directory.filters.sector')).selectOption({ label: t('common.sectors.government') });
   await filters.getByLabel(t('directory.filters.country')).selectOption({ label: country });
-  await filters.getByRole('button', { name: t('directory.filters.apply') }).click();
+  await filters.getByRole('button', { name: t('common.list.apply') }).click();
   await expect(page).toHaveURL(/[?&]sector=government/);
   await expect(page).toHaveURL(/[?&]country=[A-Z]{2}/);
   const results = page.getByRole('region', { name: new RegExp(`^${t('directory.headings.government')}`) }).getByRole('listitem');
@@ -76,7 +76,7 @@ test('a member finds an organisation and a person, then hides themselves from th
   await expectAccessible(other);
   await other.goto('/directory');
   await other.getByRole('search', { name: t('directory.filters.label') }).getByLabel(t('directory.filters.search')).fill(organisation.replace('Government', 'Govenment'));
-  await other.getByRole('button', { name: t('directory.filters.apply') }).click();
+  await other.getByRole('button', { name: t('common.list.apply') }).click();
   await other.getByRole('link', { name: organisation, exact: true }).click();
   await expect(other.getByRole('heading', { level: 1, name: organisation })).toBeVisible();
   await expect(other.getByRole('main').getByRole('link', { name: member.name, exact: true })).toHaveCount(0);

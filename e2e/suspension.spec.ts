@@ -17,7 +17,7 @@ test('suspending a member ends their live session at once', async ({ page, newPa
   await expect(admin.getByRole('heading', { level: 1, name: t('admin.users.title') })).toBeVisible();
   await expectAccessible(admin);
   await admin.getByLabel(t('admin.users.search')).fill(member.email);
-  await admin.getByRole('button', { name: t('admin.list.apply') }).click();
+  await admin.getByRole('button', { name: t('common.list.apply') }).click();
   await expect(admin).toHaveURL(/[?&]q=/);
   const row = admin.getByRole('row').filter({ hasText: member.name });
   await expect(row).toHaveCount(1);

@@ -4,6 +4,7 @@ import { executeRows, getDb, type Tx } from '@/db';
 import { outbox } from '@/db/schema';
 import { config } from '@/lib/config';
 import { logger } from '@/lib/logger';
+import { startWorkerLoop } from '@/lib/worker-loop';
 import { renderEmail, type EmailTemplate } from './templates';
 import { defaultTransport, type OutgoingEmail, type Transport } from './transport';
 
@@ -79,21 +80,7 @@ export function deliverSoon(): void {
   }, 0);
 }
 
-const WORKER = Symbol.for('protectors-portal.outbox-worker');
-
 /** Started once per server process (instrumentation.ts): sends what is due every few seconds. */
 export function startOutboxWorker(everyMs = 5000): void {
-  const g = globalThis as typeof globalThis & { [WORKER]?: NodeJS.Timeout };
-  if (g[WORKER]) return;
-  let running = false;
-  g[WORKER] = setInterval(() => {
-    if (running) return;
-    running = true;
-    processOutbox()
-      .catch((error) => logger.error({ err: error }, 'outbox run failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  g[WORKER].unref();
+  startWorkerLoop('outbox', everyMs, () => processOutbox());
 }

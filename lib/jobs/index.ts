@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { executeRows, getDb, type Tx } from '@/db';
 import { jobs } from '@/db/schema';
 import { logger } from '@/lib/logger';
+import { startWorkerLoop } from '@/lib/worker-loop';
 
 /**
  * Background jobs in a table, claimed with FOR UPDATE SKIP LOCKED under a lease, so any number of
@@ -64,21 +65,7 @@ export async function runDueJobs(limit = 10): Promise<{ ran: number; failed: num
   return { ran, failed };
 }
 
-const WORKER = Symbol.for('protectors-portal.job-worker');
-
 /** Started once per server process (instrumentation): works through due jobs every few seconds. */
 export function startJobWorker(everyMs = 2000): void {
-  const g = globalThis as typeof globalThis & { [WORKER]?: NodeJS.Timeout };
-  if (g[WORKER]) return;
-  let running = false;
-  g[WORKER] = setInterval(() => {
-    if (running) return;
-    running = true;
-    runDueJobs()
-      .catch((error) => logger.error({ err: error }, 'job run failed'))
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  g[WORKER].unref();
+  startWorkerLoop('jobs', everyMs, () => runDueJobs());
 }

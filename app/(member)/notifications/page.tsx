@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { Pager } from '@/app/admin/_components/list';
+import { Pager } from '@/app/_components/list-controls';
 import { requireViewer } from '@/lib/auth/require';
 import { listNotifications, type NotificationItem } from '@/lib/dal/notifications';
 import { pageOfPost } from '@/lib/dal/posts';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/app/_components/ui/button';
 import { SelectField, TextField } from '@/app/_components/ui/field';
-import { Choices } from '@/app/(member)/directory/_components/filters';
+import { Choices } from '@/app/_components/list-controls';
 import { requireViewer } from '@/lib/auth/require';
 import { countResources, listResources, organisationOptions, topicOptions } from '@/lib/dal/resources';
 import { RESOURCE_SORTS, RESOURCE_TYPES, SECTORS, resourceFiltersSchema } from '@/lib/validation/resources';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { Pager } from '@/app/admin/_components/list';
+import { Pager } from '@/app/_components/list-controls';
 import type { Viewer } from '@/lib/auth/viewer';
 import { pageOfPost } from '@/lib/dal/posts';
 import { searchDiscussions } from '@/lib/dal/search';

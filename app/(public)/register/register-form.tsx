@@ -2,9 +2,9 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { Alert } from '@/app/_components/ui/alert';
+import { useActionState, useState, useSyncExternalStore } from 'react';
 import { Checkbox, SelectField, TextArea, TextField } from '@/app/_components/ui/field';
+import { DonePanel } from '@/app/_components/ui/done-panel';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
 import { registerAction } from './actions';
 import { OrganisationPicker } from './organisation-picker';
@@ -22,22 +22,9 @@ export function RegisterForm({ countries }: { countries: { code: string; name: s
   // The browser's language and time zone become the new member's defaults (empty while rendering on the server).
   const browserLocale = useSyncExternalStore(noSubscribe, () => navigator.language.split('-')[0] ?? '', () => '');
   const browserTimeZone = useSyncExternalStore(noSubscribe, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => '');
-  const doneRef = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    if (state?.ok) doneRef.current?.focus();
-  }, [state]);
 
-  if (state?.ok) {
-    return (
-      <div className="space-y-3">
-        <h2 ref={doneRef} tabIndex={-1} className="text-xl font-semibold outline-none">
-          {t('doneTitle')}
-        </h2>
-        <Alert tone="success">{t('doneText')}</Alert>
-      </div>
-    );
-  }
+  if (state?.ok) return <DonePanel title={t('doneTitle')} text={t('doneText')} />;
 
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const v = state && !state.ok ? (state.values ?? {}) : {};

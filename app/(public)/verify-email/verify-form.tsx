@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useEffect, useRef } from 'react';
-import { Alert } from '@/app/_components/ui/alert';
+import { useActionState } from 'react';
+import { DonePanel } from '@/app/_components/ui/done-panel';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
 import { verifyEmailAction } from './actions';
 
@@ -10,20 +10,7 @@ import { verifyEmailAction } from './actions';
 export function VerifyForm({ token }: { token: string }) {
   const t = useTranslations('auth.verify');
   const [state, action] = useActionState(verifyEmailAction, null);
-  const doneRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (state?.ok) doneRef.current?.focus();
-  }, [state]);
-  if (state?.ok) {
-    return (
-      <div className="space-y-3">
-        <h2 ref={doneRef} tabIndex={-1} className="text-xl font-semibold outline-none">
-          {t('doneTitle')}
-        </h2>
-        <Alert tone="success">{t('doneText')}</Alert>
-      </div>
-    );
-  }
+  if (state?.ok) return <DonePanel title={t('doneTitle')} text={t('doneText')} />;
   return (
     <ActionForm state={state} action={action}>
       <input type="hidden" name="token" value={token} />

@@ -1,17 +1,9 @@
 import clsx from 'clsx';
-import Form from 'next/form';
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { buttonClass } from '@/app/_components/ui/button';
+import { Choices, FilterForm, hrefWith, Pager } from '@/app/_components/list-controls';
 
-/** A path with the given query parameters (empty ones left out). */
-export function hrefWith(path: string, params: Record<string, string | null | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
-  const search = query.toString();
-  return search ? `${path}?${search}` : path;
-}
+export { hrefWith, Pager };
 
 export type Tone = 'success' | 'warning' | 'danger' | 'neutral' | 'info';
 const tones: Record<Tone, string> = {
@@ -68,64 +60,17 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">{children}</p>;
 }
 
-/** Previous and Next links of a keyset list, keeping the filters. */
-export async function Pager({
-  path,
-  params,
-  previous,
-  next,
-}: {
-  path: string;
-  params: Record<string, string | undefined>;
-  previous: string | null;
-  next: string | null;
-}) {
-  if (!previous && !next) return null;
-  const t = await getTranslations('admin.list');
-  return (
-    <nav aria-label={t('pagination')} className="flex items-center justify-between gap-4">
-      {previous ? (
-        <Link href={hrefWith(path, { ...params, cursor: previous })} rel="prev" className={buttonClass('secondary')}>
-          <span aria-hidden>←</span> {t('previous')}
-        </Link>
-      ) : (
-        <span />
-      )}
-      {next ? (
-        <Link href={hrefWith(path, { ...params, cursor: next })} rel="next" className={buttonClass('secondary')}>
-          {t('next')} <span aria-hidden>→</span>
-        </Link>
-      ) : null}
-    </nav>
-  );
-}
-
 /** A search form that puts its fields in the address (GET), so filtered lists can be shared and bookmarked. */
 export async function Filters({ action, active, children }: { action: string; active: boolean; children: ReactNode }) {
   const t = await getTranslations('admin.list');
   return (
-    <Form action={action} role="search" aria-label={t('filters')} className="rounded-lg border border-slate-200 bg-white p-4">
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">{children}</div>
-      <div className="mt-4 flex flex-wrap items-center gap-3">
-        <button type="submit" className={buttonClass('primary')}>
-          {t('apply')}
-        </button>
-        {active ? <Link href={action}>{t('clear')}</Link> : null}
-      </div>
-    </Form>
+    <FilterForm action={action} active={active} label={t('filters')}>
+      {children}
+    </FilterForm>
   );
 }
 
 /** Select options with an "any" choice first. */
 export function Options({ any, values, label }: { any: string; values: readonly string[]; label: (value: string) => string }) {
-  return (
-    <>
-      <option value="">{any}</option>
-      {values.map((value) => (
-        <option key={value} value={value}>
-          {label(value)}
-        </option>
-      ))}
-    </>
-  );
+  return <Choices any={any} options={values.map((value) => ({ value, label: label(value) }))} />;
 }

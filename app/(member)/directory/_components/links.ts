@@ -1,11 +1,3 @@
-/** A path with the given query parameters (empty ones left out): filtered views live in the URL. */
-export function hrefWith(path: string, params: Record<string, string | null | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
-  const search = query.toString();
-  return search ? `${path}?${search}` : path;
-}
-
 /** Language names in the viewer's language (from the platform's CLDR data). */
 export function languageNamer(locale: string): (code: string) => string {
   const names = new Intl.DisplayNames([locale, 'en'], { type: 'language' });

@@ -6,7 +6,7 @@ import { Cooked } from '@/app/(member)/directory/_components/cooked';
 import { flagOf } from '@/app/(member)/directory/_components/links';
 import { orNotFound } from '@/app/(member)/directory/_components/not-found';
 import { OrganisationLogo } from '@/app/(member)/directory/_components/organisation-logo';
-import { Pager } from '@/app/(member)/directory/_components/pager';
+import { Pager } from '@/app/_components/list-controls';
 import { PersonCard } from '@/app/(member)/directory/_components/person-card';
 import { requireViewer } from '@/lib/auth/require';
 import { getOrganisationBySlug } from '@/lib/dal/directory';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/app/_components/ui/button';
-import { hrefWith } from '@/app/(member)/directory/_components/links';
+import { hrefWith } from '@/app/_components/list-controls';
 import type { ResourceListItem } from '@/lib/dal/resources';
 
 /** One resource in a list: title, type, organisation, date, downloads and, when searching, the words found. */

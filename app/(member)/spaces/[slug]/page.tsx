@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { Pager } from '@/app/admin/_components/list';
+import { Pager } from '@/app/_components/list-controls';
 import { buttonClass } from '@/app/_components/ui/button';
 import { canManageSpace } from '@/lib/dal/spaces';
 import { listThreads } from '@/lib/dal/threads';
