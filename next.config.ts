@@ -3,8 +3,6 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
-const production = process.env.NODE_ENV === 'production';
-
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
@@ -19,9 +17,6 @@ const nextConfig: NextConfig = {
       { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
       { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
     ];
-    if (production && (process.env.APP_URL ?? '').startsWith('https://')) {
-      common.push({ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' });
-    }
     return [{ source: '/:path*', headers: common }];
   },
 };

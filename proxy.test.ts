@@ -1,5 +1,5 @@
 import { NextRequest } from 'next/server';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { config, contentSecurityPolicy, isMemberPath, proxy } from './proxy';
 
 const MEMBER_PAGES = [
@@ -127,5 +127,19 @@ describe('contentSecurityPolicy', () => {
     expect(contentSecurityPolicy('n', true, false)).toContain("'unsafe-eval'");
     expect(contentSecurityPolicy('n', true, false)).toContain('ws:');
     expect(contentSecurityPolicy('n', false, false)).not.toContain('ws:');
+  });
+});
+
+describe('Strict-Transport-Security', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('is sent by a production portal whose APP_URL is https, and only then', () => {
+    const page = () => proxy(new NextRequest('http://localhost/sign-in')).headers.get('strict-transport-security');
+    expect(page()).toBeNull();
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.stubEnv('APP_URL', 'http://localhost:3300');
+    expect(page()).toBeNull();
+    vi.stubEnv('APP_URL', 'https://portal.example.org');
+    expect(page()).toMatch(/max-age=\d+/);
   });
 });

@@ -51,6 +51,10 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('Content-Security-Policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
+  // HSTS is decided when the server runs (not at build time): only a production portal served over https.
+  if (process.env.NODE_ENV === 'production' && process.env.APP_URL?.startsWith('https://')) {
+    response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  }
   if (member || pathname.startsWith('/dev')) {
     response.headers.set('X-Robots-Tag', 'noindex, nofollow');
     response.headers.set('Cache-Control', 'private, no-store');

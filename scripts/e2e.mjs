@@ -31,8 +31,7 @@ function run(label, file, fileArgs, extraEnv = {}) {
 }
 
 if (!skipBuild) {
-  // The build does not read runtime configuration (it is checked when the server starts), except
-  // APP_URL for the HSTS header: the e2e server is plain http on localhost.
-  run('next build', require.resolve('next/dist/bin/next'), ['build'], { NODE_ENV: 'production', APP_URL: `http://localhost:${process.env.E2E_PORT || 3300}` });
+  // The build reads no runtime configuration: it is checked when the server starts.
+  run('next build', require.resolve('next/dist/bin/next'), ['build'], { NODE_ENV: 'production' });
 }
 run('playwright test', require.resolve('@playwright/test/cli'), ['test', ...playwrightArgs]);
