@@ -100,3 +100,36 @@ export async function measure(base, target, cookie) {
     'non-2xx': result.non2xx + result.errors,
   };
 }
+
+/**
+ * Starts `next start` on the bench database, signs in, and for each page of `targetsFor(cookie)`: warms it
+ * up once (it must answer 200), measures it, then prints the table. Stops the server whatever happens.
+ */
+export async function benchPages(port, url, targetsFor) {
+  const base = `http://localhost:${port}`;
+  const server = await startServer(port, url);
+  try {
+    const cookie = await signIn(base);
+    const targets = await targetsFor(cookie);
+    for (const target of targets) {
+      const res = await fetch(base + target.path, { headers: { cookie }, redirect: 'manual' });
+      if (res.status !== 200) throw new Error(`${target.path} answered ${res.status}`);
+    }
+    const rows = [];
+    for (const target of targets) {
+      console.info(`[bench] ${target.label}: ${seconds} s, ${connections} connections…`);
+      rows.push(await measure(base, target, cookie));
+    }
+    console.table(rows);
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+/** Runs a benchmark's main function, printing a failure as one line. */
+export function runBench(main) {
+  main().catch((error) => {
+    console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}

@@ -14,7 +14,7 @@
  * Figures depend on the machine; nothing here asserts a time.
  */
 import postgres from 'postgres';
-import { benchUrl as url, connections, ensureSeededDatabase, measure, seconds, signIn, startServer } from './bench-common.mjs';
+import { benchPages, benchUrl as url, ensureSeededDatabase, runBench } from './bench-common.mjs';
 
 const port = Number(process.env.BENCH_PORT || 3392);
 const base = `http://localhost:${port}`;
@@ -85,29 +85,15 @@ async function laterPage(cookie, steps) {
 async function main() {
   const { threadId } = await ensureDatabase();
   if (process.argv.includes('--prepare')) return;
-  const server = await startServer(port);
-  try {
-    const cookie = await signIn(base);
-    const targets = [
+  await benchPages(port, url, async (cookie) => {
+    return [
       { label: `/spaces/${SLUG} (${threadCount} threads)`, path: `/spaces/${SLUG}` },
       { label: `/spaces/${SLUG}, 10th keyset page`, path: await laterPage(cookie, 9) },
       { label: '/threads/[id], page 1 of 4 (100 posts)', path: `/threads/${threadId}` },
       { label: '/threads/[id], last page', path: `/threads/${threadId}?page=4` },
       { label: '/search, discussions (ranked, highlighted)', path: '/search?q=hotline+referral' },
     ];
-    for (const target of targets) await fetch(base + target.path, { headers: { cookie } });
-    const rows = [];
-    for (const target of targets) {
-      console.info(`[bench] ${target.label}: ${seconds} s, ${connections} connections…`);
-      rows.push(await measure(base, target, cookie));
-    }
-    console.table(rows);
-  } finally {
-    server.kill('SIGTERM');
-  }
+  });
 }
 
-main().catch((error) => {
-  console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+runBench(main);

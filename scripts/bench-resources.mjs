@@ -14,10 +14,9 @@
  * Figures depend on the machine; nothing here asserts a time.
  */
 import postgres from 'postgres';
-import { benchUrl, connections, ensureSeededDatabase, measure, seconds, signIn, startServer } from './bench-common.mjs';
+import { benchPages, benchUrl, ensureSeededDatabase, runBench } from './bench-common.mjs';
 
 const port = Number(process.env.BENCH_RESOURCES_PORT || 3391);
-const base = `http://localhost:${port}`;
 const wanted = Number(process.env.BENCH_RESOURCES || 50_000);
 
 const targets = [
@@ -89,25 +88,7 @@ async function generateResources(db, count) {
 async function main() {
   await ensureDatabase();
   if (process.argv.includes('--prepare')) return; // data only, no server
-  const server = await startServer(port, benchUrl);
-  try {
-    const cookie = await signIn(base);
-    for (const target of targets) {
-      const res = await fetch(base + target.path, { headers: { cookie }, redirect: 'manual' });
-      if (res.status !== 200) throw new Error(`${target.path} answered ${res.status}`);
-    }
-    const rows = [];
-    for (const target of targets) {
-      console.info(`[bench] ${target.label}: ${seconds} s, ${connections} connections…`);
-      rows.push(await measure(base, target, cookie));
-    }
-    console.table(rows);
-  } finally {
-    server.kill('SIGTERM');
-  }
+  await benchPages(port, benchUrl, () => targets);
 }
 
-main().catch((error) => {
-  console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+runBench(main);

@@ -7,10 +7,9 @@
  * Figures depend on the machine; nothing here asserts a time.
  */
 import postgres from 'postgres';
-import { benchUrl, connections, ensureSeededDatabase, measure, seconds, signIn, startServer } from './bench-common.mjs';
+import { benchPages, benchUrl, ensureSeededDatabase, runBench } from './bench-common.mjs';
 
 const port = Number(process.env.BENCH_PORT || 3390);
-const base = `http://localhost:${port}`;
 const targets = [
   { label: '/directory (all sectors)', path: '/directory' },
   { label: '/directory/people, sector + expertise filter', path: '/directory/people?sector=private_sector&expertise=trust-safety' },
@@ -30,23 +29,7 @@ async function main() {
   } finally {
     await db.end();
   }
-  const server = await startServer(port);
-  try {
-    const cookie = await signIn(base);
-    // Warm up each page once (first compilation of server code paths, connection pool).
-    for (const target of targets) await fetch(base + target.path, { headers: { cookie } });
-    const rows = [];
-    for (const target of targets) {
-      console.info(`[bench] ${target.label}: ${seconds} s, ${connections} connections…`);
-      rows.push(await measure(base, target, cookie));
-    }
-    console.table(rows);
-  } finally {
-    server.kill('SIGTERM');
-  }
+  await benchPages(port, benchUrl, () => targets);
 }
 
-main().catch((error) => {
-  console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-});
+runBench(main);
