@@ -15,7 +15,7 @@ import { receiveUpload } from '@/lib/uploads/receive';
 import '@/lib/uploads/jobs';
 import { minimalPdf } from '@/lib/uploads/testing';
 import type { CreateResourceInput } from '@/lib/validation/resources';
-import { countResources, getResource, listResources } from './resources';
+import { contributingOrganisationOptions, countResources, getResource, listResources } from './resources';
 import { listDownloadTrail, recordResourceDownload, resourceFileAccess } from './resources-downloads';
 import { addResourceVersion, createResource, deleteResource, updateResource } from './resources-write';
 
@@ -250,5 +250,18 @@ describe('shared with a discussion space (the discussions’ own rule, spaceAcce
     const id = await createResource(people.contributor, base({ title: 'Zephyr sector notes', visibility: 'space', spaceId: space!.id }), request);
     expect((await listResources(people.sameSector, { q: 'zephyr' })).items.map((r) => r.id)).toEqual([id]);
     expect((await listResources(people.otherSector, { q: 'zephyr' })).items).toHaveLength(0);
+  });
+});
+
+describe('the organisation filter of the list', () => {
+  it('names only organisations with a resource the viewer can see', async () => {
+    const quiet = await createOrganisation({ sector: 'private_sector' });
+    const insider = await signedIn({ organisationId: quiet.id });
+    await createResource(insider, base({ title: 'Internal only', visibility: 'organisation' }), request);
+    const names = async (viewer: Viewer) => (await contributingOrganisationOptions(viewer)).map((o) => o.id);
+    expect(await names(insider)).toContain(quiet.id);
+    expect(await names(people.otherSector)).not.toContain(quiet.id);
+    expect(await names(people.otherSector)).toContain(people.contributor.organisationId);
+    expect(await names(people.admin)).toContain(quiet.id);
   });
 });

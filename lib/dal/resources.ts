@@ -4,7 +4,7 @@
  * resource the viewer may not see does not exist for them (NotFoundError / absent from lists).
  */
 import 'server-only';
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { expertiseAreas, files, organisations, resourceVersions, resources, spaces, users } from '@/db/schema';
@@ -232,7 +232,24 @@ export async function topicOptions(): Promise<{ slug: string; label: string }[]>
     .limit(500);
 }
 
-/** Organisations a filter or an admin's "on behalf of" choice can name (active ones, by name). */
+/**
+ * Organisations the list's filter offers: those with at least one resource the viewer can see (so the
+ * filter is short, and names no organisation whose resources are all out of the viewer's reach).
+ */
+export async function contributingOrganisationOptions(viewer: Viewer): Promise<{ id: string; name: string }[]> {
+  const visible = getDb()
+    .select({ one: sql`1` })
+    .from(resources)
+    .where(and(eq(resources.organisationId, organisations.id), resourceAccess(viewer)));
+  return getDb()
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.status, 'active'), exists(visible)))
+    .orderBy(asc(organisations.name))
+    .limit(1000);
+}
+
+/** Organisations an admin's "on behalf of" choice can name (active ones, by name). */
 export async function organisationOptions(): Promise<{ id: string; name: string }[]> {
   return getDb()
     .select({ id: organisations.id, name: organisations.name })

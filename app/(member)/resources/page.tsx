@@ -6,7 +6,7 @@ import { buttonClass } from '@/app/_components/ui/button';
 import { SelectField, TextField } from '@/app/_components/ui/field';
 import { Choices } from '@/app/_components/list-controls';
 import { requireViewer } from '@/lib/auth/require';
-import { countResources, listResources, organisationOptions, topicOptions } from '@/lib/dal/resources';
+import { contributingOrganisationOptions, countResources, listResources, topicOptions } from '@/lib/dal/resources';
 import { RESOURCE_SORTS, RESOURCE_TYPES, SECTORS, resourceFiltersSchema } from '@/lib/validation/resources';
 import { languageOptions } from './_components/languages';
 import { ResourceListEntry, ResourcePager } from './_components/resource-list';
@@ -25,7 +25,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
     listResources(viewer, { ...filters, cursor }),
     countResources(viewer, filters),
     topicOptions(),
-    organisationOptions(),
+    contributingOrganisationOptions(viewer),
   ]);
   const { sort, ...narrowing } = filters;
   const filtered = Object.values(narrowing).some((v) => v !== undefined);
