@@ -7,11 +7,9 @@ import { organisationDirectory } from '@/lib/dal/directory';
 import { countryOptions } from '@/lib/i18n/countries';
 import { organisationDirectorySchema, REGIONS, SECTORS } from '@/lib/validation/profile';
 import { DirectoryNav } from './_components/directory-nav';
-import { Choices } from '@/app/_components/list-controls';
+import { Choices, hrefWith, Pager } from '@/app/_components/list-controls';
 import { DirectoryFilters } from './_components/filters';
-import { hrefWith } from '@/app/_components/list-controls';
 import { OrganisationCard } from './_components/organisation-card';
-import { Pager } from '@/app/_components/list-controls';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('directory'))('title') };

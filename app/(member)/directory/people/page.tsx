@@ -7,10 +7,9 @@ import { listExpertiseAreas } from '@/lib/dal/profiles';
 import { countryOptions } from '@/lib/i18n/countries';
 import { LANGUAGES, PEOPLE_SORTS, peopleDirectorySchema, SECTORS } from '@/lib/validation/profile';
 import { DirectoryNav } from '../_components/directory-nav';
-import { Choices } from '@/app/_components/list-controls';
+import { Choices, Pager } from '@/app/_components/list-controls';
 import { DirectoryFilters } from '../_components/filters';
 import { languageNamer } from '../_components/links';
-import { Pager } from '@/app/_components/list-controls';
 import { PersonCard } from '../_components/person-card';
 
 export async function generateMetadata(): Promise<Metadata> {
