@@ -1,5 +1,6 @@
 import type { NextConfig } from 'next';
 import createNextIntlPlugin from 'next-intl/plugin';
+import { ACTION_BODY_LIMIT_BYTES } from './lib/limits';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -7,8 +8,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // rate-limiter-flexible imports drizzle-orm dynamically, which bundling breaks.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'nodemailer', 'rate-limiter-flexible', 'drizzle-orm'],
-  experimental: { serverActions: { bodySizeLimit: '1mb' } },
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'nodemailer', 'rate-limiter-flexible', 'drizzle-orm', 'prom-client'],
+  // Set deliberately (lib/limits.ts): the action door answers anything between its own limit and this one.
+  experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   async headers() {
     const common = [
       { key: 'X-Content-Type-Options', value: 'nosniff' },

@@ -1,17 +1,39 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { chromiumExecutable } from './e2e/browser';
 import { assertLocalDatabase, E2E_AUTH_SECRET, E2E_OUTBOX_DIR, E2E_PGLITE_DIR, E2E_PORT, E2E_UPLOADS_DIR, E2E_URL } from './e2e/env';
 
 /**
  * End-to-end tests against the production build. `npm run test:e2e` (scripts/e2e.mjs) runs `next build`
- * first; the web server below prepares a fresh database, seeds the demo accounts, then runs `next start`.
+ * first; the web server below prepares a fresh database, seeds the demo accounts, then runs the portal's server
+ * (scripts/server.mjs, as `npm start`).
  * This file is evaluated before the web server starts, so a non-local DATABASE_URL stops everything here.
  */
 assertLocalDatabase(process.env.DATABASE_URL);
 
-/** Playwright cannot download its browsers here: Debian's chromium is used when it is installed. */
-const DEBIAN_CHROMIUM = '/usr/lib/chromium/chromium';
-const executablePath = process.env.E2E_CHROMIUM || (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
+/** Playwright cannot download its browsers here: E2E_CHROMIUM, else the system's, else the npm one (e2e/browser.ts). */
+const browser = await chromiumExecutable();
+if (!process.env.TEST_WORKER_INDEX) console.info(`[e2e] Chromium (${browser.source}): ${browser.path}`);
+const executablePath = browser.path;
+
+/** The browser every project uses. */
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  },
+};
+
+/** Specs that change the whole portal: they run after every other spec has finished (see `projects`). */
+const PORTAL_WIDE = /guidelines\.spec\.ts$/;
 
 export default defineConfig({
   testDir: './e2e',
@@ -21,7 +43,9 @@ export default defineConfig({
   // Journeys change their accounts (suspension, password change): a blind retry would start from a changed state.
   retries: 0,
   workers: Number(process.env.E2E_WORKERS || 2),
-  timeout: 120_000,
+  // Journeys sign staff in with an authenticator code, which works once per 30-second step: a journey
+  // whose admin signed in moments before waits for the next step (e2e/helpers.ts passSecondFactor).
+  timeout: 180_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
@@ -36,22 +60,13 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
-      },
+      // Journeys that change the whole portal (a new version of the guidelines stops every member at
+      // /guidelines/accept) run alone, after all the others: the `portal-wide` project.
+      testIgnore: PORTAL_WIDE,
+      teardown: 'portal-wide',
+      use: chromium,
     },
+    { name: 'portal-wide', testMatch: PORTAL_WIDE, use: chromium },
   ],
   webServer: {
     command: 'node scripts/e2e-server.mjs',
@@ -71,7 +86,13 @@ export default defineConfig({
       PGLITE_DIR: E2E_PGLITE_DIR,
       UPLOADS_DIR: E2E_UPLOADS_DIR,
       RATE_LIMIT_SCALE: '50',
+      // Notification emails go at once (e2e/notifications.spec.ts reads them); the delay is tested in Vitest.
+      NOTIFICATION_EMAIL_DELAY_SECONDS: '0',
       SEED_DEMO: 'never',
+      // Production's start refusals, opted out of on purpose: the test server faces the browser directly
+      // and writes its emails to OUTBOX_DIR, where the specs read them.
+      ALLOW_DIRECT_EXPOSURE: '1',
+      MAIL_TRANSPORT: 'file',
       LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
     },
   },

@@ -1,6 +1,7 @@
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { config, contentSecurityPolicy, isMemberPath, proxy } from './proxy';
+import { config, contentSecurityPolicy, proxy } from './proxy';
+import { isMemberPath } from './lib/routes';
 
 const MEMBER_PAGES = [
   '/home',
@@ -22,7 +23,17 @@ const MEMBER_PAGES = [
   '/admin/organisations',
   '/admin/audit',
 ];
-const PUBLIC_PAGES = ['/', '/sign-in', '/register', '/verify-email', '/forgot-password', '/reset-password', '/guidelines', '/homeless', '/administrators'];
+const PUBLIC_PAGES = [
+  '/',
+  '/sign-in',
+  '/register',
+  '/verify-email',
+  '/forgot-password',
+  '/reset-password',
+  '/guidelines',
+  '/homeless',
+  '/administrators',
+];
 
 const anonymous = (path: string) => new NextRequest(`http://localhost${path}`);
 function signedIn(path: string, cookie = 'pp.session') {
@@ -93,7 +104,33 @@ describe('proxy', () => {
     const matcher = new RegExp(`^${config.matcher[0]!.source}$`);
     expect(matcher.test('/home')).toBe(true);
     expect(matcher.test('/')).toBe(true);
-    for (const path of ['/api/auth/session', '/_next/static/chunk.js', '/favicon.ico', '/fonts/inter.woff2']) expect(matcher.test(path)).toBe(false);
+    for (const path of ['/api/auth/session', '/api/events', '/_next/static/chunk.js', '/favicon.ico', '/fonts/inter.woff2'])
+      expect(matcher.test(path)).toBe(false);
+  });
+});
+
+describe('request id', () => {
+  afterEach(() => vi.unstubAllEnvs());
+  const forwarded = (id: string) => new NextRequest('http://localhost/guidelines', { headers: { 'x-request-id': id } });
+
+  it('gives every request a fresh id, passed to the server and returned to the browser', () => {
+    const first = proxy(anonymous('/guidelines'));
+    const second = proxy(anonymous('/guidelines'));
+    const id = first.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second.headers.get('x-request-id')).not.toBe(id);
+    expect(first.headers.get('x-middleware-request-x-request-id')).toBe(id);
+  });
+
+  it('returns it on the redirect to sign-in too', () => {
+    expect(proxy(anonymous('/home')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('keeps the id of a trusted reverse proxy, and only a well-formed one', () => {
+    expect(proxy(forwarded('0123456789abcdef0123456789abcdef')).headers.get('x-request-id')).not.toBe('0123456789abcdef0123456789abcdef');
+    vi.stubEnv('TRUSTED_PROXIES', '1');
+    expect(proxy(forwarded('0123456789abcdef0123456789abcdef')).headers.get('x-request-id')).toBe('0123456789abcdef0123456789abcdef');
+    expect(proxy(forwarded('bad id <script>')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
 
@@ -121,6 +158,13 @@ describe('contentSecurityPolicy', () => {
     expect(directives['default-src']).toBe("'self'");
     expect(csp).toContain('upgrade-insecure-requests');
     expect(contentSecurityPolicy('abc123', false, false)).not.toContain('upgrade-insecure-requests');
+  });
+
+  it('sends violations to the report endpoint, both ways browsers report', () => {
+    const csp = contentSecurityPolicy('n', false, false);
+    expect(csp).toContain('report-uri /api/csp-report');
+    expect(csp).toContain('report-to csp');
+    expect(proxy(new NextRequest('http://localhost/sign-in')).headers.get('reporting-endpoints')).toBe('csp="/api/csp-report"');
   });
 
   it('allows eval and websockets only in development (hot reload)', () => {

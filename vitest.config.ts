@@ -5,13 +5,13 @@ export default defineConfig({
   resolve: {
     alias: {
       '@': path.resolve(import.meta.dirname),
-      'server-only': path.resolve(import.meta.dirname, 'db/testing/empty.ts'),
+      'server-only': path.resolve(import.meta.dirname, 'testing/empty.ts'),
     },
   },
   test: {
-    include: ['{lib,db,app}/**/*.test.{ts,tsx}', '*.test.ts'],
-    globalSetup: ['db/testing/global-setup.ts'],
-    setupFiles: ['db/testing/setup-file.ts'],
+    include: ['{lib,db,app,seed,testing}/**/*.test.{ts,tsx}', '*.test.ts'],
+    globalSetup: ['testing/global-setup.ts'],
+    setupFiles: ['testing/setup-file.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,

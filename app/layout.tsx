@@ -1,9 +1,12 @@
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
-import { NextIntlClientProvider } from 'next-intl';
+import { headers } from 'next/headers';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import { directionOf } from '@/lib/i18n/locales';
+import { AreaMessages } from '@/app/_components/area-messages';
+import { RequestIdProvider } from '@/app/_components/error-panel';
+import { directionOf, supportedLocale } from '@/lib/i18n/locales';
+import { REQUEST_ID_HEADER } from '@/lib/request-id';
 import './globals.css';
 
 const inter = localFont({
@@ -33,11 +36,15 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const locale = supportedLocale(await getLocale());
+  const requestId = (await headers()).get(REQUEST_ID_HEADER);
   return (
     <html lang={locale} dir={directionOf(locale)} className={`${inter.variable} ${arabic.variable}`}>
       <body className="min-h-screen font-sans">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* Only the viewer's language, and only what client components translate: each layout adds its area's. */}
+        <AreaMessages>
+          <RequestIdProvider id={requestId}>{children}</RequestIdProvider>
+        </AreaMessages>
       </body>
     </html>
   );

@@ -1,13 +1,6 @@
-import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { NotFoundPanel } from '@/app/_components/not-found-panel';
 
-export default async function NotFound() {
-  const t = await getTranslations('errors');
-  return (
-    <main id="main" className="mx-auto max-w-xl space-y-4 px-4 py-16">
-      <h1 className="text-2xl font-bold text-brand-900">{t('pageNotFound')}</h1>
-      <p className="text-slate-700">{t('pageNotFoundText')}</p>
-      <Link href="/">{t('backHome')}</Link>
-    </main>
-  );
+/** Any page that does not exist, outside the member frame. */
+export default function NotFound() {
+  return <NotFoundPanel back="home" main />;
 }

@@ -19,6 +19,11 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface DatabaseHandle {
   kind: 'pglite' | 'postgres';
   db: Db;
+  /**
+   * LISTEN on a channel (postgres.js: one dedicated connection, re-listened after a reconnect; PGlite:
+   * its single session, which receives the NOTIFYs of its own transactions). Answers the way to stop.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -32,6 +37,7 @@ export function wrapPglite(client: PGlite, onClose?: () => void): DatabaseHandle
   return {
     kind: 'pglite',
     db,
+    listen: (channel, onPayload) => client.listen(channel, onPayload),
     async close() {
       await client.close();
       onClose?.();
@@ -39,11 +45,23 @@ export function wrapPglite(client: PGlite, onClose?: () => void): DatabaseHandle
   };
 }
 
+/**
+ * postgres.js waits longer and longer between attempts to reconnect (up to 20 s), holding the queries
+ * that wait for a connection meanwhile; each failed attempt fails one of them. Retrying every half second
+ * at most lets requests during an outage fail within a second or so, and the portal reconnect as soon as
+ * the database is back.
+ */
+export const reconnectDelaySeconds = (retries: number) => Math.min(0.05 * retries, 0.5);
+
 export function wrapPostgres(url: string, max = 10): DatabaseHandle {
-  const client = postgres(url, { max, onnotice: () => {}, connection: { application_name: 'protectors-portal' } });
+  const client = postgres(url, { max, onnotice: () => {}, backoff: reconnectDelaySeconds, connection: { application_name: 'protectors-portal' } });
   return {
     kind: 'postgres',
     db: drizzlePostgres(client, { schema, casing: 'snake_case' }),
+    async listen(channel, onPayload) {
+      const { unlisten } = await client.listen(channel, onPayload);
+      return unlisten;
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -73,7 +91,7 @@ function lockPgliteDir(dir: string): () => void {
   return release;
 }
 
-export function openDatabase(env: NodeJS.ProcessEnv = process.env): DatabaseHandle {
+function openDatabase(env: NodeJS.ProcessEnv = process.env): DatabaseHandle {
   if (env.DATABASE_URL) return wrapPostgres(env.DATABASE_URL);
   const dir = env.PGLITE_DIR || path.join(env.DATA_DIR || '.data', 'pglite');
   mkdirSync(dir, { recursive: true });

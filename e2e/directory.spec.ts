@@ -12,12 +12,18 @@ test('a member finds an organisation and a person, then hides themselves from th
   const member = accounts.justice;
   await signIn(page, member);
   // The home page says "<organisation> · <sector>"; the demo government is "Government of <country>".
-  const line = (await page.getByText(` · ${t('common.sectors.government')}`).first().textContent())!;
+  const line = (await page
+    .getByText(` · ${t('common.sectors.government')}`)
+    .first()
+    .textContent())!;
   const organisation = line.split(' · ')[0]!.trim();
   const country = organisation.replace(/^Government of /, '');
 
   // The directory, grouped by sector with counts.
-  await page.getByRole('navigation', { name: t('nav.main') }).getByRole('link', { name: t('nav.directory') }).click();
+  await page
+    .getByRole('navigation', { name: t('nav.main') })
+    .getByRole('link', { name: t('nav.directory') })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: t('directory.title') })).toBeVisible();
   for (const heading of ['government', 'private_sector', 'civil_society', 'intergovernmental'] as const) {
     await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${t(`directory.headings.${heading}`)}`) })).toBeVisible();
@@ -39,7 +45,10 @@ test('a member finds an organisation and a person, then hides themselves from th
   await results.getByRole('link', { name: organisation, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: organisation })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole('region', { name: t('directory.organisation.members') }).getByRole('link', { name: member.name, exact: true }).click();
+  await page
+    .getByRole('region', { name: t('directory.organisation.members') })
+    .getByRole('link', { name: member.name, exact: true })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: member.name })).toBeVisible();
   await expect(page).toHaveURL(/\/people\/[0-9a-f-]{36}$/);
   const profileUrl = new URL(page.url()).pathname;
@@ -50,7 +59,9 @@ test('a member finds an organisation and a person, then hides themselves from th
   await expect(page.getByRole('heading', { level: 1, name: t('profile.title') })).toBeVisible();
   await expectAccessible(page);
   await page.getByLabel(t('profile.pronouns')).fill('she/her');
-  await page.getByLabel(t('profile.bio'), { exact: true }).fill('I draft **online safety** law. <script>document.title="pwned"</script><img src=x onerror="document.title=\'pwned\'">');
+  await page
+    .getByLabel(t('profile.bio'), { exact: true })
+    .fill('I draft **online safety** law. <script>document.title="pwned"</script><img src=x onerror="document.title=\'pwned\'">');
   await page.getByRole('checkbox', { name: 'Policy and legislation' }).check();
   await page.getByRole('checkbox', { name: t('profile.listed') }).uncheck();
   await page.getByRole('button', { name: t('profile.save') }).click();
@@ -75,7 +86,10 @@ test('a member finds an organisation and a person, then hides themselves from th
   expect(notFound?.status()).toBe(404);
   await expectAccessible(other);
   await other.goto('/directory');
-  await other.getByRole('search', { name: t('directory.filters.label') }).getByLabel(t('directory.filters.search')).fill(organisation.replace('Government', 'Govenment'));
+  await other
+    .getByRole('search', { name: t('directory.filters.label') })
+    .getByLabel(t('directory.filters.search'))
+    .fill(organisation.replace('Government', 'Govenment'));
   await other.getByRole('button', { name: t('common.list.apply') }).click();
   await other.getByRole('link', { name: organisation, exact: true }).click();
   await expect(other.getByRole('heading', { level: 1, name: organisation })).toBeVisible();

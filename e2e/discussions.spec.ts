@@ -19,6 +19,8 @@ async function visit(page: Page, path: string) {
 }
 
 test('an urgent thread, a reply with a mention, unread markers, moderation and sector privacy', async ({ page, newPage }) => {
+  // A long journey with five people (the moderator's sign-in may wait for a fresh authenticator code).
+  test.slow();
   // 1. A government member starts an urgent thread in General discussion.
   await signIn(page, accounts.government);
   await visit(page, '/spaces');
@@ -29,7 +31,9 @@ test('an urgent thread, a reply with a mention, unread markers, moderation and s
   await expect(page.getByRole('heading', { level: 1 })).toContainText('General discussion');
   await expectAccessible(page);
   await page.getByLabel(t('discussions.editor.title')).fill(title);
-  await page.getByRole('textbox', { name: t('discussions.editor.body') }).fill('Several hotlines see a rise in reports. **Which advice** has worked for schools?');
+  await page
+    .getByRole('textbox', { name: t('discussions.editor.body') })
+    .fill('Several hotlines see a rise in reports. **Which advice** has worked for schools?');
   await page.getByRole('button', { name: t('discussions.editor.preview') }).click();
   await expect(page.getByRole('region', { name: t('discussions.editor.previewLabel') }).locator('strong')).toHaveText('Which advice');
   await expectAccessible(page);
@@ -89,7 +93,10 @@ test('an urgent thread, a reply with a mention, unread markers, moderation and s
   await expectAccessible(page);
 
   // 4. The civil society member reports the first post…
-  await civil.locator('#post-1').getByRole('link', { name: t('discussions.thread.report') }).click();
+  await civil
+    .locator('#post-1')
+    .getByRole('link', { name: t('discussions.thread.report') })
+    .click();
   await expectAccessible(civil);
   await civil.getByLabel(t('discussions.report.reason')).fill('Please check this wording before schools see it.');
   await civil.getByRole('button', { name: t('discussions.report.submit') }).click();

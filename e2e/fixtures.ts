@@ -65,14 +65,18 @@ function watch(page: Page): PageState {
 
 /**
  * Runs axe (WCAG 2.2 A/AA and best practices) on the page as it is now; fails on any violation.
+ * `tags` narrows the rule sets (the crawl runs WCAG 2.2 A/AA only, best practices being checked by the journeys).
  * `include` limits the scan to one part (e.g. an open menu: a modal menu hides the rest of the page
  * with aria-hidden, which axe would report against the page behind it); it does not count as checking the page.
  */
-export async function expectAccessible(page: Page, options: { include?: string; disableRules?: string[] } = {}): Promise<void> {
+export async function expectAccessible(page: Page, options: { include?: string; disableRules?: string[]; tags?: string[] } = {}): Promise<void> {
   await page.waitForLoadState('domcontentloaded');
   // After a client-side navigation the router sets the new title a moment after the URL changes.
-  await expect(page).toHaveTitle(/\S/, { timeout: 5_000 }).catch(() => {});
-  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  await expect(page)
+    .toHaveTitle(/\S/, { timeout: 5_000 })
+    .catch(() => {});
+  // Only violations are reported in detail (passes and incomplete results would only be thrown away).
+  let builder = new AxeBuilder({ page }).withTags(options.tags ?? AXE_TAGS).options({ resultTypes: ['violations'] });
   if (options.include) builder = builder.include(options.include);
   if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);
   const { violations } = await builder.analyze();
@@ -110,9 +114,9 @@ class PageWatcher {
     this.pages.add(page);
   }
 
-  /** A page in a new browser context: another browser, another person, its own cookies. */
-  async newPage(): Promise<Page> {
-    const context = await this.browser.newContext({ baseURL: E2E_URL, locale: 'en-GB', timezoneId: 'Europe/London' });
+  /** A page in a new browser context: another browser, another person, its own cookies (and language, when given). */
+  async newPage(options: { locale?: string; timezoneId?: string } = {}): Promise<Page> {
+    const context = await this.browser.newContext({ baseURL: E2E_URL, locale: 'en-GB', timezoneId: 'Europe/London', ...options });
     this.contexts.push(context);
     this.watchContext(context);
     return context.newPage();
@@ -138,7 +142,7 @@ class PageWatcher {
   }
 }
 
-export const test = base.extend<{ pages: PageWatcher; newPage: () => Promise<Page> }>({
+export const test = base.extend<{ pages: PageWatcher; newPage: PageWatcher['newPage'] }>({
   pages: [
     async ({ context, browser }, provide, testInfo) => {
       checkedInTest = new Set();
@@ -154,7 +158,7 @@ export const test = base.extend<{ pages: PageWatcher; newPage: () => Promise<Pag
     { auto: true },
   ],
   newPage: async ({ pages }, provide) => {
-    await provide(() => pages.newPage());
+    await provide((options) => pages.newPage(options));
   },
 });
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { demoTotpSecret, stepAt, TOTP_PERIOD, totpCode } from '../lib/auth/totp';
 import { E2E_OUTBOX_DIR, E2E_URL } from './env';
 import { checkedAlready, expect, expectAccessible } from './fixtures';
 import { t } from './messages';
@@ -21,13 +22,84 @@ export const accounts = {
   justice: { email: 'justice@demo.example', name: 'Tomás Alves' },
   /** sessions.spec.ts alone: its sessions are ended and its password changed. */
   company: { email: 'company@demo.example', name: 'Daniel Mensah' },
-  /** Signs in freely (anonymous.spec.ts through ?next= links); never changed. */
+  /** Signs in freely (anonymous.spec.ts through ?next= links); guidelines.spec.ts, which runs after every other spec, accepts a new guidelines version with it. */
   civil: { email: 'civil@demo.example', name: 'Priya Raman' },
   /** suspension.spec.ts alone: suspended, then reactivated, by the admin. */
   igo: { email: 'igo@demo.example', name: 'Jean-Marc Diallo' },
+  /** keyboard.spec.ts alone: reads the portal in French, starts a thread and shares a resource. */
+  french: { email: 'fr@demo.example', name: 'Awa Traoré' },
+  /** crawl.spec.ts alone (the member): its language is switched. */
+  spanish: { email: 'es@demo.example', name: 'Lucía Fernández' },
+  /** crawl.spec.ts alone (the focal point): its language is switched. */
+  arabicFocalPoint: { email: 'ar@demo.example', name: 'ليلى الخطيب' },
+  /** crawl.spec.ts alone (the moderator): its language is switched. */
+  frenchModerator: { email: 'claire.dubois@secretariat.example', name: 'Claire Dubois' },
+  /** crawl.spec.ts alone (the admin): its language is switched. */
+  arabicAdmin: { email: 'hala.mansour@secretariat.example', name: 'Hala Mansour' },
+  /** focal-points.spec.ts alone: endorses, invites and removes the people of its organisation. */
+  focalPoint: { email: 'focal@demo.example', name: 'Grace Wanjiru' },
   /** Registered but awaiting approval: nobody may decide on it. */
   applicant: { email: 'applicant@demo.example', name: 'Noor Haddad' },
+  /** second-factor.spec.ts alone: a moderator without a second factor, sent to enrol at sign-in. */
+  newModerator: { email: 'new.moderator@secretariat.example', name: 'Ines Varga' },
 } as const;
+
+/** Staff accounts seeded with an authenticator app (seed/index.ts): they pass the second step after their password. */
+const WITH_SECOND_FACTOR = new Set<string>([
+  accounts.admin.email,
+  accounts.moderator.email,
+  accounts.arabicFocalPoint.email,
+  accounts.focalPoint.email,
+  accounts.frenchModerator.email,
+  accounts.arabicAdmin.email,
+]);
+
+/** The last step whose code this worker sent, per secret: a code is accepted once. */
+const stepsUsed = new Map<string, number>();
+
+/**
+ * The second step of signing in, with a code from an authenticator secret (a demo account's by default).
+ * A code works once per 30-second step, and the server takes the next step's code early: a step this worker
+ * already used is skipped (waiting only when the next one is spent too), and when another worker got there
+ * first (the code is refused) the next step's code is sent.
+ */
+export async function passSecondFactor(page: Page, email: string, { secret = demoTotpSecret(email), keyboard = false } = {}): Promise<void> {
+  await expect(page).toHaveURL(/\/sign-in\/second-factor/);
+  await expect(page.getByRole('heading', { level: 1, name: t('security.signIn.title') })).toBeVisible();
+  if (!checkedAlready('/sign-in/second-factor')) await expectAccessible(page);
+  const refused = page.getByText(t('security.signIn.wrongCode'));
+  for (let attempt = 0; attempt < 4; attempt++) {
+    let step = stepAt();
+    const last = stepsUsed.get(secret);
+    if (last !== undefined && step <= last) {
+      // The server takes a code one step either side of its clock: the next step's code goes at once;
+      // only when that one is spent too does the journey wait for the clock to move on.
+      if (last + 1 > stepAt() + 1) await page.waitForTimeout(last * TOTP_PERIOD * 1000 - Date.now() + 250);
+      step = last + 1;
+    }
+    stepsUsed.set(secret, step);
+    const code = totpCode(secret, step * TOTP_PERIOD * 1000 + 500);
+    const field = page.getByLabel(t('security.signIn.code'), { exact: true });
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/sign-in/second-factor');
+    if (keyboard) {
+      await field.focus();
+      await page.keyboard.type(code);
+      await page.keyboard.press('Enter');
+    } else {
+      await field.fill(code);
+      await page.getByRole('button', { name: t('security.signIn.submit'), exact: true }).click();
+    }
+    await answered;
+    // Accepted: the page moves on. Refused (the code was spent by another worker): the message stays.
+    const moved = await page
+      .waitForURL((url) => !url.pathname.startsWith('/sign-in/second-factor'), { timeout: 8_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (moved) return;
+    await expect(refused).toBeVisible();
+  }
+  throw new Error(`The second factor of ${email} was refused four times`);
+}
 
 /** Fills in and sends the sign-in form (on the current /sign-in page, or opens it first). */
 export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
@@ -41,9 +113,10 @@ export async function submitSignIn(page: Page, email: string, password = DEMO_PA
   await page.getByRole('button', { name: t('auth.signIn.submit'), exact: true }).click();
 }
 
-/** Signs in through the form and waits for the member home page. */
+/** Signs in through the form (and the second step for staff) and waits for the member home page. */
 export async function signIn(page: Page, account: { email: string; name: string }, password = DEMO_PASSWORD): Promise<void> {
   await submitSignIn(page, account.email, password);
+  if (WITH_SECOND_FACTOR.has(account.email)) await passSecondFactor(page, account.email);
   await expect(page).toHaveURL(/\/home$/);
   await expect(page.getByRole('heading', { level: 1, name: t('home.welcome', { name: account.name }) })).toBeVisible();
   await expectAccessible(page);
@@ -63,7 +136,10 @@ export async function signOut(page: Page, name: string): Promise<void> {
 
 /** The alert a form shows after it was sent (ActionForm's message). */
 export function formMessage(page: Page, text: string | RegExp) {
-  return page.getByRole('alert').filter({ hasText: text }).or(page.getByRole('status').filter({ hasText: text }));
+  return page
+    .getByRole('alert')
+    .filter({ hasText: text })
+    .or(page.getByRole('status').filter({ hasText: text }));
 }
 
 export interface Email {
@@ -80,7 +156,9 @@ export async function waitForEmail(to: string, { timeout = 20_000, after }: { ti
   await expect
     .poll(
       () => {
-        const files = readdirSync(E2E_OUTBOX_DIR).filter((f) => f.endsWith('.json')).sort();
+        const files = readdirSync(E2E_OUTBOX_DIR)
+          .filter((f) => f.endsWith('.json'))
+          .sort();
         for (const file of files.reverse()) {
           const email = JSON.parse(readFileSync(path.join(E2E_OUTBOX_DIR, file), 'utf8')) as Omit<Email, 'file'>;
           if (email.to.toLowerCase() !== to.toLowerCase()) continue;

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { accounts, actionFor, formMessage, linkIn, signIn, signOut, submitSignIn, uniqueEmail, waitForEmail, type Email } from './helpers';
+import { PASSWORD, apply, confirmEmail, newApplicant, openApplication, type Applicant } from './applicants';
+import { accounts, actionFor, formMessage, linkIn, signIn, signOut, submitSignIn, waitForEmail, type Email } from './helpers';
 import { expect, expectAccessible, test } from './fixtures';
 import { t } from './messages';
 
@@ -9,88 +10,9 @@ import { t } from './messages';
  * when they try).
  */
 
-const PASSWORD = 'several unrelated words 2026';
-
-interface Applicant {
-  name: string;
-  email: string;
-}
-
-function newApplicant(label: string): Applicant {
-  const email = uniqueEmail(label);
-  return { name: `E2E ${label} ${email.split('@')[0]!.split('-').slice(1).join('')}`, email };
-}
-
-async function apply(page: Page, who: Applicant, organisation: { existing: string } | { propose: string; sector: string; country: string }) {
-  await page.goto('/register');
-  await expect(page.getByRole('heading', { level: 1, name: t('auth.register.title') })).toBeVisible();
-  await expectAccessible(page);
-
-  await page.getByLabel(t('auth.register.name')).fill(who.name);
-  await page.getByLabel(t('auth.register.email')).fill(who.email);
-  await page.getByLabel(t('auth.register.password'), { exact: true }).fill(PASSWORD);
-  await page.getByLabel(t('auth.register.jobTitle')).fill('Online safety analyst');
-
-  if ('existing' in organisation) {
-    const search = page.getByRole('combobox', { name: t('auth.register.organisationSearch') });
-    await search.fill(organisation.existing);
-    const option = page.getByRole('option').filter({ hasText: organisation.existing }).first();
-    await expect(option).toBeVisible();
-    await expectAccessible(page);
-    const chosenName = (await option.locator('span').first().innerText()).trim();
-    await option.click();
-    await expect(page.getByText(t('auth.register.organisationChosen', { name: chosenName }))).toBeVisible();
-  } else {
-    await page.getByRole('radio', { name: t('auth.register.organisationNew') }).check();
-    await page.getByLabel(t('auth.register.newOrganisationName')).fill(organisation.propose);
-    await page.getByLabel(t('auth.register.newOrganisationSector')).selectOption({ label: organisation.sector });
-    await page.getByLabel(t('auth.register.newOrganisationCountry')).selectOption({ label: organisation.country });
-  }
-
-  await page.getByLabel(t('auth.register.reason')).fill('I coordinate our reporting hotline and want to compare notes with other members.');
-  await page.getByRole('checkbox', { name: t('auth.register.acceptGuidelines') }).check();
-  await expectAccessible(page);
-  await page.getByRole('button', { name: t('auth.register.submit') }).click();
-
-  await expect(page.getByRole('heading', { name: t('auth.register.doneTitle') })).toBeVisible();
-  await expect(page.getByText(t('auth.register.doneText'))).toBeVisible();
-  await expectAccessible(page);
-}
-
-/** Opens the link of the confirmation email and confirms; returns that email. */
-async function confirmEmail(page: Page, who: Applicant): Promise<Email> {
-  const email = await waitForEmail(who.email);
-  expect(email.subject).toBe(t('email.verifyEmail.subject'));
-  const link = linkIn(email);
-  expect(new URL(link).pathname).toBe('/verify-email');
-
-  await page.goto(link);
-  await expect(page.getByRole('heading', { level: 1, name: t('auth.verify.title') })).toBeVisible();
-  await expectAccessible(page);
-  await page.getByRole('button', { name: t('auth.verify.submit') }).click();
-  await expect(page.getByRole('heading', { name: t('auth.verify.doneTitle') })).toBeVisible();
-  await expectAccessible(page);
-
-  // The link works once.
-  await page.goto(link);
-  await page.getByRole('button', { name: t('auth.verify.submit') }).click();
-  await expect(formMessage(page, t('auth.verify.invalid'))).toBeVisible();
-  await expectAccessible(page);
-  return email;
-}
-
-/** The admin's view of one application on /admin/applications. */
-async function openApplication(admin: Page, who: Applicant) {
-  await admin.goto('/admin/applications');
-  await expect(admin.getByRole('heading', { level: 1, name: t('admin.applications.title') })).toBeVisible();
-  const application = admin.getByRole('article', { name: who.name });
-  await expect(application).toBeVisible();
-  await expect(application.getByText(who.email)).toBeVisible();
-  await expectAccessible(admin);
-  return application;
-}
-
 test('an applicant registers, confirms their email, is approved, and signs in', async ({ page, newPage }) => {
+  // A long journey: an applicant, an admin (with an authenticator code) and many pages checked with axe.
+  test.slow();
   const who = newApplicant('approved');
   await apply(page, who, { existing: 'Government of' });
   const verification = await confirmEmail(page, who);
@@ -128,6 +50,10 @@ async function resetForgottenPassword(page: Page, newPage: () => Promise<Page>, 
   // Signed in elsewhere: the reset ends that session too.
   const laptop = await newPage();
   await signIn(laptop, who, PASSWORD);
+  // A browser never used with the account: its owner is told, with a way to end that session.
+  const notice = await waitForEmail(who.email, { after: lastEmail });
+  expect(notice.subject).toBe(t('email.noticeNewSignIn.subject'));
+  expect(new URL(linkIn(notice)).pathname).toBe('/settings/security');
 
   await page.goto('/forgot-password');
   await expect(page.getByRole('heading', { level: 1, name: t('auth.forgot.title') })).toBeVisible();
@@ -144,7 +70,7 @@ async function resetForgottenPassword(page: Page, newPage: () => Promise<Page>, 
   await page.getByRole('button', { name: t('auth.forgot.submit') }).click();
   await expect(formMessage(page, t('auth.forgot.done'))).toBeVisible();
 
-  const email = await waitForEmail(who.email, { after: lastEmail });
+  const email = await waitForEmail(who.email, { after: notice });
   expect(email.subject).toBe(t('email.resetPassword.subject'));
   const link = linkIn(email);
   expect(new URL(link).pathname).toBe('/reset-password');
@@ -158,6 +84,9 @@ async function resetForgottenPassword(page: Page, newPage: () => Promise<Page>, 
   await expect(page).toHaveURL(/\/sign-in\?notice=passwordReset$/);
   await expect(page.getByText(t('auth.signIn.passwordReset'))).toBeVisible();
   await expectAccessible(page);
+
+  // The member is told their password changed.
+  expect((await waitForEmail(who.email, { after: email })).subject).toBe(t('email.noticePasswordChanged.subject'));
 
   // The other session has ended; the old password no longer works, the new one does.
   await laptop.goto('/home');
@@ -201,12 +130,15 @@ test('an application the Secretariat rejects cannot sign in', async ({ page, new
 
   const decision = await waitForEmail(who.email, { after: verification });
   expect(decision.subject).toBe(t('email.applicationRejected.subject'));
-  // The email carries no reason: only a link.
-  expect(decision.text).not.toContain('could not confirm');
+  // The applicant reads the reason in the email and on the sign-in page (only with their password).
+  const reasonText = 'We could not confirm that the organisation works on child protection.';
+  expect(decision.text).toContain(reasonText);
 
   await page.goto('/sign-in');
+  await submitSignIn(page, who.email, `${PASSWORD} wrong`);
+  await expect(formMessage(page, t('auth.signIn.invalid'))).toBeVisible();
   await submitSignIn(page, who.email, PASSWORD);
-  await expect(formMessage(page, t('auth.signIn.rejected'))).toBeVisible();
+  await expect(formMessage(page, t('auth.signIn.rejectedWithReason', { reason: reasonText }))).toBeVisible();
   await expectAccessible(page);
   await page.goto('/home');
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fhome$/);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { minimalPdf } from '../lib/uploads/testing';
+import { minimalPdf } from '../testing/uploads';
 import { expect, expectAccessible, test } from './fixtures';
 import { accounts, formMessage, signIn } from './helpers';
 import { t } from './messages';
@@ -18,14 +18,19 @@ test('a PDF shared with one sector: found by its text and downloaded there, 404 
   const pdf = minimalPdf(`Working notes on ${word} for the government reference group`);
 
   await signIn(page, accounts.government);
-  await page.getByRole('navigation', { name: t('nav.main') }).getByRole('link', { name: t('nav.resources') }).click();
+  await page
+    .getByRole('navigation', { name: t('nav.main') })
+    .getByRole('link', { name: t('nav.resources') })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: t('resources.title') })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: t('resources.contribute') }).click();
   await expect(page.getByRole('heading', { level: 1, name: t('resources.form.newTitle') })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByLabel(t('resources.form.file'), { exact: true }).setInputFiles({ name: 'sector-notes.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page
+    .getByLabel(t('resources.form.file'), { exact: true })
+    .setInputFiles({ name: 'sector-notes.pdf', mimeType: 'application/pdf', buffer: pdf });
   await expect(page.getByText(/^Uploaded sector-notes\.pdf/)).toBeVisible();
   await page.getByLabel(t('resources.form.titleField')).fill(title);
   await page.getByLabel(t('resources.form.description')).fill('Notes for **governments** only.');
@@ -54,7 +59,10 @@ test('a PDF shared with one sector: found by its text and downloaded there, 404 
   await colleague.getByRole('link', { name: title }).click();
   await expect(colleague.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expectAccessible(colleague);
-  const [download] = await Promise.all([colleague.waitForEvent('download'), colleague.getByRole('link', { name: /^Download sector-notes\.pdf/ }).click()]);
+  const [download] = await Promise.all([
+    colleague.waitForEvent('download'),
+    colleague.getByRole('link', { name: /^Download sector-notes\.pdf/ }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
   const { readFile } = await import('node:fs/promises');
   expect((await readFile((await download.path())!)).equals(pdf)).toBe(true);
@@ -94,15 +102,53 @@ test('an admin blocks a hash; uploading that file is refused with a neutral mess
   await signIn(page, justice);
   await page.goto('/resources/new');
   await expectAccessible(page);
-  await page.getByLabel(t('resources.form.file'), { exact: true }).setInputFiles({ name: 'sample.pdf', mimeType: 'application/pdf', buffer: blocked });
+  await page
+    .getByLabel(t('resources.form.file'), { exact: true })
+    .setInputFiles({ name: 'sample.pdf', mimeType: 'application/pdf', buffer: blocked });
   await expect(page.getByRole('alert').filter({ hasText: t('resources.upload.refused.refused') })).toBeVisible();
   await expectAccessible(page);
   // A file named .pdf that is really HTML is refused with a clear reason.
-  await page.getByLabel(t('resources.form.file'), { exact: true }).setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><body>not a pdf</body></html>') });
+  await page
+    .getByLabel(t('resources.form.file'), { exact: true })
+    .setInputFiles({ name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html><body>not a pdf</body></html>') });
   await expect(page.getByRole('alert').filter({ hasText: t('resources.upload.refused.typeMismatch') })).toBeVisible();
   await page.getByLabel(t('resources.form.titleField')).fill('Nothing attached');
   await page.getByRole('button', { name: t('resources.form.submit') }).click();
   await expect(page.getByText(t('validation.uploadFirst'))).toBeVisible();
   await expect(page).toHaveURL(/\/resources\/new$/);
+  await expectAccessible(page);
+});
+
+test('a refused link address keeps the link, languages and visibility chosen; the corrected address is shared', async ({ page }) => {
+  const title = `Partner guidance ${Date.now().toString(36)}`;
+  await signIn(page, accounts.government);
+  await page.goto('/resources/new');
+  await expect(page.getByRole('heading', { level: 1, name: t('resources.form.newTitle') })).toBeVisible();
+  const link = page.getByRole('radio', { name: t('resources.form.kindLink') });
+  const ownOrganisation = page.getByRole('radio', { name: t('resources.visibility.organisation') });
+  await link.check();
+  await page.getByLabel(t('resources.form.url')).fill('ftp://files.example.org/guidance.pdf');
+  await page.getByLabel(t('resources.form.titleField')).fill(title);
+  await ownOrganisation.check();
+  const languages = page.getByRole('group', { name: t('resources.form.languages') });
+  await languages.getByRole('checkbox', { name: 'English' }).check();
+  await languages.getByRole('checkbox', { name: 'French' }).check();
+  await page.getByRole('button', { name: t('resources.form.submit') }).click();
+
+  await expect(formMessage(page, t('errors.checkFields'))).toBeVisible();
+  await expect(languages.getByRole('checkbox', { name: 'English' })).toBeChecked();
+  await expect(languages.getByRole('checkbox', { name: 'French' })).toBeChecked();
+  await expect(page.getByLabel(t('resources.form.url'))).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(t('validation.invalidUrl'))).toBeVisible();
+  await expect(link).toBeChecked();
+  await expect(page.getByRole('radio', { name: t('resources.form.kindFile') })).not.toBeChecked();
+  await expect(ownOrganisation).toBeChecked();
+  await expectAccessible(page);
+
+  await page.getByLabel(t('resources.form.url')).fill('https://www.example.org/guidance');
+  await page.getByRole('button', { name: t('resources.form.submit') }).click();
+  await expect(page).toHaveURL(/\/resources\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.locator('a[href="https://www.example.org/guidance"]')).toBeVisible();
   await expectAccessible(page);
 });

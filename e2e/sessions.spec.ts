@@ -107,7 +107,10 @@ test('ending sessions is confirmed on the page', async ({ page, newPage }) => {
   await signIn(page, member, NEW_PASSWORD);
   await signIn(phone, member, NEW_PASSWORD);
   const sessions = await openSessions(page);
-  await page.getByRole('button', { name: /^End the session on / }).first().click();
+  await page
+    .getByRole('button', { name: /^End the session on / })
+    .first()
+    .click();
   await expect(formMessage(page, t('settings.ended'))).toBeVisible({ timeout: 5_000 });
   expect(await sessions.count()).toBeGreaterThanOrEqual(1);
 });

@@ -2,4 +2,20 @@
 export type ActionState<T = unknown> =
   | null
   | { ok: true; data: T; message?: string }
-  | { ok: false; message?: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
+  | {
+      ok: false;
+      message?: string;
+      fieldErrors?: Record<string, string[]>;
+      /** The submitted single values, to put back into the form. */
+      values?: Record<string, string>;
+      /** The fields submitted with several values (checkbox groups). */
+      lists?: Record<string, string[]>;
+      /** A sensitive step: the form asks for the password or a code again (lib/auth/reauth.ts). */
+      reauth?: boolean;
+    };
+
+/** What a refused submission held for a checkbox group: every ticked value (one comes back as a single value). */
+export function submittedList(state: ActionState<unknown>, name: string): string[] {
+  if (!state || state.ok) return [];
+  return state.lists?.[name] ?? (state.values?.[name] ? [state.values[name]] : []);
+}

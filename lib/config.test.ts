@@ -5,7 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from './config';
 
 const SECRET = 'x'.repeat(40);
-const production = { NODE_ENV: 'production', APP_URL: 'https://portal.example.org', AUTH_SECRET: SECRET } as const;
+const production = {
+  NODE_ENV: 'production',
+  APP_URL: 'https://portal.example.org',
+  AUTH_SECRET: SECRET,
+  ALLOW_DIRECT_EXPOSURE: '1',
+  MAIL_TRANSPORT: 'file',
+} as const;
 
 /** The error loadConfig throws for an environment. */
 function refusal(env: Record<string, string>): ConfigError {
@@ -33,7 +39,12 @@ afterEach(() => {
 
 describe('loadConfig', () => {
   it('accepts a complete production configuration', () => {
-    const c = loadConfig({ ...production, DATA_DIR: dataDir, DATABASE_URL: 'postgres://portal:pw@db:5432/portal', SMTP_URL: 'smtps://u:p@mail.example.org' });
+    const c = loadConfig({
+      ...production,
+      DATA_DIR: dataDir,
+      DATABASE_URL: 'postgres://portal:pw@db:5432/portal',
+      SMTP_URL: 'smtps://u:p@mail.example.org',
+    });
     expect(c).toMatchObject({ NODE_ENV: 'production', authSecret: SECRET, APP_URL: 'https://portal.example.org', TRUSTED_PROXIES: 0 });
     expect(existsSync(path.join(dataDir, 'auth-secret'))).toBe(false);
   });
@@ -47,8 +58,24 @@ describe('loadConfig', () => {
     expect(existsSync(path.join(dataDir, 'auth-secret'))).toBe(false);
   });
 
+  it('gives staff sessions a shorter idle limit (12 hours unless set) and refuses a short ENCRYPTION_KEY', () => {
+    expect(loadConfig({ ...production, DATA_DIR: dataDir }).STAFF_SESSION_IDLE_HOURS).toBe(12);
+    expect(loadConfig({ ...production, DATA_DIR: dataDir, STAFF_SESSION_IDLE_HOURS: '4' }).STAFF_SESSION_IDLE_HOURS).toBe(4);
+    expect(refusal({ ...production, STAFF_SESSION_IDLE_HOURS: '0' }).message).toContain('STAFF_SESSION_IDLE_HOURS');
+    expect(refusal({ ...production, ENCRYPTION_KEY: 'short' }).message).toContain('ENCRYPTION_KEY');
+  });
+
   it('refuses a short AUTH_SECRET, naming it', () => {
     expect(refusal({ ...production, AUTH_SECRET: 'short' }).message).toContain('AUTH_SECRET');
+  });
+
+  it('refuses a short METRICS_TOKEN and a job lease under five seconds, naming them', () => {
+    expect(refusal({ ...production, METRICS_TOKEN: 'guessable' }).message).toContain('METRICS_TOKEN');
+    expect(refusal({ ...production, JOB_LEASE_SECONDS: '1' }).message).toContain('JOB_LEASE_SECONDS');
+    expect(loadConfig({ ...production, METRICS_TOKEN: 'm'.repeat(32) } as NodeJS.ProcessEnv)).toMatchObject({
+      METRICS_TOKEN: 'm'.repeat(32),
+      JOB_LEASE_SECONDS: 300,
+    });
   });
 
   it('refuses production without APP_URL (links in emails and Secure cookies depend on it)', () => {
@@ -60,16 +87,48 @@ describe('loadConfig', () => {
     expect(refusal({ ...production, APP_URL }).message).toContain('APP_URL');
   });
 
-  it.each(['mysql://u:secret-password@db/portal', 'not a url', 'http://db:5432/portal'])('names DATABASE_URL when it is %j, without echoing it', (DATABASE_URL) => {
-    const message = refusal({ ...production, DATABASE_URL }).message;
-    expect(message).toContain('DATABASE_URL');
-    expect(message).not.toContain('secret-password');
-  });
+  it.each(['mysql://u:secret-password@db/portal', 'not a url', 'http://db:5432/portal'])(
+    'names DATABASE_URL when it is %j, without echoing it',
+    (DATABASE_URL) => {
+      const message = refusal({ ...production, DATABASE_URL }).message;
+      expect(message).toContain('DATABASE_URL');
+      expect(message).not.toContain('secret-password');
+    },
+  );
 
   it('names other wrong values too', () => {
     expect(refusal({ ...production, SMTP_URL: 'http://mail.example.org' }).message).toContain('SMTP_URL');
     expect(refusal({ ...production, TRUSTED_PROXIES: 'two' }).message).toContain('TRUSTED_PROXIES');
     expect(refusal({ ...production, RATE_LIMIT_SCALE: '-1' }).message).toContain('RATE_LIMIT_SCALE');
+  });
+
+  describe('production start refusals', () => {
+    it('refuses TRUSTED_PROXIES=0 unless ALLOW_DIRECT_EXPOSURE=1 says so on purpose', () => {
+      const { ALLOW_DIRECT_EXPOSURE: _unset, ...env } = production;
+      expect(refusal(env).message).toMatch(/TRUSTED_PROXIES.*ALLOW_DIRECT_EXPOSURE=1/);
+      expect(refusal({ ...env, ALLOW_DIRECT_EXPOSURE: '0' }).message).toContain('TRUSTED_PROXIES');
+      expect(loadConfig({ ...env, TRUSTED_PROXIES: '1' } as NodeJS.ProcessEnv).TRUSTED_PROXIES).toBe(1);
+      expect(loadConfig(production as unknown as NodeJS.ProcessEnv).TRUSTED_PROXIES).toBe(0);
+    });
+
+    it('refuses an http:// APP_URL, except on the loopback address the tests use', () => {
+      expect(refusal({ ...production, APP_URL: 'http://portal.example.org' }).message).toMatch(/APP_URL must start with https:\/\//);
+      expect(refusal({ ...production, APP_URL: 'http://10.0.0.5:3000' }).message).toContain('APP_URL');
+      for (const APP_URL of ['http://localhost:3300', 'http://127.0.0.1:3340', 'http://[::1]:3000']) {
+        expect(loadConfig({ ...production, APP_URL } as NodeJS.ProcessEnv).APP_URL).toBe(APP_URL);
+      }
+    });
+
+    it('refuses to run without SMTP_URL unless MAIL_TRANSPORT=file is set on purpose', () => {
+      const { MAIL_TRANSPORT: _unset, ...env } = production;
+      expect(refusal(env).message).toMatch(/SMTP_URL.*MAIL_TRANSPORT=file/);
+      expect(refusal({ ...env, MAIL_TRANSPORT: 'smtp' }).message).toContain('SMTP_URL');
+      expect(loadConfig({ ...env, SMTP_URL: 'smtp://mail.example.org' } as NodeJS.ProcessEnv).SMTP_URL).toBe('smtp://mail.example.org');
+    });
+
+    it('leaves development alone', () => {
+      expect(loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, AUTH_SECRET: SECRET })).toMatchObject({ TRUSTED_PROXIES: 0 });
+    });
   });
 
   it('in development, generates a secret in DATA_DIR once and reuses it', () => {

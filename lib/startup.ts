@@ -1,14 +1,22 @@
 import 'server-only';
 import { database } from '@/db';
 import { runMigrations } from '@/db/migrate';
-import { seedDemoIfEmpty } from '@/db/seed';
 import { ConfigError, config } from './config';
 import { startOutboxWorker } from './email';
 import { startJobWorker } from './jobs';
 import './jobs/registry';
+import { scheduleDigests } from './dal/notifications/digests';
 import { logger } from './logger';
+import { schedulePurgeRateLimits } from './rate-limit/jobs';
+import { scheduleReverification } from './dal/reverification/jobs';
+import { schedulePrivacySweep } from './dal/privacy/jobs';
+import { observeHttpRequests } from './metrics';
+import { REQUEST_ID_HEADER } from './request-id';
 
-/** Checks configuration (one clear line and exit when wrong), migrates, seeds the demo in development. */
+/**
+ * Checks configuration (one clear line and exit when wrong), migrates, starts the workers. Demo data is
+ * seeded before `npm run dev` starts the server (scripts/seed.ts --dev), never by the server itself.
+ */
 export async function startServer(): Promise<void> {
   let c;
   try {
@@ -20,26 +28,32 @@ export async function startServer(): Promise<void> {
     }
     throw error;
   }
+  observeHttpRequests();
   const handle = database();
-  await runMigrations(handle, c.DATABASE_URL);
+  await runMigrations(handle, c.DATABASE_MIGRATION_URL ?? c.DATABASE_URL);
   logger.info({ database: handle.kind }, 'database ready');
-  if (c.NODE_ENV === 'development' && c.SEED_DEMO === 'auto') {
-    const accounts = await seedDemoIfEmpty(handle.db);
-    if (accounts) printDemoAccounts(accounts.password, accounts.list);
-  }
   startOutboxWorker();
   startJobWorker();
+  await scheduleDigests();
+  await schedulePurgeRateLimits().catch((error: unknown) => logger.warn({ err: error }, 'could not queue the rate-limit purge'));
+  await scheduleReverification().catch((error: unknown) => logger.warn({ err: error }, 'could not queue the re-verification clock'));
+  await schedulePrivacySweep().catch((error: unknown) => logger.warn({ err: error }, 'could not queue the privacy sweep'));
 }
 
-function printDemoAccounts(password: string, list: { email: string; label: string }[]) {
-  const width = Math.max(...list.map((a) => a.email.length));
-  console.info(
-    [
-      '',
-      'Demo accounts (password for all: ' + password + ')',
-      ...list.map((a) => `  ${a.email.padEnd(width)}  ${a.label}`),
-      'Emails the portal sends in development are listed at /dev/outbox.',
-      '',
-    ].join('\n'),
+/**
+ * Logs an error a page, route handler or action threw (instrumentation.ts's onRequestError) with the
+ * request id and the digest the error page shows. The route's pattern, never its path or query.
+ */
+export function logRequestError(error: unknown, headers: NodeJS.Dict<string | string[]>, context: { routePath: string; routeType: string }): void {
+  const id = headers[REQUEST_ID_HEADER];
+  logger.error(
+    {
+      err: error,
+      requestId: Array.isArray(id) ? id[0] : id,
+      digest: (error as { digest?: unknown } | null)?.digest,
+      route: context.routePath,
+      routeType: context.routeType,
+    },
+    'request failed',
   );
 }

@@ -28,43 +28,68 @@ export async function ensureSeededDatabase(url = benchUrl) {
   } finally {
     await admin.end();
   }
-  const seeded = spawnSync(process.execPath, [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/seed.ts', '--scale', String(process.env.BENCH_SCALE || 10)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const seeded = spawnSync(
+    process.execPath,
+    [require.resolve('tsx/cli'), '--conditions=react-server', 'scripts/seed.ts', '--scale', String(process.env.BENCH_SCALE || 10)],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   if (seeded.status !== 0) throw new Error('seeding failed');
 }
 
-/** `next start` from the existing production build, on the bench database; resolves once /api/health answers. */
-export async function startServer(port, url = benchUrl) {
+/**
+ * The portal's server (scripts/server.mjs, as `npm start`) from the existing production build on `port`, in production mode with a test secret and
+ * APP_URL, plus `env`; resolves once /api/health answers (within `timeoutMs`), or throws.
+ */
+export async function startNext({ port, env = {}, stdio = ['ignore', 'inherit', 'inherit'], timeoutMs = 60_000 }) {
   if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('No production build in .next: run `npm run build` first.');
-  const base = `http://localhost:${port}`;
-  const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', String(port)], {
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [path.join(root, 'scripts/server.mjs'), '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: root,
     env: {
       ...process.env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_URL: url,
       APP_URL: base,
       AUTH_SECRET: process.env.AUTH_SECRET || 'bench-only-secret-0123456789abcdefghijklmnopqrstuvwxyz',
-      RATE_LIMIT_SCALE: '1000',
+      // Production's start refusals, opted out of on purpose (a scenario behind nginx sets TRUSTED_PROXIES,
+      // one with an SMTP server sets SMTP_URL): the server is reached directly on 127.0.0.1.
+      ALLOW_DIRECT_EXPOSURE: '1',
+      MAIL_TRANSPORT: 'file',
       LOG_LEVEL: 'warn',
+      ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio,
   });
-  for (let i = 0; i < 120; i++) {
-    if (server.exitCode !== null) throw new Error('next start exited');
-    if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) return server;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`next start on port ${port} exited`);
+    if (
+      await fetch(`${base}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      return server;
     await new Promise((r) => setTimeout(r, 500));
   }
   server.kill();
-  throw new Error('next start did not answer /api/health within a minute');
+  throw new Error(`next start on port ${port} did not answer /api/health within ${timeoutMs / 1000} s`);
+}
+
+/** `next start` on the bench database (rate limits out of the way). */
+export function startServer(port, url = benchUrl) {
+  return startNext({ port, env: { DATABASE_URL: url, RATE_LIMIT_SCALE: '1000' } });
 }
 
 /** Signs in through Auth.js's credentials callback; returns the session's Cookie header. */
-export async function signIn(base, email = process.env.BENCH_EMAIL || 'civil@demo.example', password = process.env.BENCH_PASSWORD || 'protect-children-2026') {
+export async function signIn(
+  base,
+  email = process.env.BENCH_EMAIL || 'civil@demo.example',
+  password = process.env.BENCH_PASSWORD || 'protect-children-2026',
+) {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = await csrf.json();
   const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]);
@@ -74,7 +99,10 @@ export async function signIn(base, email = process.env.BENCH_EMAIL || 'civil@dem
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/home` }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => /^(__Host-)?pp\.session=/.test(c));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => /^(__Host-)?pp\.session=/.test(c));
   if (!session) throw new Error(`sign-in failed (status ${res.status})`);
   return session;
 }
@@ -87,7 +115,9 @@ function percentile(sorted, p) {
 export async function measure(base, target, cookie) {
   const latencies = [];
   const result = await new Promise((resolve, reject) => {
-    const instance = autocannon({ url: base + target.path, connections, duration: seconds, headers: { cookie } }, (e, r) => (e ? reject(e) : resolve(r)));
+    const instance = autocannon({ url: base + target.path, connections, duration: seconds, headers: { cookie } }, (e, r) =>
+      e ? reject(e) : resolve(r),
+    );
     instance.on('response', (_c, _s, _b, time) => latencies.push(time));
   });
   latencies.sort((a, b) => a - b);
@@ -106,7 +136,7 @@ export async function measure(base, target, cookie) {
  * up once (it must answer 200), measures it, then prints the table. Stops the server whatever happens.
  */
 export async function benchPages(port, url, targetsFor) {
-  const base = `http://localhost:${port}`;
+  const base = `http://127.0.0.1:${port}`;
   const server = await startServer(port, url);
   try {
     const cookie = await signIn(base);

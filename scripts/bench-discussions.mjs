@@ -17,12 +17,15 @@ import postgres from 'postgres';
 import { benchPages, benchUrl as url, ensureSeededDatabase, runBench } from './bench-common.mjs';
 
 const port = Number(process.env.BENCH_PORT || 3392);
-const base = `http://localhost:${port}`;
+const base = `http://127.0.0.1:${port}`;
 const threadCount = Number(process.env.BENCH_THREADS || 1000);
 const POSTS_PER_THREAD = 100;
 const SLUG = 'bench-discussions';
 
-const WORDS = 'hotline report referral safety design transparency grooming extortion prevention survivors policy legislation detection classifier hashing encryption platform analysts wellbeing research survey maturity response cooperation'.split(' ');
+const WORDS =
+  'hotline report referral safety design transparency grooming extortion prevention survivors policy legislation detection classifier hashing encryption platform analysts wellbeing research survey maturity response cooperation'.split(
+    ' ',
+  );
 
 async function ensureDatabase() {
   await ensureSeededDatabase(url);

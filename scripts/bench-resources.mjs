@@ -50,11 +50,50 @@ async function ensureDatabase() {
 /** Inserts `count` link resources in batches: titles and descriptions from a word list, a mix of every filter. */
 async function generateResources(db, count) {
   const words = [
-    'safety', 'design', 'hotline', 'referral', 'prevention', 'guidance', 'national', 'response', 'maturity', 'model', 'grooming',
-    'extortion', 'helpline', 'survivor', 'support', 'transparency', 'reporting', 'detection', 'classifier', 'encryption', 'research',
-    'survey', 'parents', 'education', 'community', 'legislation', 'policy', 'training', 'toolkit', 'evaluation', 'partnership',
+    'safety',
+    'design',
+    'hotline',
+    'referral',
+    'prevention',
+    'guidance',
+    'national',
+    'response',
+    'maturity',
+    'model',
+    'grooming',
+    'extortion',
+    'helpline',
+    'survivor',
+    'support',
+    'transparency',
+    'reporting',
+    'detection',
+    'classifier',
+    'encryption',
+    'research',
+    'survey',
+    'parents',
+    'education',
+    'community',
+    'legislation',
+    'policy',
+    'training',
+    'toolkit',
+    'evaluation',
+    'partnership',
   ];
-  const topics = ['law-enforcement', 'policy-legislation', 'victim-support', 'prevention-education', 'detection-technology', 'trust-safety', 'research-data', 'child-participation', 'financial-sector', 'hotlines-reporting'];
+  const topics = [
+    'law-enforcement',
+    'policy-legislation',
+    'victim-support',
+    'prevention-education',
+    'detection-technology',
+    'trust-safety',
+    'research-data',
+    'child-participation',
+    'financial-sector',
+    'hotlines-reporting',
+  ];
   const languages = ['en', 'fr', 'es', 'pt', 'ar'];
   const types = ['report', 'research', 'policy_legislation', 'guidance_toolkit', 'training_material', 'case_study', 'other'];
   const sectors = ['government', 'private_sector', 'civil_society', 'intergovernmental'];

@@ -23,8 +23,11 @@ async function main() {
   await ensureSeededDatabase();
   const db = postgres(benchUrl, { max: 1, onnotice: () => {} });
   try {
-    const [counts] = await db`select (select count(*) from organisations) as organisations, (select count(*) from users where status = 'active') as people`;
-    console.info(`[bench] database ready in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.organisations} organisations, ${counts.people} active people`);
+    const [counts] =
+      await db`select (select count(*) from organisations) as organisations, (select count(*) from users where status = 'active') as people`;
+    console.info(
+      `[bench] database ready in ${((Date.now() - started) / 1000).toFixed(0)} s: ${counts.organisations} organisations, ${counts.people} active people`,
+    );
     await db`analyze`;
   } finally {
     await db.end();

@@ -5,7 +5,8 @@
  *      with DATABASE_URL, that database is used as it is and must be empty (CI creates a fresh one);
  *   2. an empty OUTBOX_DIR (the specs read emails from it) and UPLOADS_DIR;
  *   3. migrations and the demo accounts (scripts/seed.ts, the same module `npm run db:seed` uses);
- *   4. `next start` in its place. On PGlite the server process owns the directory, so seeding ends first.
+ *   4. the portal's server (scripts/server.mjs, as `npm start`) in its place. On PGlite the server process owns
+ *      the directory, so seeding ends first.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -42,7 +43,8 @@ if (env.UPLOADS_DIR) rmSync(env.UPLOADS_DIR, { recursive: true, force: true });
 const tsx = require.resolve('tsx/cli');
 const seed = spawnSync(process.execPath, [tsx, '--conditions=react-server', path.join(root, 'scripts/seed.ts'), '--require-empty'], {
   cwd: root,
-  env,
+  // The server runs as production; the test accounts are demo data seeded for the test only.
+  env: { ...env, NODE_ENV: 'test' },
   stdio: 'inherit',
 });
 if (seed.status !== 0) {
@@ -50,8 +52,7 @@ if (seed.status !== 0) {
   process.exit(seed.status || 1);
 }
 
-const next = require.resolve('next/dist/bin/next');
-const server = spawn(process.execPath, [next, 'start', '--port', port], { cwd: root, env, stdio: 'inherit' });
+const server = spawn(process.execPath, [path.join(root, 'scripts/server.mjs'), '--port', port], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => server.kill(signal));
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `npm run test:e2e [-- <playwright arguments>]`: builds the production app, then runs Playwright
- * (whose web server seeds a fresh database and runs `next start` on port 3300, see playwright.config.ts).
+ * (whose web server seeds a fresh database and runs the portal's server on port 3300, see playwright.config.ts).
  *
  *   --no-build   reuse the existing .next build (quicker while writing specs; also E2E_SKIP_BUILD=1)
  *

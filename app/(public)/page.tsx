@@ -20,7 +20,9 @@ export default async function LandingPage() {
         </div>
       </section>
       <section aria-labelledby="what" className="space-y-4">
-        <h2 id="what" className="text-xl font-semibold">{t('what')}</h2>
+        <h2 id="what" className="text-xl font-semibold">
+          {t('what')}
+        </h2>
         <ul className="grid gap-4 sm:grid-cols-3">
           {(['discuss', 'network', 'contribute'] as const).map((key) => (
             <li key={key} className="rounded-lg border border-slate-200 bg-white p-5 text-slate-700">
@@ -30,7 +32,9 @@ export default async function LandingPage() {
         </ul>
       </section>
       <section aria-labelledby="who" className="max-w-3xl space-y-3">
-        <h2 id="who" className="text-xl font-semibold">{t('who')}</h2>
+        <h2 id="who" className="text-xl font-semibold">
+          {t('who')}
+        </h2>
         <p className="text-slate-700">{t('whoText')}</p>
         <p>
           <Link href="/guidelines">{t('readGuidelines')}</Link>

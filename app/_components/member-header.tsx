@@ -4,6 +4,8 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { NotificationsLink } from '@/app/(member)/notifications/header-link';
 import { NavLink } from './nav-link';
 import { UserMenu } from './user-menu';
+import { isAdmin, isModerator } from '@/lib/dal/roles';
+import { localeNames } from '@/lib/i18n/locales';
 
 /** Navigation entries appear once their pages exist. */
 export async function MemberHeader({ viewer, demoNotice }: { viewer: Viewer; demoNotice?: string }) {
@@ -15,8 +17,8 @@ export async function MemberHeader({ viewer, demoNotice }: { viewer: Viewer; dem
     { href: '/resources', label: t('nav.resources') },
     { href: '/search', label: t('discussions.nav.search') },
   ];
-  if (viewer.role === 'admin') links.push({ href: '/admin', label: t('nav.admin') });
-  if (viewer.role === 'moderator') links.push({ href: '/admin/moderation', label: t('discussions.nav.moderation') });
+  if (isAdmin(viewer)) links.push({ href: '/admin', label: t('nav.admin') });
+  else if (isModerator(viewer)) links.push({ href: '/admin/moderation', label: t('discussions.nav.moderation') });
   return (
     <header className="border-b border-slate-200 bg-white">
       {/* One row on wide screens; on phones the navigation gets its own row and scrolls sideways. */}
@@ -35,7 +37,7 @@ export async function MemberHeader({ viewer, demoNotice }: { viewer: Viewer; dem
         </nav>
         <div className="ms-auto flex shrink-0 items-center gap-1">
           <NotificationsLink viewer={viewer} />
-          <UserMenu name={viewer.name} organisation={viewer.organisationName} />
+          <UserMenu name={viewer.name} organisation={viewer.organisationName} languages={localeNames()} />
         </div>
       </div>
       {demoNotice ? <p className="bg-amber-50 px-4 py-1 text-center text-xs text-amber-900">{demoNotice}</p> : null}

@@ -2,16 +2,28 @@
 
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { startTransition, useActionState } from 'react';
+import { directionOf } from '@/lib/i18n/locales';
+import { setLanguageAction } from './language-actions';
+import type { LanguageChoice } from './language-switcher';
 import { signOutAction } from './sign-out-action';
 
-/** The signed-in person's menu: settings and sign-out, reachable by keyboard. */
-export function UserMenu({ name, organisation }: { name: string; organisation: string }) {
+/** The signed-in person's menu: settings, the language (saved in their preferences) and sign-out, reachable by keyboard. */
+export function UserMenu({ name, organisation, languages }: { name: string; organisation: string; languages: LanguageChoice[] }) {
   const t = useTranslations('nav');
+  const locale = useLocale();
+  const [, setLanguage, pending] = useActionState(setLanguageAction, null);
+  const choose = (value: string) => {
+    if (value === locale) return;
+    const data = new FormData();
+    data.set('locale', value);
+    startTransition(() => setLanguage(data));
+  };
   const itemClass =
-    'block w-full cursor-pointer rounded px-3 py-2 text-left text-sm text-slate-800 no-underline outline-none data-[highlighted]:bg-brand-50 data-[highlighted]:no-underline';
+    'block w-full cursor-pointer rounded px-3 py-2 text-start text-sm text-slate-800 no-underline outline-none data-[highlighted]:bg-brand-50 data-[highlighted]:no-underline';
   return (
-    <DropdownMenu.Root>
+    <DropdownMenu.Root dir={directionOf(locale)}>
       <DropdownMenu.Trigger
         aria-label={t('account', { name })}
         className="flex max-w-[12rem] items-center gap-2 rounded-md px-2 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100"
@@ -43,6 +55,30 @@ export function UserMenu({ name, organisation }: { name: string; organisation: s
               {t('security')}
             </Link>
           </DropdownMenu.Item>
+          <DropdownMenu.Item asChild>
+            <Link href="/settings/data" className={itemClass}>
+              {t('data')}
+            </Link>
+          </DropdownMenu.Item>
+          <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
+          <DropdownMenu.Label className="px-3 pt-1 text-xs font-semibold text-slate-600">{t('language')}</DropdownMenu.Label>
+          <DropdownMenu.RadioGroup value={locale} onValueChange={choose}>
+            {languages.map((l) => (
+              <DropdownMenu.RadioItem
+                key={l.locale}
+                value={l.locale}
+                lang={l.locale}
+                disabled={pending}
+                className={`${itemClass} flex items-center gap-2`}
+              >
+                <span aria-hidden className="inline-block w-4">
+                  <DropdownMenu.ItemIndicator>✓</DropdownMenu.ItemIndicator>
+                </span>
+                {l.name}
+              </DropdownMenu.RadioItem>
+            ))}
+          </DropdownMenu.RadioGroup>
+          <DropdownMenu.Separator className="my-1 h-px bg-slate-200" />
           <form action={signOutAction}>
             <DropdownMenu.Item asChild onSelect={(e) => e.preventDefault()}>
               <button type="submit" className={itemClass}>

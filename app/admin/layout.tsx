@@ -4,8 +4,8 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { MemberShell } from '@/app/_components/member-shell';
 import { requireViewer } from '@/lib/auth/require';
-import { isAdmin } from '@/lib/dal/access';
-import { isModerator } from '@/lib/dal/spaces-access';
+import { isAdmin } from '@/lib/dal/roles';
+import { isModerator } from '@/lib/dal/roles';
 import { AdminNav } from './_components/admin-nav';
 import { isModerationPath } from './moderation/path';
 
@@ -23,18 +23,21 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const links = moderatorOnly
     ? [moderation]
     : [
-    { href: '/admin', label: t('overview') },
-    { href: '/admin/applications', label: t('applications') },
-    { href: '/admin/users', label: t('users') },
-    { href: '/admin/organisations', label: t('organisations') },
-    { href: '/admin/expertise', label: (await getTranslations('directory.expertise'))('title') },
-    { href: '/admin/spaces', label: tDiscussions('admin.title') },
-    moderation,
-    { href: '/admin/blocklist', label: (await getTranslations('blocklist'))('title') },
-    { href: '/admin/audit', label: t('audit') },
-  ];
+        { href: '/admin', label: t('overview') },
+        { href: '/admin/applications', label: t('applications') },
+        { href: '/admin/users', label: t('users') },
+        { href: '/admin/organisations', label: t('organisations') },
+        { href: '/admin/expertise', label: (await getTranslations('directory.expertise'))('title') },
+        { href: '/admin/spaces', label: tDiscussions('admin.title') },
+        moderation,
+        { href: '/admin/blocklist', label: (await getTranslations('blocklist'))('title') },
+        { href: '/admin/guidelines', label: (await getTranslations('guidelines.admin'))('nav') },
+        { href: '/admin/reverification', label: (await getTranslations('reverification.admin'))('nav') },
+        { href: '/admin/audit', label: t('audit') },
+        { href: '/admin/outbox', label: t('outbox') },
+      ];
   return (
-    <MemberShell viewer={viewer}>
+    <MemberShell viewer={viewer} area="admin">
       <div className="space-y-8">
         <AdminNav label={t('label')} links={links} />
         {children}

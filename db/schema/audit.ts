@@ -1,6 +1,11 @@
 import { bigserial, index, jsonb, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 
-/** Append-only: a trigger (migration 0002) refuses UPDATE and DELETE. */
+/**
+ * Append-only: a trigger (migration 0002) refuses UPDATE and DELETE. Tamper-evident: each row carries the
+ * hash of the row before it and its own (SHA-256 over a canonical encoding, lib/audit/chain.ts), so an
+ * edit made around the trigger (by the table's owner) is found by `npm run audit:verify`. Rows written
+ * before the chain existed have neither.
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -12,6 +17,8 @@ export const auditLog = pgTable(
     targetId: varchar({ length: 64 }),
     ip: varchar({ length: 64 }),
     details: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    prevHash: varchar({ length: 64 }),
+    hash: varchar({ length: 64 }),
   },
   (t) => [
     index('audit_at_idx').on(t.at.desc(), t.id.desc()),

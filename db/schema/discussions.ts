@@ -17,15 +17,11 @@ import {
 import { sectorEnum } from './enums';
 import { users } from './accounts';
 
-/** Discussions: spaces, threads, posts, reading state, follows, notifications and reports. */
+/** Discussions: spaces, threads, posts, reading state, follows and reports (notifications: ./notifications.ts). */
 
 export const SPACE_ACCESS = ['open', 'sector', 'request'] as const;
 export type SpaceAccessKind = (typeof SPACE_ACCESS)[number];
 export const spaceAccessEnum = pgEnum('space_access', SPACE_ACCESS);
-
-export const NOTIFICATION_KINDS = ['reply', 'mention', 'urgent', 'new_thread', 'join_accepted', 'join_declined', 'post_hidden'] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-export const notificationKindEnum = pgEnum('notification_kind', NOTIFICATION_KINDS);
 
 export const JOIN_STATUSES = ['pending', 'accepted', 'declined'] as const;
 export const joinStatusEnum = pgEnum('join_status', JOIN_STATUSES);
@@ -44,7 +40,10 @@ export const spaces = pgTable(
     description: text().notNull().default(''),
     access: spaceAccessEnum().notNull().default('open'),
     /** For sector spaces: the sectors whose members may take part. */
-    sectors: sectorEnum().array().notNull().default(sql`'{}'::sector[]`),
+    sectors: sectorEnum()
+      .array()
+      .notNull()
+      .default(sql`'{}'::sector[]`),
     position: integer().notNull().default(0),
     threadCount: integer().notNull().default(0),
     lastActivityAt: timestamp({ withTimezone: true }),
@@ -88,7 +87,9 @@ export const joinRequests = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('join_requests_pending_idx').on(t.spaceId, t.userId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('join_requests_pending_idx')
+      .on(t.spaceId, t.userId)
+      .where(sql`${t.status} = 'pending'`),
     index('join_requests_space_idx').on(t.spaceId, t.status, t.createdAt),
   ],
 );
@@ -104,6 +105,8 @@ export const threads = pgTable(
       .notNull()
       .references(() => users.id),
     title: varchar({ length: 200 }).notNull(),
+    /** The language the thread is written in (ISO 639-1): the author's choice, by default their interface locale. */
+    language: varchar({ length: 10 }).notNull().default('en'),
     isUrgent: boolean().notNull().default(false),
     urgentReason: varchar({ length: 200 }),
     urgentAt: timestamp({ withTimezone: true }),
@@ -119,7 +122,11 @@ export const threads = pgTable(
   (t) => [
     /** The space page: pinned, then urgent, then last activity (keyset on the whole tuple). */
     index('threads_space_order_idx').on(t.spaceId, t.isPinned.desc(), t.isUrgent.desc(), t.lastPostAt.desc(), t.id.desc()),
-    index('threads_urgent_idx').on(t.urgentAt).where(sql`${t.isUrgent}`),
+    /** The space page filtered by language: the same order within one language. */
+    index('threads_space_language_order_idx').on(t.spaceId, t.language, t.isPinned.desc(), t.isUrgent.desc(), t.lastPostAt.desc(), t.id.desc()),
+    index('threads_urgent_idx')
+      .on(t.urgentAt)
+      .where(sql`${t.isUrgent}`),
     index('threads_author_created_idx').on(t.authorId, t.createdAt),
     index('threads_search_idx').using('gin', t.searchVector),
   ],
@@ -204,6 +211,14 @@ export const threadFollows = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.threadId] }), index('thread_follows_thread_idx').on(t.threadId)],
 );
 
+/**
+ * What following a space brings (settings/notifications): a notification for every new post, for new
+ * threads only (both by email as the kinds say), a daily or weekly digest, or nothing (muted).
+ */
+export const SPACE_FOLLOW_MODES = ['every_post', 'new_threads', 'daily', 'weekly', 'muted'] as const;
+export type SpaceFollowMode = (typeof SPACE_FOLLOW_MODES)[number];
+export const spaceFollowModeEnum = pgEnum('space_follow_mode', SPACE_FOLLOW_MODES);
+
 export const spaceFollows = pgTable(
   'space_follows',
   {
@@ -213,37 +228,10 @@ export const spaceFollows = pgTable(
     spaceId: uuid()
       .notNull()
       .references(() => spaces.id, { onDelete: 'cascade' }),
+    mode: spaceFollowModeEnum().notNull().default('weekly'),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.spaceId] }), index('space_follows_space_idx').on(t.spaceId)],
-);
-
-/**
- * In-app notifications (rows a mailer can pick up later). `dedupeKey` makes fan-out idempotent: a job
- * that runs twice inserts nothing new.
- */
-export const notifications = pgTable(
-  'notifications',
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    kind: notificationKindEnum().notNull(),
-    dedupeKey: varchar({ length: 120 }).notNull(),
-    spaceId: uuid().references(() => spaces.id, { onDelete: 'cascade' }),
-    threadId: uuid().references(() => threads.id, { onDelete: 'cascade' }),
-    postId: uuid().references(() => posts.id, { onDelete: 'cascade' }),
-    actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    readAt: timestamp({ withTimezone: true }),
-    emailedAt: timestamp({ withTimezone: true }),
-  },
-  (t) => [
-    uniqueIndex('notifications_dedupe_idx').on(t.userId, t.dedupeKey),
-    index('notifications_user_created_idx').on(t.userId, t.createdAt.desc(), t.id.desc()),
-    index('notifications_unread_idx').on(t.userId).where(sql`${t.readAt} is null`),
-  ],
 );
 
 export const reports = pgTable(
@@ -263,7 +251,11 @@ export const reports = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('post_reports_open_idx').on(t.createdAt, t.id).where(sql`${t.status} = 'open'`),
-    uniqueIndex('post_reports_one_open_idx').on(t.postId, t.reporterId).where(sql`${t.status} = 'open'`),
+    index('post_reports_open_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.status} = 'open'`),
+    uniqueIndex('post_reports_one_open_idx')
+      .on(t.postId, t.reporterId)
+      .where(sql`${t.status} = 'open'`),
   ],
 );

@@ -16,6 +16,15 @@ export const ORGANISATION_STATUSES = ['proposed', 'active', 'inactive', 'rejecte
 export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
 export const organisationStatusEnum = pgEnum('organisation_status', ORGANISATION_STATUSES);
 
-export const TOKEN_KINDS = ['verify_email', 'reset_password'] as const;
+export const TOKEN_KINDS = ['verify_email', 'reset_password', 'change_email'] as const;
 export type TokenKind = (typeof TOKEN_KINDS)[number];
 export const tokenKindEnum = pgEnum('token_kind', TOKEN_KINDS);
+
+export const SECOND_FACTOR_KINDS = ['totp', 'webauthn'] as const;
+export type SecondFactorKind = (typeof SECOND_FACTOR_KINDS)[number];
+export const secondFactorKindEnum = pgEnum('second_factor_kind', SECOND_FACTOR_KINDS);
+
+/** A focal point's word on an application from their organisation (issue 15). */
+export const ENDORSEMENTS = ['endorsed', 'declined'] as const;
+export type Endorsement = (typeof ENDORSEMENTS)[number];
+export const endorsementEnum = pgEnum('endorsement', ENDORSEMENTS);

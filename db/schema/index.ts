@@ -7,3 +7,8 @@ export * from './files';
 export * from './profiles';
 export * from './discussions';
 export * from './resources';
+export * from './notifications';
+export * from './guidelines';
+export * from './reverification';
+export * from './people';
+export * from './privacy';

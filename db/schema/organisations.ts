@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, date, index, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { organisationStatusEnum, sectorEnum } from './enums';
 
 export const organisations = pgTable(
@@ -13,7 +13,10 @@ export const organisations = pgTable(
     country: varchar({ length: 2 }),
     website: varchar({ length: 300 }),
     /** Registered email domains, lower case, used to flag applications whose address matches. */
-    emailDomains: text().array().notNull().default(sql`'{}'::text[]`),
+    emailDomains: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Markdown source and its sanitized HTML, cooked when written. */
     description: text(),
     descriptionHtml: text(),
@@ -22,6 +25,11 @@ export const organisations = pgTable(
     /** The Secretariat runs the portal; sector counts leave it out. */
     isSecretariat: boolean().notNull().default(false),
     status: organisationStatusEnum().notNull().default('active'),
+    /** When and why an admin last deactivated it (offboarding); cleared on reactivation. */
+    deactivatedAt: timestamp({ withTimezone: true }),
+    deactivationReason: text(),
+    /** The next yearly re-verification of its staff list (decision 019); set from its approval date, admins may change it. */
+    reverificationDueOn: date({ mode: 'string' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -32,5 +40,9 @@ export const organisations = pgTable(
     index('organisations_name_id_idx').on(t.name, t.id),
     /** The directory's country and region filters. */
     index('organisations_status_country_idx').on(t.status, t.country, t.name, t.id),
+    /** The re-verification job: active organisations by their next date. */
+    index('organisations_reverification_idx')
+      .on(t.reverificationDueOn)
+      .where(sql`${t.status} = 'active'`),
   ],
 );

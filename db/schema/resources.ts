@@ -10,7 +10,7 @@ export const RESOURCE_TYPES = ['report', 'research', 'policy_legislation', 'guid
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 export const resourceTypeEnum = pgEnum('resource_type', RESOURCE_TYPES);
 
-/** Who may see a resource (besides its own organisation, moderators and admins): see resourceAccess in lib/dal/resources-access.ts. */
+/** Who may see a resource (besides its own organisation, moderators and admins): see resourceAccess in lib/dal/resources/access.ts. */
 export const RESOURCE_VISIBILITIES = ['all_members', 'sectors', 'organisation', 'space'] as const;
 export type ResourceVisibility = (typeof RESOURCE_VISIBILITIES)[number];
 export const resourceVisibilityEnum = pgEnum('resource_visibility', RESOURCE_VISIBILITIES);
@@ -38,13 +38,22 @@ export const resources = pgTable(
     descriptionText: text().notNull().default(''),
     type: resourceTypeEnum().notNull(),
     /** Slugs of expertise_areas (the same controlled list as members' expertise). */
-    topics: text().array().notNull().default(sql`'{}'::text[]`),
+    topics: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** ISO 639-1 codes of the content's languages. */
-    languages: text().array().notNull().default(sql`'{}'::text[]`),
+    languages: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     year: integer(),
     visibility: resourceVisibilityEnum().notNull().default('all_members'),
     /** For visibility 'sectors'. */
-    sectors: sectorEnum().array().notNull().default(sql`'{}'::sector[]`),
+    sectors: sectorEnum()
+      .array()
+      .notNull()
+      .default(sql`'{}'::sector[]`),
     /** For visibility 'space': the space whose members (spaceAccess) may see it. */
     spaceId: uuid().references(() => spaces.id),
     /** An external link (http/https) instead of a file. */
@@ -65,15 +74,27 @@ export const resources = pgTable(
   },
   // Keyset lists sort DESC (NULLS FIRST by default): plain ascending indexes serve them scanned backwards.
   (t) => [
-    index('resources_newest_idx').on(t.createdAt, t.id).where(sql`${t.deletedAt} is null`),
-    index('resources_downloads_idx').on(t.downloadCount, t.id).where(sql`${t.deletedAt} is null`),
-    index('resources_organisation_idx').on(t.organisationId, t.createdAt, t.id).where(sql`${t.deletedAt} is null`),
+    index('resources_newest_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index('resources_downloads_idx')
+      .on(t.downloadCount, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index('resources_organisation_idx')
+      .on(t.organisationId, t.createdAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
     index('resources_topics_idx').using('gin', t.topics),
     index('resources_languages_idx').using('gin', t.languages),
     index('resources_search_idx').using('gin', t.search),
-    index('resources_type_idx').on(t.type, t.createdAt, t.id).where(sql`${t.deletedAt} is null`),
-    index('resources_year_idx').on(t.year).where(sql`${t.deletedAt} is null`),
-    index('resources_space_idx').on(t.spaceId).where(sql`${t.spaceId} is not null`),
+    index('resources_type_idx')
+      .on(t.type, t.createdAt, t.id)
+      .where(sql`${t.deletedAt} is null`),
+    index('resources_year_idx')
+      .on(t.year)
+      .where(sql`${t.deletedAt} is null`),
+    index('resources_space_idx')
+      .on(t.spaceId)
+      .where(sql`${t.spaceId} is not null`),
   ],
 );
 

@@ -10,6 +10,8 @@ export const outbox = pgTable(
     subject: varchar({ length: 300 }).notNull(),
     text: text().notNull(),
     html: text().notNull(),
+    /** Extra header fields (Message-ID, In-Reply-To, References, List-Unsubscribe, …) for notification emails. */
+    headers: jsonb().$type<Record<string, string>>(),
     template: varchar({ length: 64 }).notNull(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     attempts: integer().notNull().default(0),
@@ -18,7 +20,11 @@ export const outbox = pgTable(
     sentAt: timestamp({ withTimezone: true }),
     lastError: text(),
   },
-  (t) => [index('outbox_pending_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null`)],
+  (t) => [
+    index('outbox_pending_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.sentAt} is null`),
+  ],
 );
 
 /** rate-limiter-flexible's RateLimiterDrizzle store: shared by every instance. */
@@ -42,5 +48,17 @@ export const jobs = pgTable(
     lastError: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('jobs_due_idx').on(t.runAt).where(sql`${t.doneAt} is null`)],
+  (t) => [
+    index('jobs_due_idx')
+      .on(t.runAt)
+      .where(sql`${t.doneAt} is null`),
+  ],
 );
+
+/** Portal-wide settings an admin changes from the console (e.g. a second factor required of everyone). */
+export const portalSettings = pgTable('portal_settings', {
+  key: varchar({ length: 64 }).primaryKey(),
+  value: jsonb().$type<unknown>().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text(),
+});

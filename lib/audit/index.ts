@@ -2,6 +2,7 @@ import 'server-only';
 import { getDb } from '@/db';
 import { auditLog } from '@/db/schema';
 import type { Tx } from '@/db';
+import { chainHash, lockChainHead } from './chain';
 
 export const AUDIT_ACTIONS = [
   'auth.sign_in',
@@ -11,15 +12,41 @@ export const AUDIT_ACTIONS = [
   'auth.register',
   'auth.register_existing_email',
   'auth.verify_email',
+  'auth.verification_resent',
+  'account.email_change_requested',
+  'account.email_changed',
   'auth.password_reset_requested',
   'auth.password_reset',
   'auth.password_changed',
   'auth.session_revoked',
   'auth.sessions_revoked_all',
   'auth.rate_limited',
+  'auth.second_factor_passed',
+  'auth.second_factor_failed',
+  'auth.second_factor_added',
+  'auth.second_factor_removed',
+  'auth.second_factor_reset',
+  'auth.recovery_codes_regenerated',
+  'auth.reauthenticated',
+  'auth.reauthentication_failed',
+  'settings.second_factor_required',
   'application.approved',
   'application.rejected',
+  'application.endorsed',
+  'application.endorsement_declined',
+  'invitation.sent',
+  'user.removed_from_organisation',
+  'focal_point.nominated',
+  'focal_point.nomination_confirmed',
+  'focal_point.nomination_declined',
+  'settings.people',
+  'application.deleted',
+  'application.purged',
+  'account.deleted',
+  'account.export_requested',
+  'account.export_downloaded',
   'user.role_changed',
+  'user.admin_created',
   'user.suspended',
   'user.reactivated',
   'user.focal_point_changed',
@@ -62,26 +89,58 @@ export const AUDIT_ACTIONS = [
   'blocklist.added',
   'blocklist.imported',
   'blocklist.removed',
+  'notifications.unsubscribed',
+  'notifications.preferences_updated',
+  'guidelines.published',
+  'guidelines.accepted',
+  'reverification.scheduled',
+  'reverification.confirmed',
+  'reverification.left',
+  'reverification.suspended',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   actorId?: string | null;
   action: AuditAction;
-  targetType?: 'user' | 'organisation' | 'session' | 'expertise' | 'space' | 'thread' | 'post' | 'report' | 'resource' | 'file' | 'blocked_hash';
+  targetType?:
+    | 'user'
+    | 'organisation'
+    | 'guidelines'
+    | 'session'
+    | 'expertise'
+    | 'space'
+    | 'thread'
+    | 'post'
+    | 'report'
+    | 'resource'
+    | 'file'
+    | 'blocked_hash'
+    | 'data_export';
   targetId?: string | null;
   ip?: string | null;
   details?: Record<string, unknown>;
 }
 
-/** Appends one row to the audit log (inside the caller's transaction when given one). */
+/**
+ * Appends one row to the audit log (inside the caller's transaction when given one), chained to the row
+ * before it (./chain.ts). The chain's lock is held until that transaction ends, so keep audited
+ * transactions short.
+ */
 export async function audit(entry: AuditEntry, tx?: Tx): Promise<void> {
-  await (tx ?? getDb()).insert(auditLog).values({
-    actorId: entry.actorId ?? null,
-    action: entry.action,
-    targetType: entry.targetType ?? null,
-    targetId: entry.targetId ?? null,
-    ip: entry.ip ?? null,
-    details: entry.details ?? {},
-  });
+  const write = async (db: Tx) => {
+    const prevHash = await lockChainHead(db);
+    const row = {
+      at: new Date(),
+      actorId: entry.actorId ?? null,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      ip: entry.ip ?? null,
+      // As stored and read back (jsonb): what the hash covers must survive the round trip.
+      details: JSON.parse(JSON.stringify(entry.details ?? {})) as Record<string, unknown>,
+    };
+    await db.insert(auditLog).values({ ...row, prevHash, hash: chainHash(prevHash, row) });
+  };
+  await (tx ? write(tx) : getDb().transaction(write));
 }

@@ -7,7 +7,9 @@ import { requestInfo } from '@/lib/request';
 import { signInSchema } from '@/lib/validation/auth';
 import { authenticate } from './authenticate';
 import { secureCookies, sessionCookieName } from './cookie';
-import { viewerForSession } from './sessions';
+import { browserDevice } from './devices';
+import { endSessionOnSignOut, pendingSessionFor, viewerForSession } from './sessions';
+import { recordSecondFactor } from './sign-in-outcome';
 
 /** A sign-in refusal whose `code` the sign-in form turns into a message. Codes never reveal whether an email exists. */
 export class SignInRefused extends CredentialsSignin {
@@ -48,17 +50,27 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
         async authorize(credentials) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) throw new SignInRefused('invalid');
-          const outcome = await authenticate(parsed.data.email, parsed.data.password, await requestInfo());
+          const info = { ...(await requestInfo()), device: await browserDevice() };
+          const outcome = await authenticate(parsed.data.email, parsed.data.password, info);
           if (!outcome.ok) throw new SignInRefused(outcome.code);
+          recordSecondFactor(outcome.secondFactor);
           return { id: outcome.sessionId };
         },
       }),
     ],
+    events: {
+      // Auth.js's own sign-out endpoint (POST /api/auth/signout) clears the cookie; the session row ends too.
+      async signOut(message) {
+        const sid = 'token' in message && typeof message.token?.sid === 'string' ? message.token.sid : '';
+        if (sid) await endSessionOnSignOut(sid, (await requestInfo()).ip);
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
         if (user?.id) return { sid: user.id };
         const sid = typeof token.sid === 'string' ? token.sid : '';
-        return (await viewerForSession(sid)) ? token : null;
+        // A session waiting for its second factor keeps its cookie (lib/auth/second-factor.ts finishes it).
+        return (await viewerForSession(sid)) || (await pendingSessionFor(sid)) ? token : null;
       },
       async session({ session }) {
         // Nothing about the session id reaches the browser.

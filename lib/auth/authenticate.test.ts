@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { auditLog, sessions, users } from '@/db/schema';
 import { USER_STATUSES } from '@/db/schema/enums';
-import { createUser, signedIn, TEST_PASSWORD } from '@/db/testing/factories';
+import { createUser, signedIn, TEST_PASSWORD } from '@/testing/factories';
 import { signInSchema } from '@/lib/validation/auth';
 import { authenticate } from './authenticate';
 import { viewerForSession } from './sessions';
@@ -14,7 +14,10 @@ let n = 0;
 const from = () => ({ ip: `192.0.2.${++n}`, userAgent: 'vitest' });
 const sessionsOf = (userId: string) => getDb().select().from(sessions).where(eq(sessions.userId, userId));
 const auditFor = (action: string, targetId: string) =>
-  getDb().select().from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId)));
+  getDb()
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.action, action), eq(auditLog.targetId, targetId)));
 
 describe('authenticate', () => {
   it('answers the same for a wrong password and an unknown email', async () => {
@@ -48,7 +51,10 @@ describe('authenticate', () => {
     const info = from();
     await authenticate(user.email, 'wrong password 1', info);
     await authenticate('ghost@example.net', 'wrong password 2', info);
-    const failed = await getDb().select().from(auditLog).where(and(eq(auditLog.action, 'auth.sign_in_failed'), eq(auditLog.ip, info.ip)));
+    const failed = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'auth.sign_in_failed'), eq(auditLog.ip, info.ip)));
     expect(failed).toHaveLength(2);
     expect(failed.find((r) => r.targetId === user.id)?.details).toEqual({ email: user.email });
     expect(failed.find((r) => r.targetId === null)?.details).toEqual({ email: 'ghost@example.net' });
@@ -74,7 +80,14 @@ describe('authenticate', () => {
     }
     expect(await authenticate(user.email, TEST_PASSWORD, info)).toEqual({ ok: false, code: 'rate_limited' });
     expect(await sessionsOf(user.id)).toHaveLength(0);
-    expect((await getDb().select().from(auditLog).where(and(eq(auditLog.action, 'auth.rate_limited'), eq(auditLog.ip, info.ip)))).length).toBe(1);
+    expect(
+      (
+        await getDb()
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, 'auth.rate_limited'), eq(auditLog.ip, info.ip)))
+      ).length,
+    ).toBe(1);
 
     // Another address is not affected (and a success there does not lift the first one's limit).
     expect((await authenticate(user.email, TEST_PASSWORD, from())).ok).toBe(true);

@@ -13,6 +13,13 @@ export async function endSession(viewer: Viewer, key: string, request: RequestIn
 /** "Sign out everywhere else". */
 export async function endOtherSessions(viewer: Viewer, request: RequestInfo): Promise<number> {
   const count = await revokeAllSessions(viewer.id, { except: viewer.sessionKey });
-  await audit({ action: 'auth.sessions_revoked_all', actorId: viewer.id, targetType: 'user', targetId: viewer.id, ip: request.ip, details: { count } });
+  await audit({
+    action: 'auth.sessions_revoked_all',
+    actorId: viewer.id,
+    targetType: 'user',
+    targetId: viewer.id,
+    ip: request.ip,
+    details: { count },
+  });
   return count;
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { sessions, users } from '@/db/schema';
-import { createUser, signedIn } from '@/db/testing/factories';
+import { createUser, signedIn } from '@/testing/factories';
 import { createSession, revokeAllSessions, viewerForSession } from './sessions';
 import { sha256 } from './tokens';
 
@@ -24,8 +24,14 @@ describe('sessions', () => {
     const a = await createSession(user.id, { ip: '1', userAgent: 'x' });
     const b = await createSession(user.id, { ip: '1', userAgent: 'x' });
     const c = await createSession(user.id, { ip: '1', userAgent: 'x' });
-    await getDb().update(sessions).set({ lastSeenAt: new Date(Date.now() - 100 * 3_600_000) }).where(eq(sessions.id, sha256(b)));
-    await getDb().update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.id, sha256(c)));
+    await getDb()
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - 100 * 3_600_000) })
+      .where(eq(sessions.id, sha256(b)));
+    await getDb()
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.id, sha256(c)));
     expect(await viewerForSession(a)).not.toBeNull();
     expect(await viewerForSession(b)).toBeNull();
     expect(await viewerForSession(c)).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containsPattern, cursorTimestamp, decodeCursor, encodeCursor, nameIdKey, timeIdKey } from './pagination';
+import { cursorTimestamp, decodeCursor, encodeCursor, nameIdKey, timeIdKey } from './pagination';
 
 const id = '3f1c2b9e-8d4a-4c1e-9b7a-2f6d5e4c3b2a';
 
@@ -36,11 +36,5 @@ describe('keyset cursors', () => {
     expect(cursorTimestamp.safeParse('2028-02-29T23:59:59.999999Z').success).toBe(true);
     expect(cursorTimestamp.safeParse('2027-02-29T00:00:00.000000Z').success).toBe(false);
     expect(cursorTimestamp.safeParse('2027-13-01T00:00:00.000000Z').success).toBe(false);
-  });
-});
-
-describe('containsPattern', () => {
-  it('escapes LIKE wildcards and the escape character', () => {
-    expect(containsPattern('a%b_c\\d')).toBe('%a\\%b\\_c\\\\d%');
   });
 });

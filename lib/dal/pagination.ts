@@ -7,9 +7,10 @@
 import 'server-only';
 import { asc, desc, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { CURSOR_MAX_LENGTH } from '@/lib/validation/query';
+import { stripControlCharacters } from '@/lib/validation/text';
 
-export const PAGE_SIZE = 25;
-const MAX_CURSOR_LENGTH = 400;
+const PAGE_SIZE = 25;
 
 export interface Page<T> {
   items: T[];
@@ -27,7 +28,7 @@ export function encodeCursor(direction: Direction, key: unknown): string {
 }
 
 export function decodeCursor<K>(raw: string | null | undefined, key: z.ZodType<K>): { direction: Direction; key: K } | null {
-  if (!raw || raw.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(raw)) return null;
+  if (!raw || raw.length > CURSOR_MAX_LENGTH || !/^[A-Za-z0-9_-]+$/.test(raw)) return null;
   try {
     const parsed = z.object({ d: directionSchema, k: key }).safeParse(JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')));
     return parsed.success ? { direction: parsed.data.d, key: parsed.data.k } : null;
@@ -58,7 +59,12 @@ const cursorUuid = z.uuid();
 
 /** Keys of the lists: [timestamp, uuid] (oldest or newest first) and [name, uuid] (alphabetical). */
 export const timeIdKey = z.tuple([cursorTimestamp, cursorUuid]);
-export const nameIdKey = z.tuple([z.string().max(200), cursorUuid]);
+/** A name as the database keeps it: at most 200 characters (code points, up to 400 UTF-16 units), no control character. */
+const cursorName = z
+  .string()
+  .max(400)
+  .refine((v) => Array.from(v).length <= 200 && stripControlCharacters(v) === v);
+export const nameIdKey = z.tuple([cursorName, cursorUuid]);
 
 /** Where the page starts: after (or, going back, before) `key`; a null key is the first page. */
 export interface Seek<K> {
@@ -124,11 +130,6 @@ export async function keysetPage<T, K>(options: {
     next: rows.length > size ? encodeCursor('after', options.keyOf(items.at(-1)!)) : null,
     previous: encodeCursor('before', options.keyOf(items[0]!)),
   };
-}
-
-/** A LIKE pattern that matches `text` anywhere, with LIKE's own wildcards taken literally. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export function isUuid(value: string): boolean {

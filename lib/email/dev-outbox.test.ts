@@ -42,7 +42,10 @@ describe('listDevOutbox', () => {
     await writeFile(old, JSON.stringify({ to: 'a@example.org', subject: 'S', text: 'no link here' }));
     await utimes(old, new Date('2020-01-01'), new Date('2020-01-01'));
     for (let i = 0; i < 3; i++) {
-      await writeFile(path.join(dir, `m${i}.json`), JSON.stringify({ to: `m${i}@example.org`, subject: 'S', text: 'x', sentAt: `2030-01-0${i + 1}T00:00:00Z` }));
+      await writeFile(
+        path.join(dir, `m${i}.json`),
+        JSON.stringify({ to: `m${i}@example.org`, subject: 'S', text: 'x', sentAt: `2030-01-0${i + 1}T00:00:00Z` }),
+      );
     }
     const all = await listDevOutbox(dir);
     expect(all.map((e) => e.to)).toEqual(['m2@example.org', 'm1@example.org', 'm0@example.org', 'a@example.org']);
@@ -53,7 +56,8 @@ describe('listDevOutbox', () => {
 
 describe('linksIn', () => {
   it('finds http(s) links only, once each', () => {
-    const text = 'Go: https://portal.test/a?x=1&y=2.\nAgain https://portal.test/a?x=1&y=2. Not javascript:alert(1) nor ftp://x.\n(http://portal.test/b)';
+    const text =
+      'Go: https://portal.test/a?x=1&y=2.\nAgain https://portal.test/a?x=1&y=2. Not javascript:alert(1) nor ftp://x.\n(http://portal.test/b)';
     expect(linksIn(text)).toEqual(['https://portal.test/a?x=1&y=2', 'http://portal.test/b']);
   });
 });

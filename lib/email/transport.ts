@@ -10,6 +10,8 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
+  /** Message-ID, In-Reply-To, References, List-Unsubscribe, List-Unsubscribe-Post (notification emails). */
+  headers?: Record<string, string>;
 }
 
 export interface Transport {
@@ -31,7 +33,18 @@ export function smtpTransport(url: string, from: string): Transport {
   const transporter = nodemailer.createTransport(url);
   return {
     async send(email) {
-      await transporter.sendMail({ from, to: email.to, subject: email.subject, text: email.text, html: email.html });
+      const { 'Message-ID': messageId, 'In-Reply-To': inReplyTo, References: references, ...headers } = email.headers ?? {};
+      await transporter.sendMail({
+        from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        messageId,
+        inReplyTo,
+        references,
+        headers,
+      });
     },
   };
 }

@@ -2,47 +2,65 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { executeRows, getDb, type Tx } from '@/db';
 import { jobs } from '@/db/schema';
+import { config } from '@/lib/config';
+import { loggableMessage } from '@/lib/errors';
 import { logger } from '@/lib/logger';
+import { metrics } from '@/lib/metrics';
 import { startWorkerLoop } from '@/lib/worker-loop';
+import type { JobKind, JobPayloads } from './kinds';
 
 /**
  * Background jobs in a table, claimed with FOR UPDATE SKIP LOCKED under a lease, so any number of
  * instances can work through them and a crashed worker's job is picked up again. Handlers must be
  * idempotent (a job may run twice after a crash).
  */
-export type JobHandler = (payload: Record<string, unknown>) => Promise<void>;
+export type JobHandler<K extends JobKind> = (payload: JobPayloads[K]) => Promise<void>;
+type AnyHandler = (payload: unknown) => Promise<void>;
 
 const HANDLERS = Symbol.for('protectors-portal.job-handlers');
-function handlers(): Map<string, JobHandler> {
-  const g = globalThis as typeof globalThis & { [HANDLERS]?: Map<string, JobHandler> };
+function handlers(): Map<string, AnyHandler> {
+  const g = globalThis as typeof globalThis & { [HANDLERS]?: Map<string, AnyHandler> };
   return (g[HANDLERS] ??= new Map());
 }
 
 /** Registers the function that runs jobs of one kind (call at module load of the feature's jobs file). */
-export function registerJob(kind: string, handler: JobHandler): void {
-  handlers().set(kind, handler);
+export function registerJob<K extends JobKind>(kind: K, handler: JobHandler<K>): void {
+  handlers().set(kind, handler as AnyHandler);
 }
 
-/** Queues a job (inside the caller's transaction when given one, so it exists exactly when the change does). */
-export async function enqueueJob(kind: string, payload: Record<string, unknown> = {}, tx?: Tx): Promise<void> {
-  await (tx ?? getDb()).insert(jobs).values({ kind, payload });
+/**
+ * Queues a job (inside the caller's transaction when given one, so it exists exactly when the change
+ * does), to run now or after `delaySeconds`.
+ */
+export async function enqueueJob<K extends JobKind>(
+  kind: K,
+  payload: JobPayloads[K],
+  options: { tx?: Tx; delaySeconds?: number } = {},
+): Promise<void> {
+  await (options.tx ?? getDb())
+    .insert(jobs)
+    .values({ kind, payload, runAt: options.delaySeconds ? sql`now() + make_interval(secs => ${options.delaySeconds})` : undefined });
 }
 
-const MAX_ATTEMPTS = 8;
+/** After this many attempts a job is left alone ("failed"; visible in the metrics). */
+export const JOB_MAX_ATTEMPTS = 8;
 
 /** Runs due jobs once; returns how many ran and failed. */
 export async function runDueJobs(limit = 10): Promise<{ ran: number; failed: number }> {
   const db = getDb();
-  const claimed = await executeRows<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number }>(db, sql`
-    update ${jobs} set locked_until = now() + interval '5 minutes', attempts = attempts + 1
+  const claimed = await executeRows<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number }>(
+    db,
+    sql`
+    update ${jobs} set locked_until = now() + make_interval(secs => ${config().JOB_LEASE_SECONDS}), attempts = attempts + 1
     where id in (
       select id from ${jobs}
-      where done_at is null and run_at <= now() and attempts < ${MAX_ATTEMPTS}
+      where done_at is null and run_at <= now() and attempts < ${JOB_MAX_ATTEMPTS}
         and (locked_until is null or locked_until < now())
       order by run_at
       limit ${limit}
       for update skip locked)
-    returning id, kind, payload, attempts`);
+    returning id, kind, payload, attempts`,
+  );
   let ran = 0;
   let failed = 0;
   for (const job of claimed) {
@@ -54,10 +72,10 @@ export async function runDueJobs(limit = 10): Promise<{ ran: number; failed: num
       ran++;
     } catch (error) {
       failed++;
-      const message = error instanceof Error ? error.message : String(error);
-      logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, error: message }, 'job failed; will retry');
+      metrics().jobFailures.inc({ kind: job.kind });
+      logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts, err: error }, 'job failed; will retry');
       await db.execute(sql`
-        update ${jobs} set locked_until = null, last_error = ${message.slice(0, 500)},
+        update ${jobs} set locked_until = null, last_error = ${loggableMessage(error)},
           run_at = now() + make_interval(secs => ${Math.min(3600, 10 * 2 ** job.attempts)})
         where id = ${job.id}`);
     }

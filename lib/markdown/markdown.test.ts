@@ -3,7 +3,9 @@ import { cookMarkdown, markdownToPlainText } from './index';
 
 describe('cookMarkdown', () => {
   it('renders GFM: headings, lists, links, quotes, code and tables', async () => {
-    const html = await cookMarkdown('# Title\n\n- one\n- two\n\n> quoted\n\n`code`\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[site](https://example.org)');
+    const html = await cookMarkdown(
+      '# Title\n\n- one\n- two\n\n> quoted\n\n`code`\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[site](https://example.org)',
+    );
     expect(html).toContain('<h1 dir="auto">Title</h1>');
     expect(html).toContain('<li dir="auto">one</li>');
     expect(html).toContain('<blockquote dir="auto">');

@@ -61,7 +61,8 @@ export function s3Storage(options: { bucket: string; endpoint?: string; region: 
     region: options.region,
     endpoint: options.endpoint,
     forcePathStyle: Boolean(options.endpoint),
-    credentials: options.accessKeyId && options.secretAccessKey ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } : undefined,
+    credentials:
+      options.accessKeyId && options.secretAccessKey ? { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } : undefined,
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
@@ -81,6 +82,12 @@ export function s3Storage(options: { bucket: string; endpoint?: string; region: 
   };
 }
 
+/** Whether a `get` failed because the object does not exist (rather than because storage is unreachable). */
+export function isMissingObject(error: unknown): boolean {
+  const e = error as { code?: unknown; name?: unknown; $metadata?: { httpStatusCode?: number } } | null;
+  return e?.code === 'ENOENT' || e?.name === 'NoSuchKey' || e?.name === 'NotFound' || e?.$metadata?.httpStatusCode === 404;
+}
+
 const KEY = Symbol.for('protectors-portal.storage');
 
 /** The configured storage, made once per process. */
@@ -89,7 +96,13 @@ export function storage(): Storage {
   if (!g[KEY]) {
     const c = config();
     g[KEY] = c.S3_BUCKET
-      ? s3Storage({ bucket: c.S3_BUCKET, endpoint: c.S3_ENDPOINT, region: c.S3_REGION, accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY })
+      ? s3Storage({
+          bucket: c.S3_BUCKET,
+          endpoint: c.S3_ENDPOINT,
+          region: c.S3_REGION,
+          accessKeyId: c.S3_ACCESS_KEY_ID,
+          secretAccessKey: c.S3_SECRET_ACCESS_KEY,
+        })
       : localStorage(c.uploadsDir);
   }
   return g[KEY];

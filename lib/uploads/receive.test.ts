@@ -1,38 +1,31 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { auditLog, blockedHashes, files, outbox } from '@/db/schema';
-import { createUser, signedIn } from '@/db/testing/factories';
-import { localStorage, setStorage, storage, type Storage } from '@/lib/storage';
+import { openEmail } from '@/lib/email/sealed';
+import { createUser, signedIn } from '@/testing/factories';
+import { setStorage, storage, type Storage } from '@/lib/storage';
+import { ServiceUnavailableError } from '@/lib/errors';
+import { temporaryStorage } from '@/testing/storage';
 import { receiveUpload } from './receive';
-import { minimalDocx, minimalOdt, minimalPdf, storedZip } from './testing';
+import { minimalDocx, minimalOdt, minimalPdf, storedZip } from '@/testing/uploads';
 
 const request = { ip: '203.0.113.9', userAgent: 'vitest' };
-let root: string;
+const root = temporaryStorage();
 
 async function storedObjects(): Promise<string[]> {
-  const out = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  const out = await readdir(root(), { recursive: true, withFileTypes: true }).catch(() => []);
   return out.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
 }
 async function fileRows() {
   return getDb().select().from(files);
 }
 const send = (bytes: Buffer, declared: boolean = true) => ({ body: Readable.from([bytes]), declaredSize: declared ? bytes.length : null });
-
-beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), 'pp-store-'));
-  setStorage(localStorage(root));
-});
-afterAll(async () => {
-  setStorage(undefined);
-  await rm(root, { recursive: true, force: true });
-});
 
 describe('receiveUpload', () => {
   it('stores a real PDF with its SHA-256 and MD5, under a server-made key, audited', async () => {
@@ -74,7 +67,12 @@ describe('receiveUpload', () => {
     const cases: [string, string, Buffer | (() => Promise<Buffer>), string][] = [
       ['HTML named .pdf', 'report.pdf', Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>'), 'typeMismatch'],
       ['a Windows executable named .pdf', 'report.pdf', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 1)]), 'typeMismatch'],
-      ['an ELF executable named .pdf', 'report.pdf', Buffer.concat([Buffer.from('\x7fELF\x02\x01\x01', 'latin1'), Buffer.alloc(200)]), 'typeMismatch'],
+      [
+        'an ELF executable named .pdf',
+        'report.pdf',
+        Buffer.concat([Buffer.from('\x7fELF\x02\x01\x01', 'latin1'), Buffer.alloc(200)]),
+        'typeMismatch',
+      ],
       ['a PDF named .docx', 'report.docx', minimalPdf('x'), 'typeMismatch'],
       ['a plain zip named .docx', 'report.docx', storedZip([['readme.txt', 'hello']]), 'typeMismatch'],
       ['a PDF named .txt', 'notes.txt', minimalPdf('x'), 'typeMismatch'],
@@ -103,7 +101,9 @@ describe('receiveUpload', () => {
     it('a file over the limit, whether declared or found while streaming', async () => {
       const viewer = await signedIn();
       const before = { rows: (await fileRows()).length, objects: (await storedObjects()).length };
-      expect(await receiveUpload(viewer, { fileName: 'big.pdf', body: Readable.from([Buffer.alloc(1)]), declaredSize: 51 * 1024 * 1024 }, request)).toEqual({
+      expect(
+        await receiveUpload(viewer, { fileName: 'big.pdf', body: Readable.from([Buffer.alloc(1)]), declaredSize: 51 * 1024 * 1024 }, request),
+      ).toEqual({
         ok: false,
         refusal: 'tooLarge',
       });
@@ -116,7 +116,10 @@ describe('receiveUpload', () => {
           this.push(sent === 1 ? Buffer.concat([Buffer.from('%PDF-1.4\n'), chunk]) : sent > 80 ? null : chunk);
         },
       });
-      expect(await receiveUpload(viewer, { fileName: 'big.pdf', body: endless, declaredSize: null }, request)).toEqual({ ok: false, refusal: 'tooLarge' });
+      expect(await receiveUpload(viewer, { fileName: 'big.pdf', body: endless, declaredSize: null }, request)).toEqual({
+        ok: false,
+        refusal: 'tooLarge',
+      });
       expect(sent).toBeLessThan(60);
       expect((await fileRows()).length).toBe(before.rows);
       expect((await storedObjects()).length).toBe(before.objects);
@@ -147,7 +150,9 @@ describe('receiveUpload', () => {
     const admin = await createUser({ role: 'admin' });
     const viewer = await signedIn();
     const bytes = minimalPdf('a listed file');
-    await getDb().insert(blockedHashes).values({ algorithm: 'md5', hash: createHash('md5').update(bytes).digest('hex') });
+    await getDb()
+      .insert(blockedHashes)
+      .values({ algorithm: 'md5', hash: createHash('md5').update(bytes).digest('hex') });
     const before = { rows: (await fileRows()).length, objects: (await storedObjects()).length };
     const result = await receiveUpload(viewer, { fileName: 'listed.pdf', ...send(bytes) }, request);
     expect(result).toEqual({ ok: false, refusal: 'refused' });
@@ -159,10 +164,10 @@ describe('receiveUpload', () => {
     const mails = await getDb().select().from(outbox).where(eq(outbox.to, admin.email));
     expect(mails).toHaveLength(1);
     expect(mails[0]!.template).toBe('blockedUpload');
-    expect(mails[0]!.text).not.toContain('listed.pdf');
+    expect(openEmail(mails[0]!).text).not.toContain('listed.pdf');
   });
 
-  it('removes the stored bytes when the row cannot be written, and writes no row when storage fails', async () => {
+  it('removes the stored bytes when the row cannot be written, and writes no row when storage fails (answered as storage unavailable)', async () => {
     const viewer = await signedIn();
     const ghost = { ...viewer, id: '00000000-0000-4000-8000-000000000000' }; // no such user: the row's foreign key fails
     const before = { rows: (await fileRows()).length, objects: (await storedObjects()).length };
@@ -173,7 +178,7 @@ describe('receiveUpload', () => {
     const saved = storage();
     setStorage(failing);
     try {
-      await expect(receiveUpload(viewer, { fileName: 'b.pdf', ...send(minimalPdf('x')) }, request)).rejects.toThrow('disk full');
+      await expect(receiveUpload(viewer, { fileName: 'b.pdf', ...send(minimalPdf('x')) }, request)).rejects.toThrow(ServiceUnavailableError);
     } finally {
       setStorage(saved);
     }

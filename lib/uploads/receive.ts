@@ -11,8 +11,8 @@ import { fileTypeFromFile } from 'file-type';
 import sharp from 'sharp';
 import type { Viewer } from '@/lib/auth/sessions';
 import { config } from '@/lib/config';
-import { isBlocked, reportBlockedUpload } from '@/lib/dal/blocklist';
-import { storeUploadedFile, type StoredFile } from '@/lib/dal/resources-files';
+import { isBlocked, reportBlockedUpload } from '@/lib/dal/console/blocklist';
+import { storeUploadedFile, type StoredFile } from '@/lib/dal/resources/files';
 import type { RequestInfo } from '@/lib/request';
 import { ALLOWED_TYPES, IMAGE_TYPES, TEXT_EXTENSIONS, allowedExtension, fileNameProblem, type AllowedExtension } from './types';
 
@@ -74,7 +74,7 @@ async function digestOf(file: string): Promise<Digest> {
 }
 
 /** Valid UTF-8 all through, with no NUL byte (what we accept as .txt/.csv, which have no magic number). */
-export async function isUtf8Text(file: string): Promise<boolean> {
+async function isUtf8Text(file: string): Promise<boolean> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
     for await (const chunk of createReadStream(file)) {
@@ -106,7 +106,8 @@ async function checkType(file: string, ext: AllowedExtension): Promise<string> {
 async function reencodeImage(input: string, output: string, mime: string): Promise<void> {
   try {
     const image = sharp(input, { failOn: 'error', limitInputPixels: 100_000_000 }).rotate();
-    const encoded = mime === 'image/png' ? image.png() : mime === 'image/webp' ? image.webp({ quality: 90 }) : image.jpeg({ quality: 90, mozjpeg: true });
+    const encoded =
+      mime === 'image/png' ? image.png() : mime === 'image/webp' ? image.webp({ quality: 90 }) : image.jpeg({ quality: 90, mozjpeg: true });
     await encoded.toFile(output);
   } catch {
     throw new Refused('imageUnreadable');

@@ -8,14 +8,14 @@ import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { files } from '@/db/schema';
-import { signedIn } from '@/db/testing/factories';
-import { getResource } from '@/lib/dal/resources';
-import { discardUnattachedFile } from '@/lib/dal/resources-files';
-import { addResourceVersion, createResource } from '@/lib/dal/resources-write';
-import { openVisibleFile } from '@/lib/dal/files';
+import { signedIn } from '@/testing/factories';
+import { getResource } from '@/lib/dal/resources/resources';
+import { discardUnattachedFile } from '@/lib/dal/resources/files';
+import { addResourceVersion, createResource } from '@/lib/dal/resources/write';
+import { openVisibleFile } from '@/lib/dal/files/files';
 import { s3Storage, setStorage, storage } from '@/lib/storage';
 import { receiveUpload } from './receive';
-import { minimalPdf } from './testing';
+import { minimalPdf } from '@/testing/uploads';
 
 /** The S3 backend against a real S3-compatible server (s3rver), path-style, checksums only when required. */
 const request = { ip: '203.0.113.2', userAgent: 'vitest' };
@@ -26,7 +26,9 @@ beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'pp-s3-'));
   server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'portal-test' }] });
   const { port } = await server.run();
-  setStorage(s3Storage({ bucket: 'portal-test', endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }));
+  setStorage(
+    s3Storage({ bucket: 'portal-test', endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }),
+  );
 });
 afterAll(async () => {
   setStorage(undefined);
@@ -53,7 +55,17 @@ describe('resource files on S3', () => {
     const first = await put(viewer, 'first');
     const id = await createResource(
       viewer,
-      { title: 'On S3', description: '', type: 'report', topics: [], languages: [], visibility: 'all_members', sectors: [], kind: 'file', fileId: first.id },
+      {
+        title: 'On S3',
+        description: '',
+        type: 'report',
+        topics: [],
+        languages: [],
+        visibility: 'all_members',
+        sectors: [],
+        kind: 'file',
+        fileId: first.id,
+      },
       request,
     );
     expect((await read((await openVisibleFile(viewer, first.id)).body)).equals(first.bytes)).toBe(true);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ORGANISATION_STATUSES, ROLES, SECTORS, USER_STATUSES } from '@/db/schema/enums';
-import { countryCode, emailDomain, requiredText, uuid, website } from './fields';
+import { countryCode, emailDomain, uuid, website } from './fields';
+import { choice, cursor, day, lenient, searchText, uuid as uuidParam } from './query';
+import { multiLine, singleLine } from './text';
 
 /**
  * Schemas of the Secretariat's console (safe in the browser): list filters read from the URL, and the
@@ -11,36 +13,22 @@ export type { OrganisationStatus, Role, Sector, UserStatus } from '@/db/schema/e
 
 // ---- list filters: read from the query string; an unknown or malformed value is ignored, never an error
 
-const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const lenient = <T extends z.ZodType>(schema: T) => z.preprocess(firstValue, schema.optional()).catch(undefined);
-
-const searchText = lenient(
-  z
-    .string()
-    .trim()
-    .max(100)
-    .transform((v) => v || undefined),
-);
-const choice = <T extends readonly [string, ...string[]]>(values: T) => lenient(z.enum(values));
-const cursor = lenient(z.string().max(400));
-const day = lenient(z.iso.date());
-
 export const applicationFiltersSchema = z.object({ cursor });
 export type ApplicationFilters = z.output<typeof applicationFiltersSchema>;
 
 export const userFiltersSchema = z.object({
-  q: searchText,
+  q: searchText(100),
   status: choice(USER_STATUSES),
   role: choice(ROLES),
   sector: choice(SECTORS),
   /** People of one organisation (linked from its page). */
-  organisation: lenient(z.uuid()),
+  organisation: uuidParam,
   cursor,
 });
 export type UserFilters = z.output<typeof userFiltersSchema>;
 
 export const organisationFiltersSchema = z.object({
-  q: searchText,
+  q: searchText(100),
   sector: choice(SECTORS),
   status: choice(ORGANISATION_STATUSES),
   cursor,
@@ -49,9 +37,14 @@ export type OrganisationFilters = z.output<typeof organisationFiltersSchema>;
 
 export const auditFiltersSchema = z.object({
   /** An email (or part of one), a name, or a user id. */
-  actor: searchText,
+  actor: searchText(100),
   /** Checked against the list of audit actions by the data layer. */
-  action: lenient(z.string().max(64).regex(/^[a-z_]+\.[a-z_]+$/)),
+  action: lenient(
+    z
+      .string()
+      .max(64)
+      .regex(/^[a-z_]+\.[a-z_]+$/),
+  ),
   /** Whole days in the viewer's time zone, both included. */
   from: day,
   to: day,
@@ -63,7 +56,7 @@ export type AuditFilters = z.output<typeof auditFiltersSchema>;
 
 export const approveApplicationSchema = z.object({ userId: uuid });
 
-export const rejectApplicationSchema = z.object({ userId: uuid, reason: requiredText(1000) });
+export const rejectApplicationSchema = z.object({ userId: uuid, reason: multiLine(1000) });
 
 export const changeRoleSchema = z.object({ userId: uuid, role: z.enum(ROLES, { error: 'invalidChoice' }) });
 
@@ -75,11 +68,14 @@ export const focalPointSchema = z.object({
   isFocalPoint: z.enum(['true', 'false'], { error: 'invalidChoice' }).transform((v) => v === 'true'),
 });
 
-/** Mark inactive (a member organisation) or reactivate (an inactive or rejected one). */
-export const organisationStatusSchema = z.object({ organisationId: uuid, status: z.enum(['inactive', 'active'], { error: 'invalidChoice' }) });
+/** Offboard a member organisation: the reason is recorded and shown to admins. */
+export const deactivateOrganisationSchema = z.object({ organisationId: uuid, reason: multiLine(1000) });
+
+/** Reactivate an inactive (or rejected) organisation. */
+export const reactivateOrganisationSchema = z.object({ organisationId: uuid });
 
 /** Email domains typed one per line or separated by commas (a leading "@" is forgiven); duplicates dropped. */
-export const emailDomainList = z
+const emailDomainList = z
   .string()
   .max(2000)
   .optional()
@@ -105,7 +101,7 @@ export const organisationSchema = z
     organisationId: uuid,
     /** The organisation's updated_at when the form was shown: a change made meanwhile is not overwritten. */
     version: z.string().max(40),
-    name: requiredText(200, 2),
+    name: singleLine(200, 2),
     sector: z.enum(SECTORS, { error: 'invalidChoice' }),
     country: countryCode.optional(),
     website: website.optional(),
@@ -118,3 +114,7 @@ export const organisationSchema = z
     when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === 'sector' || issue.path?.[0] === 'country'),
   });
 export type OrganisationInput = z.output<typeof organisationSchema>;
+
+export const OUTBOX_STATES = ['failed', 'pending'] as const;
+export const outboxFiltersSchema = z.object({ state: choice(OUTBOX_STATES).transform((v) => v ?? 'failed'), cursor });
+export const retryEmailSchema = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });

@@ -142,8 +142,14 @@ describe('other account schemas', () => {
     const reset = resetPasswordSchema.safeParse({ token: 'a'.repeat(43), password: 'a long new password', confirmPassword: 'another one' });
     expect(reset.success).toBe(false);
     expect(reset.error?.issues.map((i) => [i.path[0], i.message])).toEqual([['confirmPassword', 'passwordsDiffer']]);
-    expect(resetPasswordSchema.safeParse({ token: 'short', password: 'a long new password', confirmPassword: 'a long new password' }).success).toBe(false);
-    const change = changePasswordSchema.safeParse({ currentPassword: 'old', password: 'a long new password', confirmPassword: 'a long new password' });
+    expect(resetPasswordSchema.safeParse({ token: 'short', password: 'a long new password', confirmPassword: 'a long new password' }).success).toBe(
+      false,
+    );
+    const change = changePasswordSchema.safeParse({
+      currentPassword: 'old',
+      password: 'a long new password',
+      confirmPassword: 'a long new password',
+    });
     expect(change.success).toBe(true);
   });
 });

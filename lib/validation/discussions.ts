@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { SECTORS } from '@/db/schema/enums';
 import { SPACE_ACCESS } from '@/db/schema/discussions';
-import { checkbox, requiredText, uuid } from './fields';
+import { checkbox, uuid } from './fields';
+import { LANGUAGES } from './profile';
+import { choice, day, cursor, page, searchText, uuid as uuidParam } from './query';
+import { optionalSingleLine, singleLine } from './text';
 
 /** Schemas of discussions (safe in the browser): forms, actions and the filters read from URLs. */
 export { SPACE_ACCESS, SECTORS };
@@ -12,12 +15,14 @@ export const POST_MAX = 20_000;
 export const POSTS_PER_PAGE = 30;
 
 const body = z.string().trim().min(1).max(POST_MAX);
-const urgentReason = z.string().trim().max(200).optional();
+const urgentReason = optionalSingleLine(200);
 
 export const newThreadSchema = z
   .object({
     spaceId: uuid,
-    title: requiredText(200, 3),
+    title: singleLine(200, 3),
+    /** The thread's content language; left out, the author's interface language. */
+    language: z.enum(LANGUAGES).optional(),
     body,
     urgent: checkbox,
     urgentReason,
@@ -34,14 +39,13 @@ export type ReplyInput = z.output<typeof replySchema>;
 export const editPostSchema = z.object({ postId: uuid, body });
 export const postIdSchema = z.object({ postId: uuid });
 export const threadIdSchema = z.object({ threadId: uuid });
-export const spaceIdSchema = z.object({ spaceId: uuid });
 export const previewSchema = z.object({ body: z.string().max(POST_MAX).default('') });
 
-export const urgentSchema = z.object({ threadId: uuid, reason: requiredText(200, 3) });
+export const urgentSchema = z.object({ threadId: uuid, reason: singleLine(200, 3) });
 export const followSchema = z.object({ id: uuid, follow: z.enum(['true', 'false']).transform((v) => v === 'true') });
 
-export const reportSchema = z.object({ postId: uuid, reason: requiredText(500, 3) });
-export const hideSchema = z.object({ postId: uuid, reason: requiredText(300, 3) });
+export const reportSchema = z.object({ postId: uuid, reason: singleLine(500, 3) });
+export const hideSchema = z.object({ postId: uuid, reason: singleLine(300, 3) });
 export const moveSchema = z.object({ threadId: uuid, spaceId: uuid });
 export const toggleSchema = z.object({ threadId: uuid, on: z.enum(['true', 'false']).transform((v) => v === 'true') });
 export const resolveSchema = z.object({ reportId: uuid });
@@ -52,7 +56,7 @@ export const decideJoinSchema = z.object({ requestId: uuid, accept: z.enum(['tru
 export const spaceSchema = z
   .object({
     spaceId: uuid.optional(),
-    name: requiredText(120, 3),
+    name: singleLine(120, 3),
     description: z.string().trim().max(1000).default(''),
     access: z.enum(SPACE_ACCESS, { error: 'invalidChoice' }),
     sectors: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(SECTORS, { error: 'invalidChoice' }))),
@@ -63,7 +67,12 @@ export type SpaceInput = z.output<typeof spaceSchema>;
 
 export const spaceMemberSchema = z.object({
   spaceId: uuid,
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email({ error: 'invalidEmail' })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254)
+    .pipe(z.email({ error: 'invalidEmail' })),
   manager: checkbox,
 });
 export const spaceMemberChangeSchema = z.object({
@@ -74,27 +83,21 @@ export const spaceMemberChangeSchema = z.object({
 export const archiveSchema = z.object({ spaceId: uuid, archived: z.enum(['true', 'false']).transform((v) => v === 'true') });
 
 // ---- filters read from the URL: anything odd is ignored
-const lenient = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v[0] : v), schema.optional()).catch(undefined);
+/** A space's thread list: a page cursor and a content language. */
+export const threadListSchema = z.object({ cursor, language: choice(LANGUAGES) });
 
-export const threadPageSchema = z.object({
-  page: lenient(z.coerce.number().int().min(1).max(100_000)),
-  quote: lenient(z.uuid()),
-});
+export const threadPageSchema = z.object({ page, quote: uuidParam });
 
 export const searchFiltersSchema = z.object({
-  q: lenient(
-    z
-      .string()
-      .trim()
-      .max(200)
-      .transform((v) => v || undefined),
-  ),
-  space: lenient(z.uuid()),
-  author: lenient(z.uuid()),
-  from: lenient(z.iso.date()),
-  to: lenient(z.iso.date()),
-  cursor: lenient(z.string().max(400)),
+  q: searchText(200),
+  space: uuidParam,
+  author: uuidParam,
+  language: choice(LANGUAGES),
+  from: day,
+  to: day,
+  cursor,
 });
 export type SearchFilters = z.output<typeof searchFiltersSchema>;
 
-export const mentionQuerySchema = z.object({ q: z.string().trim().min(1).max(60) });
+/** The mention box's type-ahead (a route handler's query: a bad value is a 400, not ignored). */
+export const mentionQuerySchema = z.object({ space: uuid, q: z.string().trim().min(1).max(60) });

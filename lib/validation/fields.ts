@@ -3,11 +3,9 @@ import { z } from 'zod';
 
 /**
  * Field building blocks shared by forms and actions (safe in the browser). Messages are keys in the
- * `validation` namespace; lib/validation/messages.ts turns issues into sentences.
+ * `validation` namespace; lib/validation/messages.ts turns issues into sentences. Free text is built with
+ * ./text (single-line and multi-line fields), list filters read from URLs with ./query.
  */
-export const requiredText = (max: number, min = 1) => z.string().trim().min(min).max(max);
-export const optionalText = (max: number) => z.string().trim().max(max).optional();
-
 export const email = z
   .string()
   .trim()
@@ -42,9 +40,6 @@ export const checkbox = z
   .transform((v) => v === 'on' || v === 'true');
 
 export const uuid = z.uuid({ error: 'invalidChoice' });
-
-/** Keyset cursors are opaque strings; anything odd is ignored rather than an error. */
-export const cursor = z.string().max(200).optional().catch(undefined);
 
 export const emailDomain = z
   .string()

@@ -17,7 +17,10 @@ function errorsOf(schema: z.ZodType, input: unknown) {
 
 describe('issueMessage', () => {
   it('uses a message key the schema gave', () => {
-    const [issue] = z.string().refine(() => false, { error: 'passwordTooShort' }).safeParse('x').error!.issues;
+    const [issue] = z
+      .string()
+      .refine(() => false, { error: 'passwordTooShort' })
+      .safeParse('x').error!.issues;
     expect(issueMessage(issue!, t)).toBe(v.passwordTooShort);
   });
 
@@ -39,21 +42,32 @@ describe('issueMessage', () => {
     expect(t('tooShort', { min: 10 })).toBe('Enter at least 10 characters.');
   });
 
-  it('never shows zod\'s own English text or a raw key', () => {
-    const [issue] = z.string().refine(() => false, { error: 'Some internal explanation' }).safeParse('x').error!.issues;
+  it("never shows zod's own English text or a raw key", () => {
+    const [issue] = z
+      .string()
+      .refine(() => false, { error: 'Some internal explanation' })
+      .safeParse('x').error!.issues;
     expect(issueMessage(issue!, t)).toBe(v.invalidFormat);
   });
 });
 
 describe('fieldErrors', () => {
   it('keys messages by field, with "_form" for the whole form, without repeats', () => {
-    const schema = z
-      .object({ a: z.string().min(5), b: z.object({ c: z.string() }) })
-      .refine(() => false, { error: 'passwordsDiffer' });
+    const schema = z.object({ a: z.string().min(5), b: z.object({ c: z.string() }) }).refine(() => false, { error: 'passwordsDiffer' });
     const errors = errorsOf(schema, { a: 'x', b: {} });
     expect(errors).toEqual({ a: [t('tooShort', { min: 5 })], b: [v.required] });
     expect(errorsOf(schema, { a: 'xxxxx', b: { c: 'x' } })).toEqual({ _form: [v.passwordsDiffer] });
-    expect(errorsOf(z.object({ a: z.string().refine(() => false, { error: 'passwordTooShort' }).refine(() => false, { error: 'passwordTooShort' }) }), { a: 'x' }).a).toHaveLength(1);
+    expect(
+      errorsOf(
+        z.object({
+          a: z
+            .string()
+            .refine(() => false, { error: 'passwordTooShort' })
+            .refine(() => false, { error: 'passwordTooShort' }),
+        }),
+        { a: 'x' },
+      ).a,
+    ).toHaveLength(1);
   });
 
   it('gives a sentence for every field of a bad registration', () => {

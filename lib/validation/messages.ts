@@ -9,9 +9,7 @@ export function issueMessage(issue: z.core.$ZodIssue, t: Translate): string {
     case 'invalid_type':
       return t('required');
     case 'too_small':
-      return issue.origin === 'string' && Number(issue.minimum) <= 1
-        ? t('required')
-        : t('tooShort', { min: Number(issue.minimum) });
+      return issue.origin === 'string' && Number(issue.minimum) <= 1 ? t('required') : t('tooShort', { min: Number(issue.minimum) });
     case 'too_big':
       return t('tooLong', { max: Number(issue.maximum) });
     case 'invalid_format':

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { SECTORS } from '@/db/schema/enums';
 import { REGIONS } from '@/lib/i18n/regions';
-import { checkbox, countryCode, optionalText, requiredText, uuid, website } from './fields';
+import { checkbox, countryCode, uuid, website } from './fields';
+import { choice, cursor, lenient, searchText } from './query';
+import { optionalSingleLine, singleLine } from './text';
 
 /**
  * Schemas of the directory and profiles (safe in the browser): filters read from the URL (an unknown or
@@ -11,42 +13,79 @@ export { SECTORS, REGIONS };
 
 /** Languages members can say they speak (ISO 639-1); names come from Intl.DisplayNames in the viewer's language. */
 export const LANGUAGES = [
-  'ar', 'bn', 'de', 'el', 'en', 'es', 'fa', 'fi', 'fil', 'fr', 'ha', 'he', 'hi', 'hu', 'id', 'it', 'ja', 'km', 'ko', 'ms',
-  'my', 'ne', 'nl', 'no', 'pl', 'pt', 'ro', 'ru', 'si', 'sv', 'sw', 'ta', 'th', 'tr', 'uk', 'ur', 'vi', 'yo', 'zh', 'zu',
+  'ar',
+  'bn',
+  'de',
+  'el',
+  'en',
+  'es',
+  'fa',
+  'fi',
+  'fil',
+  'fr',
+  'ha',
+  'he',
+  'hi',
+  'hu',
+  'id',
+  'it',
+  'ja',
+  'km',
+  'ko',
+  'ms',
+  'my',
+  'ne',
+  'nl',
+  'no',
+  'pl',
+  'pt',
+  'ro',
+  'ru',
+  'si',
+  'sv',
+  'sw',
+  'ta',
+  'th',
+  'tr',
+  'uk',
+  'ur',
+  'vi',
+  'yo',
+  'zh',
+  'zu',
 ] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** Expertise slugs: lower-case words joined by hyphens (the list itself lives in the database). */
-export const expertiseSlug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(60);
+export const expertiseSlug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(60);
 
-const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const lenient = <T extends z.ZodType>(schema: T) => z.preprocess(firstValue, schema.optional()).catch(undefined);
-const searchText = lenient(
+const country = lenient(
   z
     .string()
-    .trim()
-    .max(100)
-    .transform((v) => v || undefined),
+    .regex(/^[A-Za-z]{2}$/)
+    .pipe(countryCode),
 );
-const cursor = lenient(z.string().max(400));
 
 export const organisationDirectorySchema = z.object({
-  q: searchText,
-  sector: lenient(z.enum(SECTORS)),
-  country: lenient(z.string().regex(/^[A-Za-z]{2}$/).pipe(countryCode)),
-  region: lenient(z.enum(REGIONS)),
+  q: searchText(100),
+  sector: choice(SECTORS),
+  country,
+  region: choice(REGIONS),
   cursor,
 });
 export type OrganisationDirectoryFilters = z.output<typeof organisationDirectorySchema>;
 
 export const PEOPLE_SORTS = ['name', 'joined'] as const;
 export const peopleDirectorySchema = z.object({
-  q: searchText,
-  sector: lenient(z.enum(SECTORS)),
-  country: lenient(z.string().regex(/^[A-Za-z]{2}$/).pipe(countryCode)),
+  q: searchText(100),
+  sector: choice(SECTORS),
+  country,
   expertise: lenient(expertiseSlug),
-  language: lenient(z.enum(LANGUAGES)),
-  sort: lenient(z.enum(PEOPLE_SORTS)),
+  language: choice(LANGUAGES),
+  sort: choice(PEOPLE_SORTS),
   cursor,
 });
 export type PeopleDirectoryFilters = z.output<typeof peopleDirectorySchema>;
@@ -62,9 +101,9 @@ const phone = z
   .regex(/^\+?[0-9 ()./-]{5,40}$/, { error: 'invalidFormat' });
 
 export const profileSchema = z.object({
-  name: requiredText(120),
-  pronouns: optionalText(40),
-  jobTitle: requiredText(120),
+  name: singleLine(120),
+  pronouns: optionalSingleLine(40),
+  jobTitle: singleLine(120),
   bio: z.string().max(5000).optional().default(''),
   expertise: list(expertiseSlug, 10),
   languages: list(z.enum(LANGUAGES), 15),
@@ -82,7 +121,7 @@ export const organisationProfileSchema = z.object({
 });
 export type OrganisationProfileInput = z.output<typeof organisationProfileSchema>;
 
-export const expertiseAreaSchema = z.object({ label: requiredText(80, 3) });
+export const expertiseAreaSchema = z.object({ label: singleLine(80, 3) });
 export type ExpertiseAreaInput = z.output<typeof expertiseAreaSchema>;
 
 /** Logos: PNG, JPEG or WebP (checked by content), at most 2 MB. */

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { SECTORS } from '@/db/schema/enums';
 import { RESOURCE_TYPES, RESOURCE_VISIBILITIES } from '@/db/schema/resources';
-import { cursor, requiredText, uuid } from './fields';
+import { uuid } from './fields';
+import { choice, cursor, lenient, searchText, uuid as uuidParam } from './query';
+import { optionalSingleLine, singleLine } from './text';
 import { LANGUAGES, expertiseSlug } from './profile';
 
 /**
@@ -32,7 +34,7 @@ const externalUrl = z
 
 /** The metadata shared by the contribute and edit forms. */
 const metadata = {
-  title: requiredText(300, 3),
+  title: singleLine(300, 3),
   description: z.string().max(20000).optional().default(''),
   type: z.enum(RESOURCE_TYPES, { error: 'invalidChoice' }),
   topics: list(expertiseSlug, 10),
@@ -64,60 +66,51 @@ export const createResourceSchema = z
   });
 export type CreateResourceInput = z.output<typeof createResourceSchema>;
 
-export const updateResourceSchema = z
-  .object({ ...metadata, resourceId: uuid, url: externalUrl.optional() })
-  .superRefine(sectorsWhenNeeded);
+export const updateResourceSchema = z.object({ ...metadata, resourceId: uuid, url: externalUrl.optional() }).superRefine(sectorsWhenNeeded);
 export type UpdateResourceInput = z.output<typeof updateResourceSchema>;
 
 export const addVersionSchema = z.object({
   resourceId: uuid,
   fileId: uuid.optional().refine((v) => Boolean(v), { error: 'uploadFirst' }),
-  note: z.string().trim().max(300).optional().default(''),
+  note: optionalSingleLine(300).default(''),
 });
 export type AddVersionInput = z.output<typeof addVersionSchema>;
 
 export const deleteResourceSchema = z.object({ resourceId: uuid });
 
-const firstValue = (v: unknown) => (Array.isArray(v) ? v[0] : v);
-const lenient = <T extends z.ZodType>(schema: T) => z.preprocess(firstValue, schema.optional()).catch(undefined);
-
 export const RESOURCE_SORTS = ['newest', 'downloads'] as const;
-export type ResourceSort = (typeof RESOURCE_SORTS)[number];
 
 export const resourceFiltersSchema = z.object({
-  q: lenient(
-    z
-      .string()
-      .trim()
-      .max(200)
-      .transform((v) => v || undefined),
-  ),
-  type: lenient(z.enum(RESOURCE_TYPES)),
+  q: searchText(200),
+  type: choice(RESOURCE_TYPES),
   topic: lenient(expertiseSlug),
-  language: lenient(z.enum(LANGUAGES)),
+  language: choice(LANGUAGES),
   year: lenient(year),
-  organisation: lenient(z.uuid()),
-  sector: lenient(z.enum(SECTORS)),
-  sort: lenient(z.enum(RESOURCE_SORTS)),
+  organisation: uuidParam,
+  sector: choice(SECTORS),
+  sort: choice(RESOURCE_SORTS),
   cursor,
 });
 export type ResourceFilters = z.output<typeof resourceFiltersSchema>;
 
 /** A SHA-256 (64 hex) or MD5 (32 hex) hash, in any case; surrounding spaces ignored. */
-export const hashValue = z
+const hashValue = z
   .string()
   .trim()
   .toLowerCase()
   .regex(/^([0-9a-f]{64}|[0-9a-f]{32})$/, { error: 'invalidHash' });
 
-export const addBlockedHashSchema = z.object({ hash: hashValue, note: z.string().trim().max(300).optional().default('') });
+export const addBlockedHashSchema = z.object({ hash: hashValue, note: optionalSingleLine(300).default('') });
 export const removeBlockedHashSchema = z.object({ id: uuid });
 export const blocklistFiltersSchema = z.object({ cursor });
 
+/** The longest block list imported at once (about 15,000 SHA-256 hashes); lib/limits.ts is sized for it. */
+const HASH_LIST_MAX = 1_000_000;
+
 /** A pasted (or read from a text file in the browser) list: one hash a line; blank lines and # comments ignored. */
 export const importBlockedHashesSchema = z.object({
-  hashes: z.string().min(1).max(1_000_000),
-  note: z.string().trim().max(300).optional().default(''),
+  hashes: z.string().min(1).max(HASH_LIST_MAX),
+  note: optionalSingleLine(300).default(''),
 });
 
 /** The hashes in an imported list, and the lines that were not hashes (line numbers from 1). */

@@ -11,11 +11,39 @@ import guidelines from './guidelines.json';
 import home from './home.json';
 import landing from './landing.json';
 import nav from './nav.json';
+import notify from './notify.json';
+import people from './people.json';
+import privacy from './privacy.json';
 import profile from './profile.json';
 import resources from './resources.json';
+import reverification from './reverification.json';
+import security from './security.json';
 import settings from './settings.json';
 import validation from './validation.json';
 
 /** English catalogue: one namespace per file. */
-const en = { admin, auth, blocklist, common, dev, discussions, directory, email, errors, guidelines, home, landing, nav, profile, resources, settings, validation };
+const en = {
+  admin,
+  auth,
+  blocklist,
+  common,
+  dev,
+  discussions,
+  directory,
+  email,
+  errors,
+  guidelines,
+  home,
+  landing,
+  nav,
+  notify,
+  people,
+  privacy,
+  profile,
+  resources,
+  reverification,
+  security,
+  settings,
+  validation,
+};
 export default en;

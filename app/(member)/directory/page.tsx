@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SelectField, TextField } from '@/app/_components/ui/field';
 import { requireViewer } from '@/lib/auth/require';
-import { organisationDirectory } from '@/lib/dal/directory';
+import { organisationDirectory } from '@/lib/dal/directory/organisations';
 import { countryOptions } from '@/lib/i18n/countries';
 import { organisationDirectorySchema, REGIONS, SECTORS } from '@/lib/validation/profile';
 import { DirectoryNav } from './_components/directory-nav';

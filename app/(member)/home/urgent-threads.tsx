@@ -1,13 +1,16 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { LanguageLabel } from '@/app/_components/language-label';
 import type { Viewer } from '@/lib/auth/viewer';
-import { listUrgentThreads } from '@/lib/dal/threads';
+import { listUrgentThreads } from '@/lib/dal/discussions/threads';
+import { isolated } from '@/app/_components/bidi';
+import { Badge } from '@/app/_components/ui/badge';
+import { formerMemberNames } from '@/app/_components/former-member';
 
 /** Urgent threads in the spaces the viewer sees, at the top of /home. */
 export async function UrgentThreads({ viewer }: { viewer: Viewer }) {
   const threads = await listUrgentThreads(viewer, 5);
-  const t = await getTranslations('discussions');
-  const format = await getFormatter();
+  const [t, format, locale, named] = await Promise.all([getTranslations('discussions'), getFormatter(), getLocale(), formerMemberNames()]);
   return (
     <section aria-labelledby="urgent-threads" className="space-y-3 rounded-lg border border-red-200 bg-white p-5">
       <h2 id="urgent-threads" className="font-semibold text-red-900">
@@ -18,22 +21,27 @@ export async function UrgentThreads({ viewer }: { viewer: Viewer }) {
         {threads.map((th) => (
           <li key={th.id} className="space-y-0.5">
             <p className="flex flex-wrap items-center gap-2">
-              <Link href={`/threads/${th.id}`} className="font-semibold" dir="auto">
+              <Link href={`/threads/${th.id}`} className="font-semibold" dir="auto" lang={th.language}>
                 {th.title}
               </Link>
+              {th.language !== locale ? <LanguageLabel language={th.language} /> : null}
               {th.unread === null ? (
-                <span className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">{t('space.new')}</span>
+                <Badge tone="success">{t('space.new')}</Badge>
               ) : th.unread > 0 ? (
-                <span className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">{t('space.unread', { count: th.unread })}</span>
+                <Badge tone="success">{t('space.unread', { count: th.unread })}</Badge>
               ) : null}
             </p>
             {th.urgentReason ? (
-              <p className="text-sm text-red-900" dir="auto">
+              <p className="text-sm text-red-900" dir="auto" lang={th.language}>
                 {th.urgentReason}
               </p>
             ) : null}
             <p className="text-xs text-slate-600">
-              {t('home.urgentMeta', { space: th.spaceName, name: th.authorName, when: th.urgentAt ? format.relativeTime(th.urgentAt) : '' })}
+              {isolated(t, 'home.urgentMeta', {
+                space: th.spaceName,
+                name: named(th.authorName),
+                when: th.urgentAt ? format.relativeTime(th.urgentAt) : '',
+              })}
             </p>
           </li>
         ))}

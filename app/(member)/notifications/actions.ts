@@ -1,29 +1,18 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { defineAction } from '@/lib/actions';
-import { markNotificationsRead } from '@/lib/dal/notifications';
+import { memberAction } from '@/lib/actions';
+import { markNotificationsRead } from '@/lib/dal/notifications/notifications';
 import { uuid } from '@/lib/validation/fields';
 
-export const markAllReadAction = defineAction({
-  access: 'member',
-  schema: z.object({}),
-  rateLimit: 'memberAction',
-  async handler(_input, { viewer }) {
-    await markNotificationsRead(viewer, 'all');
-    revalidatePath('/', 'layout');
-    return { message: (await getTranslations('discussions.notifications'))('allRead') };
-  },
+export const markAllReadAction = memberAction(z.object({}), async (_input, { viewer, say }) => {
+  await markNotificationsRead(viewer, 'all');
+  revalidatePath('/', 'layout');
+  return say('discussions.notifications.allRead');
 });
 
-export const markReadAction = defineAction({
-  access: 'member',
-  schema: z.object({ id: uuid }),
-  rateLimit: 'memberAction',
-  async handler({ id }, { viewer }) {
-    await markNotificationsRead(viewer, [id]);
-    revalidatePath('/', 'layout');
-  },
+export const markReadAction = memberAction(z.object({ id: uuid }), async ({ id }, { viewer }) => {
+  await markNotificationsRead(viewer, [id]);
+  revalidatePath('/', 'layout');
 });

@@ -3,10 +3,12 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Pager } from '@/app/_components/list-controls';
 import { requireViewer } from '@/lib/auth/require';
-import { listNotifications, type NotificationItem } from '@/lib/dal/notifications';
-import { pageOfPost } from '@/lib/dal/posts';
-import { ActionButton } from '../threads/_components/forms';
+import { listNotifications, unreadNotificationCount, type NotificationItem } from '@/lib/dal/notifications/notifications';
+import { pageOfPost } from '@/lib/dal/discussions/posts';
+import { ActionButton } from '@/app/_components/ui/action-forms';
 import { markAllReadAction, markReadAction } from './actions';
+import { Badge } from '@/app/_components/ui/badge';
+import { NewNotifications } from './new-notifications';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('discussions.notifications'))('title') };
@@ -20,21 +22,31 @@ function href(n: NotificationItem): string {
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const raw = await searchParams;
-  const page = await listNotifications(viewer, typeof raw.cursor === 'string' ? raw.cursor.slice(0, 400) : undefined);
+  const [page, unread] = await Promise.all([
+    listNotifications(viewer, typeof raw.cursor === 'string' ? raw.cursor.slice(0, 400) : undefined),
+    unreadNotificationCount(viewer),
+  ]);
   const t = await getTranslations('discussions');
+  const tn = await getTranslations('notify.settings');
   const format = await getFormatter();
   const anyUnread = page.items.some((n) => !n.readAt);
   return (
     <div className="max-w-3xl space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold text-brand-900">{t('notifications.title')}</h1>
-        {anyUnread ? (
-          <ActionButton action={markAllReadAction} fields={{}} pendingLabel={t('notifications.marking')}>
-            {t('notifications.markAll')}
-          </ActionButton>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-3">
+          <NewNotifications key={unread} unread={unread} />
+          <Link href="/settings/notifications">{tn('link')}</Link>
+          {anyUnread ? (
+            <ActionButton action={markAllReadAction} fields={{}} pendingLabel={t('notifications.marking')}>
+              {t('notifications.markAll')}
+            </ActionButton>
+          ) : null}
+        </div>
       </div>
-      {page.items.length === 0 ? <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">{t('notifications.empty')}</p> : null}
+      {page.items.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">{t('notifications.empty')}</p>
+      ) : null}
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {page.items.map((n) => {
           const text = t.rich(`notifications.${n.kind}`, {
@@ -47,7 +59,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
             <li key={n.id} className={`flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between ${n.readAt ? '' : 'bg-brand-50'}`}>
               <div className="min-w-0 space-y-1">
                 <p>
-                  {!n.readAt ? <span className="me-2 rounded bg-brand-700 px-2 py-0.5 text-xs font-semibold text-white">{t('notifications.unread')}</span> : null}
+                  {!n.readAt ? (
+                    <Badge tone="emphasis" className="me-2">
+                      {t('notifications.unread')}
+                    </Badge>
+                  ) : null}
                   <Link href={href(n)}>{text}</Link>
                 </p>
                 <p className="text-sm text-slate-600">

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
-import Form from 'next/form';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/app/_components/ui/button';
 import { SelectField, TextField } from '@/app/_components/ui/field';
-import { Choices } from '@/app/_components/list-controls';
+import { Choices, FilterForm, Pager } from '@/app/_components/list-controls';
 import { requireViewer } from '@/lib/auth/require';
-import { contributingOrganisationOptions, countResources, listResources, topicOptions } from '@/lib/dal/resources';
+import { contributingOrganisationOptions, countResources, listResources, topicOptions } from '@/lib/dal/resources/resources';
 import { RESOURCE_SORTS, RESOURCE_TYPES, SECTORS, resourceFiltersSchema } from '@/lib/validation/resources';
-import { languageOptions } from './_components/languages';
-import { ResourceListEntry, ResourcePager } from './_components/resource-list';
+import { languageOptions } from '@/lib/i18n/languages';
+import { ResourceListEntry } from './_components/resource-list';
+import { localiseAreas } from '@/lib/i18n/expertise';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('resources'))('title') };
@@ -24,7 +24,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
   const [page, total, topics, organisations] = await Promise.all([
     listResources(viewer, { ...filters, cursor }),
     countResources(viewer, filters),
-    topicOptions(),
+    topicOptions().then(localiseAreas),
     contributingOrganisationOptions(viewer),
   ]);
   const { sort, ...narrowing } = filters;
@@ -42,42 +42,42 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
         </Link>
       </div>
 
-      <Form action="/resources" role="search" aria-label={t('list.filters')} className="rounded-lg border border-slate-200 bg-white p-4">
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-          <div className="sm:col-span-2">
-            <TextField name="q" type="search" label={t('list.search')} hint={t('list.searchHint')} defaultValue={filters.q} maxLength={200} dir="auto" />
-          </div>
-          <SelectField name="type" label={t('list.type')} defaultValue={filters.type ?? ''}>
-            <Choices any={t('list.any')} options={RESOURCE_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))} />
-          </SelectField>
-          <SelectField name="topic" label={t('list.topic')} defaultValue={filters.topic ?? ''}>
-            <Choices any={t('list.any')} options={topics.map((o) => ({ value: o.slug, label: o.label }))} />
-          </SelectField>
-          <SelectField name="language" label={t('list.language')} defaultValue={filters.language ?? ''}>
-            <Choices any={t('list.any')} options={languageOptions(locale).map((o) => ({ value: o.code, label: o.name }))} />
-          </SelectField>
-          <TextField name="year" type="number" inputMode="numeric" label={t('list.year')} defaultValue={filters.year} min={1900} />
-          <SelectField name="organisation" label={t('list.organisation')} defaultValue={filters.organisation ?? ''}>
-            <Choices any={t('list.any')} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
-          </SelectField>
-          <SelectField name="sector" label={t('list.sector')} defaultValue={filters.sector ?? ''}>
-            <Choices any={t('list.any')} options={SECTORS.map((v) => ({ value: v, label: tSectors(v) }))} />
-          </SelectField>
-          <SelectField name="sort" label={t('list.sort')} defaultValue={filters.sort ?? 'newest'}>
-            {RESOURCE_SORTS.map((v) => (
-              <option key={v} value={v}>
-                {t(`sorts.${v}`)}
-              </option>
-            ))}
-          </SelectField>
+      <FilterForm action="/resources" active={filtered || Boolean(sort)} label={t('list.filters')} submit={t('list.apply')}>
+        <div className="sm:col-span-2">
+          <TextField
+            name="q"
+            type="search"
+            label={t('list.search')}
+            hint={t('list.searchHint')}
+            defaultValue={filters.q}
+            maxLength={200}
+            dir="auto"
+          />
         </div>
-        <div className="mt-4 flex flex-wrap items-center gap-3">
-          <button type="submit" className={buttonClass('primary')}>
-            {t('list.apply')}
-          </button>
-          {filtered || sort ? <Link href="/resources">{t('list.clear')}</Link> : null}
-        </div>
-      </Form>
+        <SelectField name="type" label={t('list.type')} defaultValue={filters.type ?? ''}>
+          <Choices any={t('list.any')} options={RESOURCE_TYPES.map((v) => ({ value: v, label: t(`types.${v}`) }))} />
+        </SelectField>
+        <SelectField name="topic" label={t('list.topic')} defaultValue={filters.topic ?? ''}>
+          <Choices any={t('list.any')} options={topics.map((o) => ({ value: o.slug, label: o.label }))} />
+        </SelectField>
+        <SelectField name="language" label={t('list.language')} defaultValue={filters.language ?? ''}>
+          <Choices any={t('list.any')} options={languageOptions(locale)} />
+        </SelectField>
+        <TextField name="year" type="number" inputMode="numeric" label={t('list.year')} defaultValue={filters.year} min={1900} />
+        <SelectField name="organisation" label={t('list.organisation')} defaultValue={filters.organisation ?? ''}>
+          <Choices any={t('list.any')} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
+        </SelectField>
+        <SelectField name="sector" label={t('list.sector')} defaultValue={filters.sector ?? ''}>
+          <Choices any={t('list.any')} options={SECTORS.map((v) => ({ value: v, label: tSectors(v) }))} />
+        </SelectField>
+        <SelectField name="sort" label={t('list.sort')} defaultValue={filters.sort ?? 'newest'}>
+          {RESOURCE_SORTS.map((v) => (
+            <option key={v} value={v}>
+              {t(`sorts.${v}`)}
+            </option>
+          ))}
+        </SelectField>
+      </FilterForm>
 
       <section aria-labelledby="results" className="space-y-4">
         <h2 id="results" className="font-semibold text-slate-800">
@@ -94,7 +94,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
             {filtered ? t('list.emptyFiltered') : t('list.empty')}
           </p>
         )}
-        <ResourcePager path="/resources" params={{ ...filters }} previous={page.previous} next={page.next} />
+        <Pager path="/resources" params={{ ...filters }} previous={page.previous} next={page.next} />
       </section>
     </div>
   );

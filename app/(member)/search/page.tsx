@@ -1,15 +1,18 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { Choices } from '@/app/_components/list-controls';
 import { buttonClass } from '@/app/_components/ui/button';
 import { SelectField, TextField } from '@/app/_components/ui/field';
 import { requireViewer } from '@/lib/auth/require';
-import { searchAuthorName } from '@/lib/dal/search';
-import { listReadableSpaces } from '@/lib/dal/spaces';
+import { searchAuthorName } from '@/lib/dal/discussions/search';
+import { listReadableSpaces } from '@/lib/dal/discussions/spaces';
+import { languageOptions } from '@/lib/i18n/languages';
 import { searchFiltersSchema } from '@/lib/validation/discussions';
 import { ResourceResults } from '../resources/_components/search-results';
 import { DiscussionResults } from './discussion-results';
+import { isolated } from '@/app/_components/bidi';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('discussions.search'))('title') };
@@ -27,9 +30,9 @@ const SECTIONS = [
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const filters = searchFiltersSchema.parse(await searchParams);
-  const t = await getTranslations('discussions.search');
+  const [t, locale] = await Promise.all([getTranslations('discussions.search'), getLocale()]);
   const [spaces, authorName] = await Promise.all([listReadableSpaces(viewer), filters.author ? searchAuthorName(viewer, filters.author) : null]);
-  const params = { q: filters.q, space: filters.space, author: filters.author, from: filters.from, to: filters.to };
+  const params = { q: filters.q, space: filters.space, author: filters.author, language: filters.language, from: filters.from, to: filters.to };
   const withoutAuthor = new URLSearchParams(Object.entries({ ...params, author: undefined }).filter((e): e is [string, string] => !!e[1])).toString();
 
   return (
@@ -37,7 +40,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
       <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
       <Form action="/search" role="search" aria-label={t('title')} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <TextField name="q" type="search" label={t('query')} hint={t('queryHint')} defaultValue={filters.q} maxLength={200} dir="auto" />
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <SelectField name="space" label={t('space')} defaultValue={filters.space ?? ''}>
             <option value="">{t('anySpace')}</option>
             {spaces.map((s) => (
@@ -46,13 +49,16 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               </option>
             ))}
           </SelectField>
+          <SelectField name="language" label={t('language')} defaultValue={filters.language ?? ''}>
+            <Choices any={t('anyLanguage')} options={languageOptions(locale)} />
+          </SelectField>
           <TextField name="from" type="date" label={t('from')} defaultValue={filters.from} />
           <TextField name="to" type="date" label={t('to')} defaultValue={filters.to} />
         </div>
         {filters.author && authorName ? (
           <p className="text-sm">
             <input type="hidden" name="author" value={filters.author} />
-            {t('author', { name: authorName })} · <Link href={`/search?${withoutAuthor}`}>{t('removeAuthor')}</Link>
+            {isolated(t, 'author', { name: authorName })} · <Link href={`/search?${withoutAuthor}`}>{t('removeAuthor')}</Link>
           </p>
         ) : null}
         <button type="submit" className={buttonClass('primary')}>
@@ -70,7 +76,11 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           </ul>
         </nav>
       ) : null}
-      {!filters.q ? <p className="text-slate-700">{t('prompt')}</p> : SECTIONS.map(({ key, Component }) => <Component key={key} viewer={viewer} filters={filters} />)}
+      {!filters.q ? (
+        <p className="text-slate-700">{t('prompt')}</p>
+      ) : (
+        SECTIONS.map(({ key, Component }) => <Component key={key} viewer={viewer} filters={filters} />)
+      )}
     </div>
   );
 }

@@ -14,7 +14,15 @@ export function JoinForm({ spaceId }: { spaceId: string }) {
   return (
     <ActionForm state={state} action={action}>
       <input type="hidden" name="spaceId" value={spaceId} />
-      <TextArea name="message" label={t('joinMessage')} errors={errors?.message} maxLength={500} rows={3} dir="auto" defaultValue={state?.values?.message} />
+      <TextArea
+        name="message"
+        label={t('joinMessage')}
+        errors={errors?.message}
+        maxLength={500}
+        rows={3}
+        dir="auto"
+        defaultValue={state?.values?.message}
+      />
       <SubmitButton pendingLabel={t('joinSending')}>{t('joinSubmit')}</SubmitButton>
     </ActionForm>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/require';
-import { listSpaces } from '@/lib/dal/spaces';
+import { listSpaces } from '@/lib/dal/discussions/spaces';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('discussions.spaces'))('title') };
@@ -19,7 +19,9 @@ export default async function SpacesPage() {
         <h1 className="text-2xl font-bold text-brand-900">{t('discussions.spaces.title')}</h1>
         <p className="max-w-3xl text-slate-700">{t('discussions.spaces.intro')}</p>
       </div>
-      {spaces.length === 0 ? <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">{t('discussions.spaces.empty')}</p> : null}
+      {spaces.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">{t('discussions.spaces.empty')}</p>
+      ) : null}
       <ul className="grid gap-4 md:grid-cols-2">
         {spaces.map((s) => (
           <li key={s.id} className={`space-y-2 rounded-lg border bg-white p-5 ${s.archived ? 'border-dashed border-slate-300' : 'border-slate-200'}`}>
@@ -33,7 +35,9 @@ export default async function SpacesPage() {
               {s.archived ? <span className="rounded bg-slate-200 px-2 py-0.5 font-semibold">{t('discussions.spaces.archived')}</span> : null}
             </p>
             {s.access === 'sector' ? (
-              <p className="text-sm text-slate-600">{t('discussions.spaces.sectors', { sectors: s.sectors.map((x) => t(`common.sectors.${x}`)).join(', ') })}</p>
+              <p className="text-sm text-slate-600">
+                {t('discussions.spaces.sectors', { sectors: s.sectors.map((x) => t(`common.sectors.${x}`)).join(', ') })}
+              </p>
             ) : null}
             {s.description ? (
               <p className="text-slate-700" dir="auto">

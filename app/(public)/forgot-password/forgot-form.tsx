@@ -13,7 +13,16 @@ export function ForgotForm() {
   const values = state && !state.ok ? state.values : undefined;
   return (
     <ActionForm state={state} action={action}>
-      <TextField key={`e-${values?.email}`} name="email" type="email" label={t('email')} autoComplete="email" required errors={errors?.email} defaultValue={values?.email} />
+      <TextField
+        key={`e-${values?.email}`}
+        name="email"
+        type="email"
+        label={t('email')}
+        autoComplete="email"
+        required
+        errors={errors?.email}
+        defaultValue={values?.email}
+      />
       <SubmitButton pendingLabel={t('submitting')}>{t('submit')}</SubmitButton>
     </ActionForm>
   );

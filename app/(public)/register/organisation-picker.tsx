@@ -4,6 +4,7 @@ import clsx from 'clsx';
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState } from 'react';
 import { inputClass } from '@/app/_components/ui/field';
+import { isolated } from '@/app/_components/bidi';
 
 interface Option {
   id: string;
@@ -63,7 +64,7 @@ export function OrganisationPicker({ errors, initial }: { errors?: string[]; ini
       <input type="hidden" name="organisationId" value={chosen?.id ?? ''} />
       {chosen ? (
         <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-300 bg-white px-3 py-2">
-          <span role="status">{t('organisationChosen', { name: chosen.name })}</span>
+          <span role="status">{isolated(t, 'organisationChosen', { name: chosen.name })}</span>
           <button
             type="button"
             className="text-sm font-semibold text-brand-700 underline"
@@ -156,7 +157,11 @@ export function OrganisationPicker({ errors, initial }: { errors?: string[]; ini
             </ul>
           </div>
           <p aria-live="polite" className="text-sm text-slate-600">
-            {searched && query.trim().length >= 2 ? (options.length ? t('organisationResults', { count: options.length }) : t('organisationNoMatch')) : ''}
+            {searched && query.trim().length >= 2
+              ? options.length
+                ? t('organisationResults', { count: options.length })
+                : t('organisationNoMatch')
+              : ''}
           </p>
         </>
       )}

@@ -15,7 +15,14 @@ export function ResetForm({ token }: { token: string }) {
       <input type="hidden" name="token" value={token} />
       <p className="text-sm text-slate-600">{t('note')}</p>
       <TextField name="password" type="password" label={t('password')} autoComplete="new-password" required errors={errors?.password} />
-      <TextField name="confirmPassword" type="password" label={t('confirmPassword')} autoComplete="new-password" required errors={errors?.confirmPassword} />
+      <TextField
+        name="confirmPassword"
+        type="password"
+        label={t('confirmPassword')}
+        autoComplete="new-password"
+        required
+        errors={errors?.confirmPassword}
+      />
       <SubmitButton pendingLabel={t('submitting')}>{t('submit')}</SubmitButton>
     </ActionForm>
   );

@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth.signIn'))('title') };
 }
 
-const NOTICES = ['signedOut', 'passwordReset'] as const;
+const NOTICES = ['signedOut', 'passwordReset', 'accountDeleted'] as const;
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -28,6 +28,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </div>
       <p className="text-sm text-slate-700">
         {t('noAccount')} <Link href="/register">{t('register')}</Link>
+      </p>
+      <p className="text-sm text-slate-700">
+        {t('newLink')} <Link href="/verify-email">{t('newLinkAction')}</Link>
       </p>
     </div>
   );

@@ -15,7 +15,16 @@ export function SignInForm({ next }: { next?: string }) {
   return (
     <ActionForm state={state} action={action}>
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <TextField name="email" type="email" label={t('email')} autoComplete="username" required errors={errors?.email} defaultValue={values?.email} key={`e-${values?.email}`} />
+      <TextField
+        name="email"
+        type="email"
+        label={t('email')}
+        autoComplete="username"
+        required
+        errors={errors?.email}
+        defaultValue={values?.email}
+        key={`e-${values?.email}`}
+      />
       <TextField name="password" type="password" label={t('password')} autoComplete="current-password" required errors={errors?.password} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <SubmitButton pendingLabel={t('submitting')}>{t('submit')}</SubmitButton>

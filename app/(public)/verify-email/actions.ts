@@ -1,15 +1,15 @@
 'use server';
 
-import { defineAction } from '@/lib/actions';
-import { verifyEmail } from '@/lib/dal/accounts';
+import { publicAction } from '@/lib/actions';
+import { resendVerification, verifyEmail } from '@/lib/dal/accounts/accounts';
 import { UserError } from '@/lib/errors';
-import { tokenSchema } from '@/lib/validation/auth';
+import { resendVerificationSchema, tokenSchema } from '@/lib/validation/auth';
 
-export const verifyEmailAction = defineAction({
-  access: 'public',
-  schema: tokenSchema,
-  rateLimit: 'register',
-  async handler({ token }, { request }) {
-    if (!(await verifyEmail(token, request))) throw new UserError('auth.verify.invalid');
-  },
+export const verifyEmailAction = publicAction(tokenSchema, { rateLimit: 'register' }, async ({ token }, { request }) => {
+  if (!(await verifyEmail(token, request))) throw new UserError('auth.verify.invalid');
+});
+
+export const resendVerificationAction = publicAction(resendVerificationSchema, { rateLimit: 'register' }, async ({ email }, { request, say }) => {
+  await resendVerification(email, request);
+  return say('auth.verify.resent');
 });

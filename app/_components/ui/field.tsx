@@ -69,16 +69,7 @@ export function TextArea({ name, label, hint, errors, className, id, ...input }:
   );
 }
 
-export function SelectField({
-  name,
-  label,
-  hint,
-  errors,
-  className,
-  id,
-  children,
-  ...select
-}: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ name, label, hint, errors, className, id, children, ...select }: FieldShell & SelectHTMLAttributes<HTMLSelectElement>) {
   const fieldId = id ?? `field-${name}`;
   return (
     <Shell name={name} label={label} hint={hint} errors={errors} id={fieldId}>

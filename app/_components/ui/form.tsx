@@ -5,10 +5,12 @@ import { useFormStatus } from 'react-dom';
 import type { ActionState } from '@/lib/action-state';
 import { Alert } from './alert';
 import { Button } from './button';
+import { ReauthField } from './reauth-field';
 
 /**
  * A form bound to a server action's state: shows the form-level message, and after a failed submit
  * moves focus to the first invalid field (or the message) so keyboard and screen-reader users land on it.
+ * A sensitive step answered "confirm it's you" adds the password-or-code field (sent with the next submit).
  */
 export function ActionForm({
   state,
@@ -21,7 +23,7 @@ export function ActionForm({
   const messageRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!state || state.ok) return;
-    const invalid = ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const invalid = ref.current?.querySelector<HTMLElement>('[aria-invalid="true"], input[name="reauthSecret"]');
     (invalid ?? messageRef.current)?.focus();
   }, [state]);
   return (
@@ -31,13 +33,21 @@ export function ActionForm({
           <Alert tone={state.ok ? 'success' : 'error'}>{state.message}</Alert>
         </div>
       ) : null}
+      {state && !state.ok && state.reauth ? <ReauthField errors={state.fieldErrors?.reauthSecret} /> : null}
       {children}
     </form>
   );
 }
 
 /** A submit button that shows progress while its form is being sent. */
-export function SubmitButton({ children, pendingLabel, variant, className, name, value }: {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  variant,
+  className,
+  name,
+  value,
+}: {
   children: ReactNode;
   pendingLabel: ReactNode;
   variant?: 'primary' | 'secondary' | 'danger' | 'ghost';

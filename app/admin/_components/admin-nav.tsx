@@ -23,7 +23,9 @@ export function AdminNav({ label, links }: { label: string; links: { href: strin
                 aria-current={exact ? 'page' : within ? 'true' : undefined}
                 className={clsx(
                   '-mb-px inline-block border-b-2 px-3 py-2 text-sm font-medium no-underline hover:no-underline',
-                  exact || within ? 'border-brand-700 text-brand-900' : 'border-transparent text-slate-700 hover:border-slate-300 hover:text-slate-900',
+                  exact || within
+                    ? 'border-brand-700 text-brand-900'
+                    : 'border-transparent text-slate-700 hover:border-slate-300 hover:text-slate-900',
                 )}
               >
                 {link.label}

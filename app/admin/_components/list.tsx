@@ -1,22 +1,11 @@
-import clsx from 'clsx';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { Choices, FilterForm, hrefWith, Pager } from '@/app/_components/list-controls';
+import { Badge, type Tone } from '@/app/_components/ui/badge';
 
 export { hrefWith, Pager };
 
-export type Tone = 'success' | 'warning' | 'danger' | 'neutral' | 'info';
-const tones: Record<Tone, string> = {
-  success: 'bg-emerald-100 text-emerald-900',
-  warning: 'bg-amber-100 text-amber-900',
-  danger: 'bg-red-100 text-red-900',
-  neutral: 'bg-slate-100 text-slate-800',
-  info: 'bg-brand-50 text-brand-900',
-};
-
-export function Badge({ tone = 'neutral', children }: { tone?: Tone; children: ReactNode }) {
-  return <span className={clsx('inline-block rounded px-2 py-0.5 text-xs font-semibold whitespace-nowrap', tones[tone])}>{children}</span>;
-}
+export { Badge };
 
 export const USER_STATUS_TONES: Record<string, Tone> = {
   active: 'success',
@@ -37,20 +26,39 @@ export const ORGANISATION_STATUS_TONES: Record<string, Tone> = {
  * A table that scrolls sideways inside its own frame on narrow screens. The frame is focusable (and
  * named by the caption) so keyboard users can scroll it too.
  */
-export function Table({ caption, captionId, children }: { caption: ReactNode; captionId: string; children: ReactNode }) {
+export function Table({
+  caption,
+  captionId,
+  columns,
+  children,
+}: {
+  caption: ReactNode;
+  captionId: string;
+  columns: ReactNode[];
+  children: ReactNode;
+}) {
   return (
     <div role="region" aria-labelledby={captionId} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full min-w-[44rem] text-left text-sm">
+      <table className="w-full min-w-[44rem] text-start text-sm">
         <caption id={captionId} className="sr-only">
           {caption}
         </caption>
-        {children}
+        <thead className="border-b border-slate-200 bg-slate-50">
+          <tr>
+            {columns.map((label, i) => (
+              <th key={i} scope="col" className={th}>
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">{children}</tbody>
       </table>
     </div>
   );
 }
 
-export const th = 'px-4 py-3 font-semibold text-slate-700 whitespace-nowrap';
+const th = 'px-4 py-3 font-semibold text-slate-700 whitespace-nowrap';
 export const td = 'px-4 py-3 align-top';
 /** The first column (a row's name and email) keeps enough width to stay readable while the table scrolls. */
 export const rowHeader = `${td} min-w-60 font-normal`;

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { requireAdmin } from '@/lib/auth/require';
-import { listApplications } from '@/lib/dal/applications';
-import { adminOverview } from '@/lib/dal/users';
+import { listApplications } from '@/lib/dal/console/applications';
+import { adminOverview } from '@/lib/dal/console/users';
 import { countryName } from '@/lib/i18n/countries';
 import { applicationFiltersSchema } from '@/lib/validation/admin';
 import { Badge, Empty, Pager } from '../_components/list';
 import { DecisionForms } from './forms';
+import { Endorsement } from './endorsement';
+import { Nominations } from './nominations';
+import { DeleteApplicationButton } from '../_components/delete-application';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.applications'))('title') };
@@ -14,7 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireAdmin();
-  const filters = applicationFiltersSchema.parse(await searchParams);
+  const query = await searchParams;
+  const filters = applicationFiltersSchema.parse(query);
+  const nominationsCursor = typeof query.nominations === 'string' ? query.nominations : undefined;
   const [page, counts] = await Promise.all([listApplications(viewer, filters), adminOverview(viewer)]);
   const t = await getTranslations();
   const format = await getFormatter();
@@ -44,7 +49,13 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                       <p className="text-sm break-all text-slate-700">{a.email}</p>
                     </div>
                     <Badge tone={a.emailDomainMatches ? 'success' : 'warning'}>
-                      {a.emailDomainMatches ? t('admin.applications.domainMatches') : t('admin.applications.domainDiffers')}
+                      {a.emailDomainMatches
+                        ? t('admin.applications.domainMatches')
+                        : a.freeMail
+                          ? t('admin.applications.freeMail')
+                          : a.organisation.isNew
+                            ? t('admin.applications.domainUnproven')
+                            : t('admin.applications.domainDiffers')}
                     </Badge>
                   </div>
                   <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
@@ -63,21 +74,39 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                     <dd>
                       <time dateTime={a.appliedAt.toISOString()}>{format.dateTime(a.appliedAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
                     </dd>
+                    <dt className="font-medium text-slate-600">{t('people.admin.endorsement')}</dt>
+                    <dd>
+                      <Endorsement application={a} />
+                    </dd>
                   </dl>
                   <div className="space-y-1">
                     <h3 className="text-sm font-semibold text-slate-800">{t('admin.applications.why')}</h3>
-                    <p dir="auto" className="whitespace-pre-line break-words text-slate-800">
+                    <p dir="auto" className="break-words whitespace-pre-line text-slate-800">
                       {a.reason || t('admin.applications.noReason')}
                     </p>
                   </div>
-                  <DecisionForms userId={a.id} name={a.name} />
+                  {a.waitsUntil ? (
+                    <p className="border-t border-slate-200 pt-4 text-sm text-slate-700">
+                      {t('people.admin.waitsUntil', { date: format.dateTime(a.waitsUntil, { dateStyle: 'medium' }) })}
+                    </p>
+                  ) : (
+                    <DecisionForms userId={a.id} name={a.name} />
+                  )}
+                  <DeleteApplicationButton userId={a.id} variant="ghost" />
                 </article>
               </li>
             );
           })}
         </ol>
       )}
-      <Pager path="/admin/applications" params={{}} previous={page.previous} next={page.next} />
+      <Pager
+        path="/admin/applications"
+        params={{ nominations: nominationsCursor }}
+        previous={page.previous}
+        next={page.next}
+        label={t('people.admin.applicationPages')}
+      />
+      <Nominations viewer={viewer} cursor={nominationsCursor} params={{ cursor: filters.cursor ?? undefined }} />
     </div>
   );
 }

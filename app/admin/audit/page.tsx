@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { Alert } from '@/app/_components/ui/alert';
 import { SelectField, TextField } from '@/app/_components/ui/field';
 import { AUDIT_ACTIONS } from '@/lib/audit';
 import { requireAdmin } from '@/lib/auth/require';
-import { listAuditLog, type AuditRow } from '@/lib/dal/audit-log';
+import { auditChainStatus, listAuditLog, type AuditRow } from '@/lib/dal/console/audit-log';
 import { auditFiltersSchema } from '@/lib/validation/admin';
-import { Empty, Filters, Options, Pager, Table, td, th } from '../_components/list';
+import { Empty, Filters, Options, Pager, Table, td } from '../_components/list';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.audit'))('title') };
@@ -34,7 +35,7 @@ function Target({ row }: { row: AuditRow }) {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireAdmin();
   const { cursor, ...filters } = auditFiltersSchema.parse(await searchParams);
-  const page = await listAuditLog(viewer, { ...filters, cursor });
+  const [page, chain] = await Promise.all([listAuditLog(viewer, { ...filters, cursor }), auditChainStatus(viewer)]);
   const t = await getTranslations('admin.audit');
   const tList = await getTranslations('admin.list');
   const format = await getFormatter();
@@ -46,6 +47,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
         <p className="text-slate-700">{t('intro', { timeZone: viewer.timeZone })}</p>
       </div>
+      {chain.ok ? (
+        <Alert tone="success" id="audit-chain">
+          <p>{t('chainVerified', { rows: chain.rows - chain.unchained })}</p>
+          {chain.unchained ? <p>{t('chainUnchained', { count: chain.unchained })}</p> : null}
+        </Alert>
+      ) : (
+        <Alert tone="error" id="audit-chain">
+          {t('chainBroken', { id: chain.brokenAt })}
+        </Alert>
+      )}
       <Filters action="/admin/audit" active={filtered}>
         <TextField name="actor" type="search" label={t('actor')} hint={t('actorHint')} defaultValue={filters.actor} maxLength={100} />
         <SelectField name="action" label={t('action')} defaultValue={filters.action ?? ''}>
@@ -58,48 +69,38 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {page.items.length === 0 ? (
         <Empty>{filtered ? t('emptyFiltered') : t('empty')}</Empty>
       ) : (
-        <Table caption={t('caption')} captionId="audit-caption">
-          <thead className="border-b border-slate-200 bg-slate-50">
-            <tr>
-              <th scope="col" className={th}>{t('time')}</th>
-              <th scope="col" className={th}>{t('actor')}</th>
-              <th scope="col" className={th}>{t('action')}</th>
-              <th scope="col" className={th}>{t('target')}</th>
-              <th scope="col" className={th}>{t('ip')}</th>
-              <th scope="col" className={th}>{t('details')}</th>
+        <Table caption={t('caption')} captionId="audit-caption" columns={[t('time'), t('actor'), t('action'), t('target'), t('ip'), t('details')]}>
+          {page.items.map((row) => (
+            <tr key={row.id}>
+              <th scope="row" className={`${td} font-normal whitespace-nowrap`}>
+                <time dateTime={row.at.toISOString()}>{format.dateTime(row.at, { dateStyle: 'medium', timeStyle: 'medium' })}</time>
+              </th>
+              <td className={td}>
+                {row.actor && !row.actor.name ? (
+                  <code className="break-all text-slate-600">{row.actor.id}</code>
+                ) : row.actor ? (
+                  <>
+                    <Link href={`/admin/users/${row.actor.id}`} dir="auto">
+                      {row.actor.name ?? row.actor.id}
+                    </Link>
+                    {row.actor.email ? <div className="break-all text-slate-600">{row.actor.email}</div> : null}
+                  </>
+                ) : (
+                  <span className="text-slate-600">{t('noActor')}</span>
+                )}
+              </td>
+              <td className={td}>
+                <code className="text-xs whitespace-nowrap">{row.action}</code>
+              </td>
+              <td className={td}>
+                <Target row={row} />
+              </td>
+              <td className={`${td} whitespace-nowrap`}>{row.ip ?? ''}</td>
+              <td className={`${td} max-w-xs`}>
+                {Object.keys(row.details).length ? <code className="block text-xs break-all">{JSON.stringify(row.details)}</code> : null}
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {page.items.map((row) => (
-              <tr key={row.id}>
-                <th scope="row" className={`${td} font-normal whitespace-nowrap`}>
-                  <time dateTime={row.at.toISOString()}>{format.dateTime(row.at, { dateStyle: 'medium', timeStyle: 'medium' })}</time>
-                </th>
-                <td className={td}>
-                  {row.actor ? (
-                    <>
-                      <Link href={`/admin/users/${row.actor.id}`} dir="auto">
-                        {row.actor.name ?? row.actor.id}
-                      </Link>
-                      {row.actor.email ? <div className="break-all text-slate-600">{row.actor.email}</div> : null}
-                    </>
-                  ) : (
-                    <span className="text-slate-600">{t('noActor')}</span>
-                  )}
-                </td>
-                <td className={td}>
-                  <code className="text-xs whitespace-nowrap">{row.action}</code>
-                </td>
-                <td className={td}>
-                  <Target row={row} />
-                </td>
-                <td className={`${td} whitespace-nowrap`}>{row.ip ?? ''}</td>
-                <td className={`${td} max-w-xs`}>
-                  {Object.keys(row.details).length ? <code className="block text-xs break-all">{JSON.stringify(row.details)}</code> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
       <Pager path="/admin/audit" params={filters} previous={page.previous} next={page.next} />

@@ -12,7 +12,17 @@ export function AddHashForm() {
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <ActionForm state={state} action={action} className="space-y-4">
-      <TextField name="hash" label={t('hash')} hint={t('hashHint')} required maxLength={80} spellCheck={false} autoCapitalize="none" className="font-mono" errors={errors?.hash} />
+      <TextField
+        name="hash"
+        label={t('hash')}
+        hint={t('hashHint')}
+        required
+        maxLength={80}
+        spellCheck={false}
+        autoCapitalize="none"
+        className="font-mono"
+        errors={errors?.hash}
+      />
       <TextField name="note" label={t('note')} hint={t('noteHint')} maxLength={300} errors={errors?.note} />
       <SubmitButton pendingLabel={t('adding')}>{t('add')}</SubmitButton>
     </ActionForm>

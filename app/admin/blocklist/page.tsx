@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { ResourcePager } from '@/app/(member)/resources/_components/resource-list';
+import { Pager } from '@/app/_components/list-controls';
 import { requireAdmin } from '@/lib/auth/require';
-import { countBlockedHashes, listBlockedHashes } from '@/lib/dal/blocklist';
+import { countBlockedHashes, listBlockedHashes } from '@/lib/dal/console/blocklist';
 import { blocklistFiltersSchema } from '@/lib/validation/resources';
 import { AddHashForm, ImportHashesForm, RemoveHashForm } from './forms';
+import { isolated } from '@/app/_components/bidi';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('blocklist'))('title') };
@@ -51,7 +52,7 @@ export default async function BlocklistPage({ searchParams }: { searchParams: Pr
                     {row.hash}
                   </p>
                   <p className="text-slate-600" dir="auto">
-                    {t('addedBy', { name: row.addedByName ?? '—', date: format.dateTime(row.createdAt, { dateStyle: 'medium' }) })}
+                    {isolated(t, 'addedBy', { name: row.addedByName ?? '—', date: format.dateTime(row.createdAt, { dateStyle: 'medium' }) })}
                     {row.note ? <> · {row.note}</> : null}
                   </p>
                 </div>
@@ -62,7 +63,7 @@ export default async function BlocklistPage({ searchParams }: { searchParams: Pr
         ) : (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center text-slate-700">{t('empty')}</p>
         )}
-        <ResourcePager path="/admin/blocklist" params={{}} previous={page.previous} next={page.next} />
+        <Pager path="/admin/blocklist" params={{}} previous={page.previous} next={page.next} />
       </section>
     </div>
   );

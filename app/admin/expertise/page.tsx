@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { requireAdmin } from '@/lib/auth/require';
-import { listExpertiseAreas } from '@/lib/dal/profiles';
+import { listExpertiseAreas } from '@/lib/dal/directory/profiles';
 import { AddExpertiseForm } from './forms';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -2,21 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { Cooked } from '@/app/_components/cooked';
 import { Pager } from '../_components/list';
-import { ActionButton, MoveForm, ReasonForm } from '@/app/(member)/threads/_components/forms';
-import {
-  hidePostAction,
-  lockThreadAction,
-  moveThreadAction,
-  pinThreadAction,
-  resolveReportAction,
-  restorePostAction,
-} from '@/app/(member)/threads/moderation-actions';
+import { HidePostForm, ResolveReportButton, RestorePostButton, ThreadModerationButtons } from '@/app/_components/moderation-tools';
 import { requireViewer } from '@/lib/auth/require';
-import { listOpenReports } from '@/lib/dal/moderation';
-import { pageOfPost } from '@/lib/dal/posts';
-import { listReadableSpaces } from '@/lib/dal/spaces';
-import { isModerator } from '@/lib/dal/spaces-access';
+import { listOpenReports } from '@/lib/dal/discussions/moderation';
+import { pageOfPost } from '@/lib/dal/discussions/posts';
+import { listReadableSpaces } from '@/lib/dal/discussions/spaces';
+import { isModerator } from '@/lib/dal/roles';
+import { isolated } from '@/app/_components/bidi';
+import { formerMemberNames } from '@/app/_components/former-member';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('discussions.moderation'))('title') };
@@ -30,6 +25,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
   const cursor = typeof raw.cursor === 'string' ? raw.cursor.slice(0, 400) : undefined;
   const [page, spaces] = await Promise.all([listOpenReports(viewer, cursor), listReadableSpaces(viewer)]);
   const t = await getTranslations('discussions.moderation');
+  const named = await formerMemberNames();
   const format = await getFormatter();
   return (
     <div className="space-y-6">
@@ -46,7 +42,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
                 <Link href={`/threads/${r.threadId}?page=${pageOfPost(r.postNumber)}#post-${r.postNumber}`}>
                   {t.rich('post', {
                     number: r.postNumber,
-                    name: r.authorName,
+                    name: named(r.authorName),
                     title: r.threadTitle,
                     space: r.spaceName,
                     b: (chunks) => <bdi>{chunks}</bdi>,
@@ -55,35 +51,28 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
               </h2>
               <p className="text-sm text-slate-700">
                 {t.rich('reportedBy', {
-                  name: r.reporterName,
+                  name: named(r.reporterName),
                   when: format.dateTime(r.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
                   reason: r.reason,
                   b: (chunks) => <bdi className="font-medium">{chunks}</bdi>,
                 })}
               </p>
-              {r.postHidden ? <p className="rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">{t('hiddenNow', { reason: r.postHiddenReason ?? '' })}</p> : null}
+              {r.postHidden ? (
+                <p className="rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">
+                  {isolated(t, 'hiddenNow', { reason: r.postHiddenReason ?? '' })}
+                </p>
+              ) : null}
               {r.postDeleted ? <p className="rounded bg-slate-100 px-2 py-1 text-sm">{t('deletedNow')}</p> : null}
-              <div className="cooked max-h-64 overflow-auto rounded border border-slate-100 bg-slate-50 p-3" dir="auto" dangerouslySetInnerHTML={{ __html: r.postCooked }} />
+              <Cooked html={r.postCooked} className="max-h-64 overflow-auto rounded border border-slate-100 bg-slate-50 p-3" />
               <div className="flex flex-wrap items-start gap-3">
-                {r.postHidden ? (
-                  <ActionButton action={restorePostAction} fields={{ postId: r.postId }} pendingLabel={t('restore')}>
-                    {t('restore')}
-                  </ActionButton>
-                ) : (
-                  <div className="w-72 max-w-full">
-                    <ReasonForm action={hidePostAction} fields={{ postId: r.postId }} name="reason" label={t('hideReason')} submit={t('hide')} pendingLabel={t('hide')} variant="danger" maxLength={300} />
-                  </div>
-                )}
-                <ActionButton action={lockThreadAction} fields={{ threadId: r.threadId, on: r.threadLocked ? 'false' : 'true' }} pendingLabel={t('lock')}>
-                  {r.threadLocked ? t('unlock') : t('lock')}
-                </ActionButton>
-                <ActionButton action={pinThreadAction} fields={{ threadId: r.threadId, on: r.threadPinned ? 'false' : 'true' }} pendingLabel={t('pin')}>
-                  {r.threadPinned ? t('unpin') : t('pin')}
-                </ActionButton>
-                <MoveForm action={moveThreadAction} threadId={r.threadId} spaces={spaces.filter((s) => s.id !== r.spaceId && !s.archived)} />
-                <ActionButton action={resolveReportAction} fields={{ reportId: r.id }} variant="primary" pendingLabel={t('resolve')}>
-                  {t('resolve')}
-                </ActionButton>
+                {r.postHidden ? <RestorePostButton postId={r.postId} /> : <HidePostForm postId={r.postId} />}
+                <ThreadModerationButtons
+                  threadId={r.threadId}
+                  locked={r.threadLocked}
+                  pinned={r.threadPinned}
+                  spaces={spaces.filter((s) => s.id !== r.spaceId && !s.archived)}
+                />
+                <ResolveReportButton reportId={r.id} />
               </div>
             </article>
           </li>

@@ -1,30 +1,27 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
-import { defineAction } from '@/lib/actions';
-import { deactivateOrganisation, reactivateOrganisation, updateOrganisation } from '@/lib/dal/organisations';
-import { organisationSchema, organisationStatusSchema } from '@/lib/validation/admin';
+import { memberAction } from '@/lib/actions';
+import { deactivateOrganisation, reactivateOrganisation, updateOrganisation } from '@/lib/dal/console/organisations';
+import { deactivateOrganisationSchema, organisationSchema, reactivateOrganisationSchema } from '@/lib/validation/admin';
 
-export const updateOrganisationAction = defineAction({
-  access: 'member',
-  schema: organisationSchema,
-  rateLimit: 'memberAction',
-  async handler(input, { viewer, request }) {
-    const changed = await updateOrganisation(viewer, input, request);
-    revalidatePath(`/admin/organisations/${input.organisationId}`);
-    return { message: (await getTranslations('admin.organisation'))(changed.length ? 'saved' : 'unchanged') };
-  },
+export const updateOrganisationAction = memberAction(organisationSchema, async (input, { viewer, request, say }) => {
+  const changed = await updateOrganisation(viewer, input, request);
+  revalidatePath(`/admin/organisations/${input.organisationId}`);
+  return say(changed.length ? 'admin.organisation.saved' : 'admin.organisation.unchanged');
 });
 
-export const organisationStatusAction = defineAction({
-  access: 'member',
-  schema: organisationStatusSchema,
-  rateLimit: 'memberAction',
-  async handler({ organisationId, status }, { viewer, request }) {
-    if (status === 'inactive') await deactivateOrganisation(viewer, organisationId, request);
-    else await reactivateOrganisation(viewer, organisationId, request);
+export const deactivateOrganisationAction = memberAction(
+  deactivateOrganisationSchema,
+  async ({ organisationId, reason }, { viewer, request, say }) => {
+    await deactivateOrganisation(viewer, organisationId, reason, request);
     revalidatePath(`/admin/organisations/${organisationId}`);
-    return { message: (await getTranslations('admin.organisation'))(status === 'inactive' ? 'deactivated' : 'reactivated') };
+    return say('admin.organisation.deactivated');
   },
+);
+
+export const reactivateOrganisationAction = memberAction(reactivateOrganisationSchema, async ({ organisationId }, { viewer, request, say }) => {
+  await reactivateOrganisation(viewer, organisationId, request);
+  revalidatePath(`/admin/organisations/${organisationId}`);
+  return say('admin.organisation.reactivated');
 });

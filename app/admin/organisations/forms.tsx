@@ -5,7 +5,7 @@ import { useActionState, useState } from 'react';
 import { SelectField, TextArea, TextField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
 import type { Sector } from '@/lib/validation/admin';
-import { updateOrganisationAction } from './actions';
+import { deactivateOrganisationAction, updateOrganisationAction } from './actions';
 
 interface Editable {
   id: string;
@@ -40,7 +40,16 @@ export function OrganisationForm({
     <ActionForm state={state} action={action}>
       <input type="hidden" name="organisationId" value={organisation.id} />
       <input type="hidden" name="version" value={organisation.version} />
-      <TextField key={k('name', organisation.name)} name="name" label={t('name')} required maxLength={200} defaultValue={value('name', organisation.name)} errors={errors?.name} dir="auto" />
+      <TextField
+        key={k('name', organisation.name)}
+        name="name"
+        label={t('name')}
+        required
+        maxLength={200}
+        defaultValue={value('name', organisation.name)}
+        errors={errors?.name}
+        dir="auto"
+      />
       {/* Uncontrolled (React resets a form after each submission, and a controlled select would show its first option) */}
       <SelectField
         key={k('sector', organisation.sector)}
@@ -99,5 +108,34 @@ export function OrganisationForm({
       {errors?.version ? <p className="text-sm font-medium text-red-700">{errors.version.join(' ')}</p> : null}
       <SubmitButton pendingLabel={t('saving')}>{t('save')}</SubmitButton>
     </ActionForm>
+  );
+}
+
+/** Deactivating (offboarding) needs a reason; it sits behind a disclosure so it cannot happen by a slip. */
+export function DeactivateOrganisationForm({ organisationId, name }: { organisationId: string; name: string }) {
+  const t = useTranslations('admin.organisation');
+  const [state, action] = useActionState(deactivateOrganisationAction, null);
+  const failed = state && !state.ok ? state : null;
+  return (
+    <details className="group" open={failed ? true : undefined}>
+      <summary className="cursor-pointer font-medium text-red-800">{t('deactivate', { name })}</summary>
+      <ActionForm state={state} action={action} className="mt-3 space-y-3 rounded-md border border-red-200 bg-red-50/40 p-4">
+        <input type="hidden" name="organisationId" value={organisationId} />
+        <TextArea
+          key={failed?.values?.reason ?? ''}
+          name="reason"
+          label={t('deactivateReason')}
+          hint={t('deactivateReasonHint')}
+          required
+          maxLength={1000}
+          defaultValue={failed?.values?.reason}
+          dir="auto"
+          errors={failed?.fieldErrors?.reason}
+        />
+        <SubmitButton variant="danger" pendingLabel={t('saving')}>
+          {t('deactivateConfirm')}
+        </SubmitButton>
+      </ActionForm>
+    </details>
   );
 }

@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { SelectField, TextField } from '@/app/_components/ui/field';
 import { requireAdmin } from '@/lib/auth/require';
-import { listOrganisations } from '@/lib/dal/organisations';
+import { listOrganisations } from '@/lib/dal/console/organisations';
 import { countryName } from '@/lib/i18n/countries';
 import { ORGANISATION_STATUSES, SECTORS, organisationFiltersSchema } from '@/lib/validation/admin';
-import { Badge, Empty, Filters, ORGANISATION_STATUS_TONES, Options, Pager, Table, rowHeader, td, th } from '../_components/list';
+import { Badge, Empty, Filters, ORGANISATION_STATUS_TONES, Options, Pager, Table, rowHeader, td } from '../_components/list';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.organisations'))('title') };
@@ -37,40 +37,39 @@ export default async function OrganisationsPage({ searchParams }: { searchParams
       {page.items.length === 0 ? (
         <Empty>{filtered ? t('admin.organisations.emptyFiltered') : t('admin.organisations.empty')}</Empty>
       ) : (
-        <Table caption={t('admin.organisations.caption')} captionId="organisations-caption">
-          <thead className="border-b border-slate-200 bg-slate-50">
-            <tr>
-              <th scope="col" className={th}>{t('admin.organisations.name')}</th>
-              <th scope="col" className={th}>{t('admin.organisations.sector')}</th>
-              <th scope="col" className={th}>{t('admin.organisations.country')}</th>
-              <th scope="col" className={th}>{t('admin.organisations.status')}</th>
-              <th scope="col" className={th}>{t('admin.organisations.members')}</th>
-              <th scope="col" className={th}>{t('admin.organisations.emailDomains')}</th>
+        <Table
+          caption={t('admin.organisations.caption')}
+          captionId="organisations-caption"
+          columns={[
+            t('admin.organisations.name'),
+            t('admin.organisations.sector'),
+            t('admin.organisations.country'),
+            t('admin.organisations.status'),
+            t('admin.organisations.members'),
+            t('admin.organisations.emailDomains'),
+          ]}
+        >
+          {page.items.map((o) => (
+            <tr key={o.id}>
+              <th scope="row" className={rowHeader}>
+                <Link href={`/admin/organisations/${o.id}`} dir="auto" className="font-semibold">
+                  {o.name}
+                </Link>
+                {o.isSecretariat ? (
+                  <div>
+                    <Badge tone="info">{t('admin.organisations.secretariat')}</Badge>
+                  </div>
+                ) : null}
+              </th>
+              <td className={td}>{t(`common.sectors.${o.sector}`)}</td>
+              <td className={td}>{countryName(o.country, locale) ?? t('common.none')}</td>
+              <td className={td}>
+                <Badge tone={ORGANISATION_STATUS_TONES[o.status]}>{t(`admin.organisationStatuses.${o.status}`)}</Badge>
+              </td>
+              <td className={`${td} tabular-nums`}>{format.number(o.activeMembers)}</td>
+              <td className={`${td} break-all`}>{o.emailDomains.length ? o.emailDomains.join(', ') : t('common.none')}</td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {page.items.map((o) => (
-              <tr key={o.id}>
-                <th scope="row" className={rowHeader}>
-                  <Link href={`/admin/organisations/${o.id}`} dir="auto" className="font-semibold">
-                    {o.name}
-                  </Link>
-                  {o.isSecretariat ? (
-                    <div>
-                      <Badge tone="info">{t('admin.organisations.secretariat')}</Badge>
-                    </div>
-                  ) : null}
-                </th>
-                <td className={td}>{t(`common.sectors.${o.sector}`)}</td>
-                <td className={td}>{countryName(o.country, locale) ?? t('common.none')}</td>
-                <td className={td}>
-                  <Badge tone={ORGANISATION_STATUS_TONES[o.status]}>{t(`admin.organisationStatuses.${o.status}`)}</Badge>
-                </td>
-                <td className={`${td} tabular-nums`}>{format.number(o.activeMembers)}</td>
-                <td className={`${td} break-all`}>{o.emailDomains.length ? o.emailDomains.join(', ') : t('common.none')}</td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
       <Pager path="/admin/organisations" params={filters} previous={page.previous} next={page.next} />

@@ -2,63 +2,40 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
-import { defineAction } from '@/lib/actions';
-import { addSpaceMember, changeSpaceMember, createSpace, setSpaceArchived, updateSpace } from '@/lib/dal/spaces-admin';
+import { memberAction } from '@/lib/actions';
+import { addSpaceMember, changeSpaceMember, createSpace, setSpaceArchived, updateSpace } from '@/lib/dal/discussions/spaces-admin';
 import { archiveSchema, spaceMemberChangeSchema, spaceMemberSchema, spaceSchema } from '@/lib/validation/discussions';
 
-const say = async (key: string, spaceId?: string) => {
+function revalidate(spaceId?: string) {
   revalidatePath('/admin/spaces');
   if (spaceId) revalidatePath(`/admin/spaces/${spaceId}`);
-  return { message: (await getTranslations('discussions.admin'))(key) };
-};
+}
 
-export const createSpaceAction = defineAction({
-  access: 'member',
-  schema: spaceSchema,
-  rateLimit: 'memberAction',
-  async handler(input, { viewer, request }) {
-    const { id } = await createSpace(viewer, input, request);
-    redirect(`/admin/spaces/${id}`);
-  },
+export const createSpaceAction = memberAction(spaceSchema, async (input, { viewer, request }) => {
+  const { id } = await createSpace(viewer, input, request);
+  redirect(`/admin/spaces/${id}`);
 });
 
-export const updateSpaceAction = defineAction({
-  access: 'member',
-  schema: spaceSchema,
-  rateLimit: 'memberAction',
-  async handler(input, { viewer, request }) {
-    await updateSpace(viewer, input, request);
-    return say('saved', input.spaceId);
-  },
+export const updateSpaceAction = memberAction(spaceSchema, async (input, { viewer, request, say }) => {
+  await updateSpace(viewer, input, request);
+  revalidate(input.spaceId);
+  return say('discussions.admin.saved');
 });
 
-export const archiveSpaceAction = defineAction({
-  access: 'member',
-  schema: archiveSchema,
-  rateLimit: 'memberAction',
-  async handler({ spaceId, archived }, { viewer, request }) {
-    await setSpaceArchived(viewer, spaceId, archived, request);
-    return say(archived ? 'archivedDone' : 'unarchivedDone', spaceId);
-  },
+export const archiveSpaceAction = memberAction(archiveSchema, async ({ spaceId, archived }, { viewer, request, say }) => {
+  await setSpaceArchived(viewer, spaceId, archived, request);
+  revalidate(spaceId);
+  return say(archived ? 'discussions.admin.archivedDone' : 'discussions.admin.unarchivedDone');
 });
 
-export const addMemberAction = defineAction({
-  access: 'member',
-  schema: spaceMemberSchema,
-  rateLimit: 'memberAction',
-  async handler({ spaceId, email, manager }, { viewer, request }) {
-    await addSpaceMember(viewer, spaceId, email, manager, request);
-    return say('added', spaceId);
-  },
+export const addMemberAction = memberAction(spaceMemberSchema, async ({ spaceId, email, manager }, { viewer, request, say }) => {
+  await addSpaceMember(viewer, spaceId, email, manager, request);
+  revalidate(spaceId);
+  return say('discussions.admin.added');
 });
 
-export const changeMemberAction = defineAction({
-  access: 'member',
-  schema: spaceMemberChangeSchema,
-  rateLimit: 'memberAction',
-  async handler({ spaceId, userId, change }, { viewer, request }) {
-    await changeSpaceMember(viewer, spaceId, userId, change, request);
-    return say('changed', spaceId);
-  },
+export const changeMemberAction = memberAction(spaceMemberChangeSchema, async ({ spaceId, userId, change }, { viewer, request, say }) => {
+  await changeSpaceMember(viewer, spaceId, userId, change, request);
+  revalidate(spaceId);
+  return say('discussions.admin.changed');
 });

@@ -27,7 +27,15 @@ export function SpaceForm({ space }: { space?: SpaceValues }) {
     <ActionForm state={state} action={action}>
       {space?.id ? <input type="hidden" name="spaceId" value={space.id} /> : null}
       <TextField name="name" label={t('admin.name')} defaultValue={space?.name} errors={errors?.name} maxLength={120} dir="auto" required />
-      <TextArea name="description" label={t('admin.description')} defaultValue={space?.description} errors={errors?.description} maxLength={1000} rows={3} dir="auto" />
+      <TextArea
+        name="description"
+        label={t('admin.description')}
+        defaultValue={space?.description}
+        errors={errors?.description}
+        maxLength={1000}
+        rows={3}
+        dir="auto"
+      />
       <SelectField name="access" label={t('admin.access')} defaultValue={space?.access ?? 'open'} errors={errors?.access}>
         {SPACE_ACCESS.map((a) => (
           <option key={a} value={a}>
@@ -45,8 +53,18 @@ export function SpaceForm({ space }: { space?: SpaceValues }) {
         ))}
         {errors?.sectors ? <p className="text-sm font-medium text-red-700">{errors.sectors.join(' ')}</p> : null}
       </fieldset>
-      <TextField name="position" type="number" min={0} max={1000} label={t('admin.position')} defaultValue={String(space?.position ?? 0)} errors={errors?.position} />
-      <SubmitButton pendingLabel={space?.id ? t('editor.saving') : t('admin.creating')}>{space?.id ? t('admin.save') : t('admin.createSubmit')}</SubmitButton>
+      <TextField
+        name="position"
+        type="number"
+        min={0}
+        max={1000}
+        label={t('admin.position')}
+        defaultValue={String(space?.position ?? 0)}
+        errors={errors?.position}
+      />
+      <SubmitButton pendingLabel={space?.id ? t('editor.saving') : t('admin.creating')}>
+        {space?.id ? t('admin.save') : t('admin.createSubmit')}
+      </SubmitButton>
     </ActionForm>
   );
 }
@@ -58,7 +76,15 @@ export function AddMemberForm({ spaceId }: { spaceId: string }) {
   return (
     <ActionForm state={state} action={action} className="space-y-3">
       <input type="hidden" name="spaceId" value={spaceId} />
-      <TextField name="email" type="email" label={t('email')} errors={errors?.email} defaultValue={state && !state.ok ? state.values?.email : ''} autoComplete="off" required />
+      <TextField
+        name="email"
+        type="email"
+        label={t('email')}
+        errors={errors?.email}
+        defaultValue={state && !state.ok ? state.values?.email : ''}
+        autoComplete="off"
+        required
+      />
       <Checkbox name="manager" label={t('asManager')} />
       <SubmitButton pendingLabel={t('add')}>{t('add')}</SubmitButton>
     </ActionForm>

@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireAdmin } from '@/lib/auth/require';
-import { adminListSpaces } from '@/lib/dal/spaces-admin';
-import { Badge, Empty, Table, td, th } from '../_components/list';
+import { adminListSpaces } from '@/lib/dal/discussions/spaces-admin';
+import { Badge, Empty, Table, td } from '../_components/list';
 import { SpaceForm } from './forms';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,36 +23,39 @@ export default async function AdminSpacesPage() {
       {spaces.length === 0 ? (
         <Empty>{t('discussions.admin.empty')}</Empty>
       ) : (
-        <Table caption={t('discussions.admin.title')} captionId="spaces-caption">
-          <thead>
-            <tr className="border-b border-slate-200">
-              <th className={th}>{t('discussions.admin.colName')}</th>
-              <th className={th}>{t('discussions.admin.colAccess')}</th>
-              <th className={th}>{t('discussions.admin.colThreads')}</th>
-              <th className={th}>{t('discussions.admin.colMembers')}</th>
-              <th className={th}>{t('discussions.admin.colStatus')}</th>
+        <Table
+          caption={t('discussions.admin.title')}
+          captionId="spaces-caption"
+          columns={[
+            t('discussions.admin.colName'),
+            t('discussions.admin.colAccess'),
+            t('discussions.admin.colThreads'),
+            t('discussions.admin.colMembers'),
+            t('discussions.admin.colStatus'),
+          ]}
+        >
+          {spaces.map((s) => (
+            <tr key={s.id}>
+              <th scope="row" className={`${td} font-medium`}>
+                <Link href={`/admin/spaces/${s.id}`} dir="auto">
+                  {s.name}
+                </Link>
+              </th>
+              <td className={td}>
+                {t(`discussions.access.${s.access}`)}
+                {s.access === 'sector' ? (
+                  <span className="block text-xs text-slate-600">{s.sectors.map((x) => t(`common.sectors.${x}`)).join(', ')}</span>
+                ) : null}
+              </td>
+              <td className={td}>{s.threadCount}</td>
+              <td className={td}>{s.access === 'request' ? s.memberCount : '–'}</td>
+              <td className={td}>
+                <Badge tone={s.archivedAt ? 'neutral' : 'success'}>
+                  {s.archivedAt ? t('discussions.admin.archived') : t('discussions.admin.active')}
+                </Badge>
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {spaces.map((s) => (
-              <tr key={s.id}>
-                <th scope="row" className={`${td} font-medium`}>
-                  <Link href={`/admin/spaces/${s.id}`} dir="auto">
-                    {s.name}
-                  </Link>
-                </th>
-                <td className={td}>
-                  {t(`discussions.access.${s.access}`)}
-                  {s.access === 'sector' ? <span className="block text-xs text-slate-600">{s.sectors.map((x) => t(`common.sectors.${x}`)).join(', ')}</span> : null}
-                </td>
-                <td className={td}>{s.threadCount}</td>
-                <td className={td}>{s.access === 'request' ? s.memberCount : '–'}</td>
-                <td className={td}>
-                  <Badge tone={s.archivedAt ? 'neutral' : 'success'}>{s.archivedAt ? t('discussions.admin.archived') : t('discussions.admin.active')}</Badge>
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
       <section aria-labelledby="create-space" className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-5">

@@ -1,46 +1,42 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
-import { defineAction } from '@/lib/actions';
-import { changeUserRole, reactivateUser, setFocalPoint, suspendUser } from '@/lib/dal/users';
+import { redirect } from 'next/navigation';
+import { memberAction } from '@/lib/actions';
+import { changeUserRole, reactivateUser, setFocalPoint, suspendUser } from '@/lib/dal/console/users';
+import { resetSecondFactors } from '@/lib/auth/second-factor';
 import { changeRoleSchema, focalPointSchema, userStatusSchema } from '@/lib/validation/admin';
+import { resetSecondFactorSchema } from '@/lib/validation/security';
+import { adminDeleteAccount } from '@/lib/dal/privacy/erasure';
+import { adminDeleteSchema } from '@/lib/validation/privacy';
 
-const done = async (userId: string, key: string) => {
+export const changeRoleAction = memberAction(changeRoleSchema, { reauth: true }, async ({ userId, role }, { viewer, request, say }) => {
+  await changeUserRole(viewer, userId, role, request);
   revalidatePath(`/admin/users/${userId}`);
-  return { message: (await getTranslations('admin.user'))(key) };
-};
-
-export const changeRoleAction = defineAction({
-  access: 'member',
-  schema: changeRoleSchema,
-  rateLimit: 'memberAction',
-  async handler({ userId, role }, { viewer, request }) {
-    await changeUserRole(viewer, userId, role, request);
-    return done(userId, 'roleChanged');
-  },
+  return say('admin.user.roleChanged');
 });
 
-export const userStatusAction = defineAction({
-  access: 'member',
-  schema: userStatusSchema,
-  rateLimit: 'memberAction',
-  async handler({ userId, status }, { viewer, request }) {
-    if (status === 'suspended') {
-      await suspendUser(viewer, userId, request);
-      return done(userId, 'suspended');
-    }
-    await reactivateUser(viewer, userId, request);
-    return done(userId, 'reactivated');
-  },
+export const userStatusAction = memberAction(userStatusSchema, { reauth: true }, async ({ userId, status }, { viewer, request, say }) => {
+  if (status === 'suspended') await suspendUser(viewer, userId, request);
+  else await reactivateUser(viewer, userId, request);
+  revalidatePath(`/admin/users/${userId}`);
+  return say(status === 'suspended' ? 'admin.user.suspended' : 'admin.user.reactivated');
 });
 
-export const focalPointAction = defineAction({
-  access: 'member',
-  schema: focalPointSchema,
-  rateLimit: 'memberAction',
-  async handler({ userId, isFocalPoint }, { viewer, request }) {
-    await setFocalPoint(viewer, userId, isFocalPoint, request);
-    return done(userId, isFocalPoint ? 'focalPointSet' : 'focalPointCleared');
-  },
+export const focalPointAction = memberAction(focalPointSchema, { reauth: true }, async ({ userId, isFocalPoint }, { viewer, request, say }) => {
+  await setFocalPoint(viewer, userId, isFocalPoint, request);
+  revalidatePath(`/admin/users/${userId}`);
+  return say(isFocalPoint ? 'admin.user.focalPointSet' : 'admin.user.focalPointCleared');
+});
+
+export const resetSecondFactorAction = memberAction(resetSecondFactorSchema, { reauth: true }, async ({ userId }, { viewer, request, say }) => {
+  await resetSecondFactors(viewer, userId, request);
+  revalidatePath(`/admin/users/${userId}`);
+  return say('security.admin.done');
+});
+
+export const deleteAccountAction = memberAction(adminDeleteSchema, { reauth: true }, async ({ userId }, { viewer, request }) => {
+  await adminDeleteAccount(viewer, userId, request);
+  revalidatePath('/admin/users');
+  redirect('/admin/users');
 });

@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { SelectField, TextField } from '@/app/_components/ui/field';
 import { requireAdmin } from '@/lib/auth/require';
-import { getOrganisation } from '@/lib/dal/organisations';
-import { listUsers } from '@/lib/dal/users';
+import { getOrganisation } from '@/lib/dal/console/organisations';
+import { listUsers } from '@/lib/dal/console/users';
 import { ROLES, SECTORS, USER_STATUSES, userFiltersSchema } from '@/lib/validation/admin';
-import { Badge, Empty, Filters, Options, Pager, Table, rowHeader, td, th, USER_STATUS_TONES } from '../_components/list';
+import { Badge, Empty, Filters, Options, Pager, Table, rowHeader, td, USER_STATUS_TONES } from '../_components/list';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.users'))('title') };
@@ -30,13 +30,24 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <p className="text-slate-700">
           {t.rich('admin.users.ofOrganisation', {
             name: organisation.name,
-            link: (chunks) => <Link href={`/admin/organisations/${organisation.id}`} dir="auto">{chunks}</Link>,
+            link: (chunks) => (
+              <Link href={`/admin/organisations/${organisation.id}`} dir="auto">
+                {chunks}
+              </Link>
+            ),
           })}
         </p>
       ) : null}
       <Filters action="/admin/users" active={filtered}>
         {organisation ? <input type="hidden" name="organisation" value={organisation.id} /> : null}
-        <TextField name="q" type="search" label={t('admin.users.search')} hint={t('admin.users.searchHint')} defaultValue={filters.q} maxLength={100} />
+        <TextField
+          name="q"
+          type="search"
+          label={t('admin.users.search')}
+          hint={t('admin.users.searchHint')}
+          defaultValue={filters.q}
+          maxLength={100}
+        />
         <SelectField name="status" label={t('admin.users.status')} defaultValue={filters.status ?? ''}>
           <Options any={t('admin.list.anyStatus')} values={USER_STATUSES} label={(s) => t(`common.statuses.${s}`)} />
         </SelectField>
@@ -51,42 +62,41 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       {page.items.length === 0 ? (
         <Empty>{filtered ? t('admin.users.emptyFiltered') : t('admin.users.empty')}</Empty>
       ) : (
-        <Table caption={t('admin.users.caption')} captionId="users-caption">
-          <thead className="border-b border-slate-200 bg-slate-50">
-            <tr>
-              <th scope="col" className={th}>{t('admin.users.name')}</th>
-              <th scope="col" className={th}>{t('admin.users.organisation')}</th>
-              <th scope="col" className={th}>{t('admin.users.role')}</th>
-              <th scope="col" className={th}>{t('admin.users.status')}</th>
-              <th scope="col" className={th}>{t('admin.users.registered')}</th>
+        <Table
+          caption={t('admin.users.caption')}
+          captionId="users-caption"
+          columns={[
+            t('admin.users.name'),
+            t('admin.users.organisation'),
+            t('admin.users.role'),
+            t('admin.users.status'),
+            t('admin.users.registered'),
+          ]}
+        >
+          {page.items.map((u) => (
+            <tr key={u.id}>
+              <th scope="row" className={rowHeader}>
+                <Link href={`/admin/users/${u.id}`} dir="auto" className="font-semibold">
+                  {u.name}
+                </Link>
+                <div className="break-words text-slate-600">{u.email}</div>
+              </th>
+              <td className={td}>
+                <div dir="auto">{u.organisationName}</div>
+                <div className="text-slate-600">{t(`common.sectors.${u.sector}`)}</div>
+              </td>
+              <td className={td}>
+                <div>{t(`common.roles.${u.role}`)}</div>
+                {u.isFocalPoint ? <Badge tone="info">{t('admin.users.focalPoint')}</Badge> : null}
+              </td>
+              <td className={td}>
+                <Badge tone={USER_STATUS_TONES[u.status]}>{t(`common.statuses.${u.status}`)}</Badge>
+              </td>
+              <td className={`${td} whitespace-nowrap`}>
+                <time dateTime={u.createdAt.toISOString()}>{format.dateTime(u.createdAt, { dateStyle: 'medium' })}</time>
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {page.items.map((u) => (
-              <tr key={u.id}>
-                <th scope="row" className={rowHeader}>
-                  <Link href={`/admin/users/${u.id}`} dir="auto" className="font-semibold">
-                    {u.name}
-                  </Link>
-                  <div className="break-words text-slate-600">{u.email}</div>
-                </th>
-                <td className={td}>
-                  <div dir="auto">{u.organisationName}</div>
-                  <div className="text-slate-600">{t(`common.sectors.${u.sector}`)}</div>
-                </td>
-                <td className={td}>
-                  <div>{t(`common.roles.${u.role}`)}</div>
-                  {u.isFocalPoint ? <Badge tone="info">{t('admin.users.focalPoint')}</Badge> : null}
-                </td>
-                <td className={td}>
-                  <Badge tone={USER_STATUS_TONES[u.status]}>{t(`common.statuses.${u.status}`)}</Badge>
-                </td>
-                <td className={`${td} whitespace-nowrap`}>
-                  <time dateTime={u.createdAt.toISOString()}>{format.dateTime(u.createdAt, { dateStyle: 'medium' })}</time>
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          ))}
         </Table>
       )}
       <Pager path="/admin/users" params={filters} previous={page.previous} next={page.next} />

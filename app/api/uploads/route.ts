@@ -1,7 +1,4 @@
-import { createTranslator } from 'next-intl';
 import { z } from 'zod';
-import { DEFAULT_LOCALE, isLocale } from '@/lib/i18n/locales';
-import { messagesFor } from '@/lib/i18n/messages';
 import { withViewer } from '@/lib/route';
 import { maxUploadBytes, receiveUpload, type UploadRefusal } from '@/lib/uploads/receive';
 
@@ -20,25 +17,20 @@ const STATUS: Record<UploadRefusal, number> = {
 
 /**
  * Streamed file uploads for the resource library: the raw file is the request body (no multipart, no
- * server-action body limit), its name the `name` query parameter. Answers the stored file's id, or a
- * refusal with a sentence to show.
+ * server-action body limit), its name the `name` query parameter. Same-origin requests only. Answers
+ * the stored file's id, or a refusal with a sentence to show (over the upload limit: when to try again).
  */
-export async function POST(req: Request): Promise<Response> {
-  return withViewer({
-    access: 'member',
-    query: z.object({ name: z.string().max(1000) }),
-    rateLimit: 'upload',
-    async handler({ name }, { viewer, request }) {
-      const declared = req.headers.get('content-length');
-      const result = await receiveUpload(viewer, { fileName: name, body: req.body, declaredSize: declared ? Number(declared) : null }, request);
-      const headers = { 'Cache-Control': 'private, no-store' };
-      if (result.ok) return Response.json({ file: result.file }, { status: 201, headers });
-      const locale = isLocale(viewer.locale) ? viewer.locale : DEFAULT_LOCALE;
-      const t = createTranslator({ locale, messages: messagesFor(locale), namespace: 'resources.upload.refused' });
-      return Response.json(
-        { error: result.refusal, message: t(result.refusal, { max: Math.round(maxUploadBytes() / 1024 / 1024) }) },
-        { status: STATUS[result.refusal], headers },
-      );
-    },
-  })(req);
-}
+export const POST = withViewer({
+  access: 'member',
+  query: z.object({ name: z.string().max(1000) }),
+  rateLimit: 'upload',
+  rateLimitMessage: 'resources.upload.refused.rateLimited',
+  sameOrigin: true,
+  async handler({ req, query: { name }, viewer, request, t }) {
+    const declared = req.headers.get('content-length');
+    const result = await receiveUpload(viewer, { fileName: name, body: req.body, declaredSize: declared ? Number(declared) : null }, request);
+    if (result.ok) return Response.json({ file: result.file }, { status: 201 });
+    const message = t(`resources.upload.refused.${result.refusal}`, { max: Math.round(maxUploadBytes() / 1024 / 1024) });
+    return Response.json({ error: result.refusal, message }, { status: STATUS[result.refusal] });
+  },
+});

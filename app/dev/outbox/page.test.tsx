@@ -44,7 +44,11 @@ describe('/dev/outbox', () => {
 
   it('lists emails newest first with clickable links', async () => {
     const link = 'http://portal.test/verify-email?token=abc_-123';
-    await fileTransport(state.dir).send({ id: 1, to: 'older@example.org', ...renderEmail('resetPassword', 'en', 'http://portal.test/reset-password?token=r') });
+    await fileTransport(state.dir).send({
+      id: 1,
+      to: 'older@example.org',
+      ...renderEmail('resetPassword', 'en', 'http://portal.test/reset-password?token=r'),
+    });
     await new Promise((r) => setTimeout(r, 5));
     await fileTransport(state.dir).send({ id: 2, to: 'ada@example.org', ...renderEmail('verifyEmail', 'en', link) });
     const html = await render();

@@ -47,9 +47,7 @@ export default async function DevOutboxPage() {
                   <dd className="break-all">{email.to}</dd>
                   <dt className="text-slate-600">{t('sent')}</dt>
                   <dd>
-                    <time dateTime={email.sentAt.toISOString()}>
-                      {format.dateTime(email.sentAt, { dateStyle: 'medium', timeStyle: 'medium' })}
-                    </time>
+                    <time dateTime={email.sentAt.toISOString()}>{format.dateTime(email.sentAt, { dateStyle: 'medium', timeStyle: 'medium' })}</time>
                   </dd>
                   <dt className="text-slate-600">{t('links')}</dt>
                   <dd>

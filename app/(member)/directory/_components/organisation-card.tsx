@@ -1,7 +1,6 @@
 import Link from 'next/link';
-import type { DirectoryOrganisation } from '@/lib/dal/directory';
-import { countryName } from '@/lib/i18n/countries';
-import { flagOf } from './links';
+import type { DirectoryOrganisation } from '@/lib/dal/directory/organisations';
+import { countryName, flagOf } from '@/lib/i18n/countries';
 import { OrganisationLogo } from './organisation-logo';
 
 /** One organisation in the directory: logo, name (its link) and country. */

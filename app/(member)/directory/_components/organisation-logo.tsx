@@ -7,8 +7,10 @@ import clsx from 'clsx';
 export function OrganisationLogo({ name, fileId, size = 'sm', alt = '' }: { name: string; fileId: string | null; size?: 'sm' | 'lg'; alt?: string }) {
   const box = size === 'lg' ? 'size-20 text-2xl' : 'size-10 text-sm';
   if (fileId) {
-    // eslint-disable-next-line @next/next/no-img-element -- served by our own route with its own caching; next/image would proxy it
-    return <img src={`/api/files/${fileId}`} alt={alt} className={clsx(box, 'shrink-0 rounded-md border border-slate-200 bg-white object-contain')} />;
+    return (
+      // eslint-disable-next-line @next/next/no-img-element -- served by our own route with its own caching; next/image would proxy it
+      <img src={`/api/files/${fileId}`} alt={alt} className={clsx(box, 'shrink-0 rounded-md border border-slate-200 bg-white object-contain')} />
+    );
   }
   const initials = name
     .split(/\s+/)

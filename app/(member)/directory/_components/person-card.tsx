@@ -1,10 +1,15 @@
 import Link from 'next/link';
-import type { PersonCard as Person } from '@/lib/dal/directory-people';
-import { countryName } from '@/lib/i18n/countries';
-import { flagOf } from './links';
+import type { PersonCard as Person } from '@/lib/dal/directory/people';
+import { countryName, flagOf } from '@/lib/i18n/countries';
 
 /** One person in a list: name (the link to their profile), job title, organisation, sector and country. */
-export function PersonCard({ person, locale, sector, unlisted, withOrganisation = true }: {
+export function PersonCard({
+  person,
+  locale,
+  sector,
+  unlisted,
+  withOrganisation = true,
+}: {
   person: Person;
   locale: string;
   sector: string;

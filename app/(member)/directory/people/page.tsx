@@ -2,15 +2,16 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SelectField, TextField } from '@/app/_components/ui/field';
 import { requireViewer } from '@/lib/auth/require';
-import { COUNT_CAP, countPeople, listPeople } from '@/lib/dal/directory-people';
-import { listExpertiseAreas } from '@/lib/dal/profiles';
+import { COUNT_CAP, countPeople, listPeople } from '@/lib/dal/directory/people';
+import { listExpertiseAreas } from '@/lib/dal/directory/profiles';
 import { countryOptions } from '@/lib/i18n/countries';
-import { LANGUAGES, PEOPLE_SORTS, peopleDirectorySchema, SECTORS } from '@/lib/validation/profile';
+import { languageOptions } from '@/lib/i18n/languages';
+import { PEOPLE_SORTS, peopleDirectorySchema, SECTORS } from '@/lib/validation/profile';
 import { DirectoryNav } from '../_components/directory-nav';
 import { Choices, Pager } from '@/app/_components/list-controls';
 import { DirectoryFilters } from '../_components/filters';
-import { languageNamer } from '../_components/links';
 import { PersonCard } from '../_components/person-card';
+import { localiseAreas } from '@/lib/i18n/expertise';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('directory.people'))('title') };
@@ -20,11 +21,14 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const viewer = await requireViewer();
   const filters = peopleDirectorySchema.parse(await searchParams);
   const { cursor: _cursor, ...params } = filters;
-  const [page, total, areas] = await Promise.all([listPeople(viewer, filters), countPeople(viewer, filters), listExpertiseAreas()]);
+  const [page, total, areas] = await Promise.all([
+    listPeople(viewer, filters),
+    countPeople(viewer, filters),
+    listExpertiseAreas().then(localiseAreas),
+  ]);
   const t = await getTranslations('directory');
   const tCommon = await getTranslations('common');
   const locale = await getLocale();
-  const languageName = languageNamer(locale);
   const filtered = Boolean(filters.q || filters.sector || filters.country || filters.expertise || filters.language);
 
   return (
@@ -46,10 +50,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           <Choices any={t('people.anyExpertise')} options={areas.map((a) => ({ value: a.slug, label: a.label }))} />
         </SelectField>
         <SelectField name="language" label={t('people.language')} defaultValue={filters.language ?? ''}>
-          <Choices
-            any={t('people.anyLanguage')}
-            options={LANGUAGES.map((l) => ({ value: l, label: languageName(l) })).sort((a, b) => a.label.localeCompare(b.label, locale))}
-          />
+          <Choices any={t('people.anyLanguage')} options={languageOptions(locale)} />
         </SelectField>
         <SelectField name="sort" label={t('people.sort')} defaultValue={filters.sort ?? 'name'}>
           {PEOPLE_SORTS.map((s) => (

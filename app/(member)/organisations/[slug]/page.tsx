@@ -1,24 +1,24 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { Alert } from '@/app/_components/ui/alert';
 import { buttonClass } from '@/app/_components/ui/button';
-import { Cooked } from '@/app/(member)/directory/_components/cooked';
-import { flagOf } from '@/app/(member)/directory/_components/links';
-import { orNotFound } from '@/app/(member)/directory/_components/not-found';
+import { Cooked } from '@/app/_components/cooked';
 import { OrganisationLogo } from '@/app/(member)/directory/_components/organisation-logo';
 import { Pager } from '@/app/_components/list-controls';
 import { PersonCard } from '@/app/(member)/directory/_components/person-card';
 import { requireViewer } from '@/lib/auth/require';
-import { getOrganisationBySlug } from '@/lib/dal/directory';
-import { listFocalPoints, listOrganisationPeople } from '@/lib/dal/directory-people';
-import { countryName } from '@/lib/i18n/countries';
+import { visibleOr404 } from '@/lib/pages';
+import { getOrganisationBySlug } from '@/lib/dal/directory/organisations';
+import { listFocalPoints, listOrganisationPeople } from '@/lib/dal/directory/people';
+import { countryName, flagOf } from '@/lib/i18n/countries';
 import { ORGANISATION_SECTIONS } from './_sections';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const viewer = await requireViewer();
-  const organisation = await orNotFound(getOrganisationBySlug(viewer, (await params).slug));
+  const organisation = await visibleOr404(getOrganisationBySlug(viewer, (await params).slug));
   return { title: organisation.name };
 }
 
@@ -26,13 +26,14 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
   const viewer = await requireViewer();
   const { slug } = await params;
   const { cursor } = await searchParams;
-  const organisation = await orNotFound(getOrganisationBySlug(viewer, slug));
+  const organisation = await visibleOr404(getOrganisationBySlug(viewer, slug));
   const [focalPoints, people] = await Promise.all([
     listFocalPoints(viewer, organisation.id),
     listOrganisationPeople(viewer, organisation.id, typeof cursor === 'string' ? cursor : undefined),
   ]);
   const sections = await Promise.all(ORGANISATION_SECTIONS.map((Section) => Section({ viewer, organisation })));
   const t = await getTranslations('directory');
+  const tReverification = await getTranslations('reverification.confirm');
   const tCommon = await getTranslations('common');
   const format = await getFormatter();
   const locale = await getLocale();
@@ -55,7 +56,14 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
             {t('organisation.edit')}
           </Link>
         ) : null}
+        {organisation.canEdit && !organisation.formerMember && !organisation.isSecretariat ? (
+          <Link href={`/organisations/${organisation.slug}/reverification`} className={buttonClass('secondary')}>
+            {tReverification('link')}
+          </Link>
+        ) : null}
       </header>
+
+      {organisation.formerMember ? <Alert tone="warning">{t('organisation.formerMember')}</Alert> : null}
 
       <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[auto_1fr]">
         <dt className="font-medium text-slate-600">{t('organisation.country')}</dt>
@@ -102,7 +110,14 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         {focalPoints.length ? (
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {focalPoints.map((p) => (
-              <PersonCard key={p.id} person={p} locale={locale} sector={tCommon(`sectors.${p.sector}`)} unlisted={t('people.unlisted')} withOrganisation={false} />
+              <PersonCard
+                key={p.id}
+                person={p}
+                locale={locale}
+                sector={tCommon(`sectors.${p.sector}`)}
+                unlisted={t('people.unlisted')}
+                withOrganisation={false}
+              />
             ))}
           </ul>
         ) : (
@@ -117,7 +132,14 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         {people.items.length ? (
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {people.items.map((p) => (
-              <PersonCard key={p.id} person={p} locale={locale} sector={tCommon(`sectors.${p.sector}`)} unlisted={t('people.unlisted')} withOrganisation={false} />
+              <PersonCard
+                key={p.id}
+                person={p}
+                locale={locale}
+                sector={tCommon(`sectors.${p.sector}`)}
+                unlisted={t('people.unlisted')}
+                withOrganisation={false}
+              />
             ))}
           </ul>
         ) : (

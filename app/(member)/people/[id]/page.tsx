@@ -3,31 +3,34 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Alert } from '@/app/_components/ui/alert';
 import { buttonClass } from '@/app/_components/ui/button';
-import { Cooked } from '@/app/(member)/directory/_components/cooked';
+import { Cooked } from '@/app/_components/cooked';
 import { hrefWith } from '@/app/_components/list-controls';
-import { flagOf, languageNamer } from '@/app/(member)/directory/_components/links';
-import { orNotFound } from '@/app/(member)/directory/_components/not-found';
 import { requireViewer } from '@/lib/auth/require';
-import { getPerson } from '@/lib/dal/directory-people';
-import { countryName } from '@/lib/i18n/countries';
+import { visibleOr404 } from '@/lib/pages';
+import { getPerson } from '@/lib/dal/directory/people';
+import { countryName, flagOf } from '@/lib/i18n/countries';
+import { languageNamer } from '@/lib/i18n/languages';
+import { localiseAreas } from '@/lib/i18n/expertise';
+import { Badge } from '@/app/_components/ui/badge';
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const viewer = await requireViewer();
-  const person = await orNotFound(getPerson(viewer, (await params).id));
+  const person = await visibleOr404(getPerson(viewer, (await params).id));
   return { title: person.name };
 }
 
 /** A member's profile: 404 to members when the person is not listed (or not active). */
 export default async function PersonPage({ params }: Props) {
   const viewer = await requireViewer();
-  const person = await orNotFound(getPerson(viewer, (await params).id));
+  const person = await visibleOr404(getPerson(viewer, (await params).id));
   const t = await getTranslations('directory');
   const tCommon = await getTranslations('common');
   const format = await getFormatter();
   const locale = await getLocale();
   const languageName = languageNamer(locale);
+  const expertise = await localiseAreas(person.expertise);
   const country = countryName(person.country, locale);
   const chip = 'inline-block rounded-full bg-brand-50 px-3 py-1 text-sm text-brand-900 no-underline hover:underline';
 
@@ -51,7 +54,11 @@ export default async function PersonPage({ params }: Props) {
             <Link href={`/organisations/${person.organisationSlug}`} dir="auto">
               {person.organisationName}
             </Link>
-            {person.isFocalPoint ? <span className="ms-2 rounded bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">{t('organisation.focalPoint')}</span> : null}
+            {person.isFocalPoint ? (
+              <Badge tone="success" className="ms-2">
+                {t('organisation.focalPoint')}
+              </Badge>
+            ) : null}
           </p>
           <p className="text-sm text-slate-700">
             {tCommon(`sectors.${person.sector}`)}
@@ -86,7 +93,7 @@ export default async function PersonPage({ params }: Props) {
             {t('person.expertise')}
           </h2>
           <ul className="flex flex-wrap gap-2">
-            {person.expertise.map((e) => (
+            {expertise.map((e) => (
               <li key={e.slug}>
                 <Link href={hrefWith('/directory/people', { expertise: e.slug })} className={chip}>
                   {e.label}

@@ -1,31 +1,25 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { Cooked } from '@/app/_components/cooked';
+import { Pager } from '@/app/_components/list-controls';
 import { buttonClass } from '@/app/_components/ui/button';
 import { requireViewer } from '@/lib/auth/require';
 import { getViewer } from '@/lib/auth/viewer';
-import { getResource, topicOptions, type ResourceDetail } from '@/lib/dal/resources';
-import { listDownloadTrail } from '@/lib/dal/resources-downloads';
-import { NotFoundError } from '@/lib/errors';
+import { getResource, topicOptions } from '@/lib/dal/resources/resources';
+import { listDownloadTrail } from '@/lib/dal/resources/downloads';
+import { visibleOr404 } from '@/lib/pages';
+import { languageNamer } from '@/lib/i18n/languages';
 import { maxUploadBytes } from '@/lib/uploads/receive';
 import { ACCEPT_ATTRIBUTE } from '@/lib/uploads/types';
-import { languageName } from '../_components/languages';
-import { ResourcePager } from '../_components/resource-list';
 import { DeleteResourceForm, NewVersionForm } from './forms';
+import { Arrow } from '@/app/_components/ui/arrow';
+import { isolated } from '@/app/_components/bidi';
+import { localiseAreas } from '@/lib/i18n/expertise';
+import { formerMemberNames } from '@/app/_components/former-member';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-async function load(id: string): Promise<ResourceDetail> {
-  const viewer = await requireViewer();
-  try {
-    return await getResource(viewer, id);
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
-}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const viewer = await getViewer();
@@ -41,15 +35,19 @@ function formatSize(bytes: number): string {
 
 export default async function ResourcePage({ params, searchParams }: Props) {
   const { id } = await params;
-  const resource = await load(id);
   const viewer = await requireViewer();
+  const resource = await visibleOr404(getResource(viewer, id));
   const t = await getTranslations('resources');
+  const named = await formerMemberNames();
   const tSectors = await getTranslations('common.sectors');
   const format = await getFormatter();
   const locale = await getLocale();
-  const topics = new Map((await topicOptions()).map((o) => [o.slug, o.label]));
+  const topics = new Map((await localiseAreas(await topicOptions())).map((o) => [o.slug, o.label]));
   const trailCursor = (await searchParams).trail;
-  const trail = resource.canSeeTrail && resource.visibility !== 'all_members' ? await listDownloadTrail(viewer, resource.id, typeof trailCursor === 'string' ? trailCursor : undefined) : null;
+  const trail =
+    resource.canSeeTrail && resource.visibility !== 'all_members'
+      ? await listDownloadTrail(viewer, resource.id, typeof trailCursor === 'string' ? trailCursor : undefined)
+      : null;
   const current = resource.versions[0];
   const isImage = current?.contentType.startsWith('image/');
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'medium' });
@@ -65,10 +63,15 @@ export default async function ResourcePage({ params, searchParams }: Props) {
         {resource.organisationName}
       </Link>,
     ],
-    [t('detail.contributor'), <span key="c" dir="auto">{resource.contributorName}</span>],
+    [
+      t('detail.contributor'),
+      <span key="c" dir="auto">
+        {named(resource.contributorName)}
+      </span>,
+    ],
     [t('detail.type'), t(`types.${resource.type}`)],
     ...(resource.topics.length ? [[t('detail.topics'), resource.topics.map((s) => topics.get(s) ?? s).join(', ')] as [string, string]] : []),
-    ...(resource.languages.length ? [[t('detail.languages'), resource.languages.map((c) => languageName(c, locale)).join(', ')] as [string, string]] : []),
+    ...(resource.languages.length ? [[t('detail.languages'), resource.languages.map(languageNamer(locale)).join(', ')] as [string, string]] : []),
     ...(resource.year ? [[t('detail.year'), String(resource.year)] as [string, string]] : []),
     [t('detail.visibility'), visibleTo],
     [t('detail.added'), date(resource.createdAt)],
@@ -79,7 +82,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
     <article className="space-y-8">
       <div className="space-y-2">
         <Link href="/resources" className="text-sm">
-          <span aria-hidden>←</span> {t('detail.back')}
+          <Arrow to="back" /> {t('detail.back')}
         </Link>
         <h1 className="text-2xl font-bold break-words text-brand-900" dir="auto">
           {resource.title}
@@ -88,13 +91,14 @@ export default async function ResourcePage({ params, searchParams }: Props) {
 
       <div className="grid gap-8 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          {resource.descriptionHtml ? (
-            // Cooked (sanitized) when written: lib/markdown.
-            <div className="prose max-w-none break-words" dangerouslySetInnerHTML={{ __html: resource.descriptionHtml }} />
-          ) : null}
+          {resource.descriptionHtml ? <Cooked html={resource.descriptionHtml} /> : null}
           {isImage && current ? (
             // eslint-disable-next-line @next/next/no-img-element
-            <img src={`/api/files/${current.fileId}?inline=1`} alt={t('detail.preview', { title: resource.title })} className="max-h-[32rem] max-w-full rounded border border-slate-200" />
+            <img
+              src={`/api/files/${current.fileId}?inline=1`}
+              alt={t('detail.preview', { title: resource.title })}
+              className="max-h-[32rem] max-w-full rounded border border-slate-200"
+            />
           ) : null}
           <div className="flex flex-wrap gap-3">
             {resource.url ? (
@@ -106,7 +110,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
               </div>
             ) : current ? (
               <a href={`/api/files/${current.fileId}`} className={buttonClass('primary')} download>
-                {t('detail.downloadFile', { name: current.fileName, size: formatSize(current.size) })}
+                {isolated(t, 'detail.downloadFile', { name: current.fileName, size: formatSize(current.size) })}
               </a>
             ) : null}
             {resource.canEdit ? (
@@ -141,7 +145,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
                   ({formatSize(v.size)}){i === 0 ? <> · {t('detail.current')}</> : null}
                 </p>
                 <p className="text-slate-600" dir="auto">
-                  {t('detail.versionBy', { name: v.createdByName, date: date(v.createdAt) })}
+                  {isolated(t, 'detail.versionBy', { name: named(v.createdByName), date: date(v.createdAt) })}
                   {v.note ? <> · {v.note}</> : null}
                 </p>
               </li>
@@ -167,22 +171,28 @@ export default async function ResourcePage({ params, searchParams }: Props) {
           <p className="text-sm text-slate-700">{t('detail.trailIntro')}</p>
           {trail.items.length ? (
             <div role="region" aria-labelledby="trail-caption" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-              <table className="w-full text-left text-sm">
+              <table className="w-full text-start text-sm">
                 <caption id="trail-caption" className="sr-only">
                   {t('detail.trailCaption')}
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col" className="px-4 py-2">{t('detail.trailWho')}</th>
-                    <th scope="col" className="px-4 py-2">{t('detail.trailWhen')}</th>
-                    <th scope="col" className="px-4 py-2">{t('detail.trailVersion')}</th>
+                    <th scope="col" className="px-4 py-2">
+                      {t('detail.trailWho')}
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      {t('detail.trailWhen')}
+                    </th>
+                    <th scope="col" className="px-4 py-2">
+                      {t('detail.trailVersion')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {trail.items.map((row) => (
                     <tr key={row.id} className="border-t border-slate-100">
                       <td className="px-4 py-2" dir="auto">
-                        {row.userName} ({row.organisationName})
+                        {named(row.userName)} ({row.organisationName})
                       </td>
                       <td className="px-4 py-2 whitespace-nowrap">{format.dateTime(row.at, { dateStyle: 'medium', timeStyle: 'short' })}</td>
                       <td className="px-4 py-2">{row.versionNumber ?? '—'}</td>
@@ -194,7 +204,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
           ) : (
             <p className="text-sm text-slate-700">{t('detail.trailEmpty')}</p>
           )}
-          <ResourcePager path={`/resources/${resource.id}`} params={{}} previous={trail.previous} next={trail.next} cursorParam="trail" />
+          <Pager path={`/resources/${resource.id}`} params={{}} previous={trail.previous} next={trail.next} cursorParam="trail" />
         </section>
       ) : null}
 

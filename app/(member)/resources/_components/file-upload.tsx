@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
 import { inputClass } from '@/app/_components/ui/field';
+import { isolated } from '@/app/_components/bidi';
 
 type State =
   | { phase: 'idle' }
@@ -81,11 +82,18 @@ export function FileUpload({ maxMb, accept, errors, label }: { maxMb: number; ac
       <div id={`${id}-status`} aria-live="polite" className="text-sm">
         {state.phase === 'uploading' ? (
           <div className="space-y-1">
-            <p>{t('uploading', { name: state.name, percent: state.percent })}</p>
-            <progress className="h-2 w-full" max={100} value={state.percent} aria-label={t('uploading', { name: state.name, percent: state.percent })} />
+            <p>{isolated(t, 'uploading', { name: state.name, percent: state.percent })}</p>
+            <progress
+              className="h-2 w-full"
+              max={100}
+              value={state.percent}
+              aria-label={t('uploading', { name: state.name, percent: state.percent })}
+            />
           </div>
         ) : null}
-        {state.phase === 'done' ? <p className="font-medium text-emerald-800">{t('uploaded', { name: state.name, size: formatSize(state.size) })}</p> : null}
+        {state.phase === 'done' ? (
+          <p className="font-medium text-emerald-800">{isolated(t, 'uploaded', { name: state.name, size: formatSize(state.size) })}</p>
+        ) : null}
         {message?.length ? (
           <p role="alert" className="font-medium text-red-700">
             {message.join(' ')}

@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { Checkbox, SelectField, TextArea, TextField } from '@/app/_components/ui/field';
+import { CheckboxGroup } from '@/app/_components/ui/checkbox-group';
+import { SelectField, TextArea, TextField } from '@/app/_components/ui/field';
 import { OFFERED_VISIBILITIES, RESOURCE_TYPES, SECTORS } from '@/lib/validation/resources';
 
 export interface MetadataValues {
@@ -19,48 +20,29 @@ export interface MetadataValues {
 
 export interface MetadataOptions {
   topics: { slug: string; label: string }[];
-  languages: { code: string; name: string }[];
+  languages: { value: string; label: string }[];
   /** Discussion spaces the member reads (a resource can be shared with one). */
   spaces: { id: string; name: string }[];
-}
-
-/** A group of checkboxes with a legend (topics, languages, sectors). */
-function CheckboxGroup({ name, legend, hint, options, checked, errors, compact = false }: {
-  name: string;
-  /** Short labels (languages): two columns even on a phone. */
-  compact?: boolean;
-  legend: string;
-  hint?: string;
-  options: { value: string; label: string }[];
-  checked: string[];
-  errors?: string[];
-}) {
-  return (
-    <fieldset className="space-y-2" aria-describedby={errors?.length ? `${name}-error` : undefined}>
-      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
-      {hint ? <p className="text-sm text-slate-600">{hint}</p> : null}
-      <div className={compact ? 'grid grid-cols-2 gap-1 sm:grid-cols-3 lg:grid-cols-4' : 'grid gap-1 sm:grid-cols-2 lg:grid-cols-3'}>
-        {options.map((o) => (
-          <Checkbox key={o.value} id={`${name}-${o.value}`} name={name} value={o.value} label={o.label} defaultChecked={checked.includes(o.value)} />
-        ))}
-      </div>
-      {errors?.length ? (
-        <p id={`${name}-error`} className="text-sm font-medium text-red-700">
-          {errors.join(' ')}
-        </p>
-      ) : null}
-    </fieldset>
-  );
 }
 
 /** The metadata of a resource, shared by the contribute and edit forms. */
 export function MetadataFields({ values, options, errors }: { values: MetadataValues; options: MetadataOptions; errors?: Record<string, string[]> }) {
   const t = useTranslations('resources');
   const tSectors = useTranslations('common.sectors');
+  // Uncontrolled radios whose default follows the choice, so it survives the form's reset after a refusal.
   const [visibility, setVisibility] = useState(values.visibility || 'all_members');
   return (
     <>
-      <TextField name="title" label={t('form.titleField')} required minLength={3} maxLength={300} defaultValue={values.title} errors={errors?.title} dir="auto" />
+      <TextField
+        name="title"
+        label={t('form.titleField')}
+        required
+        minLength={3}
+        maxLength={300}
+        defaultValue={values.title}
+        errors={errors?.title}
+        dir="auto"
+      />
       <TextArea
         name="description"
         label={t('form.description')}
@@ -84,7 +66,7 @@ export function MetadataFields({ values, options, errors }: { values: MetadataVa
           legend={t('form.topics')}
           hint={t('form.topicsHint')}
           options={options.topics.map((o) => ({ value: o.slug, label: o.label }))}
-          checked={values.topics}
+          defaultValue={values.topics}
           errors={errors?.topics}
         />
       ) : (
@@ -94,8 +76,8 @@ export function MetadataFields({ values, options, errors }: { values: MetadataVa
         name="languages"
         compact
         legend={t('form.languages')}
-        options={options.languages.map((o) => ({ value: o.code, label: o.name }))}
-        checked={values.languages}
+        options={options.languages}
+        defaultValue={values.languages}
         errors={errors?.languages}
       />
       <TextField
@@ -120,7 +102,7 @@ export function MetadataFields({ values, options, errors }: { values: MetadataVa
               id={`visibility-${v}`}
               name="visibility"
               value={v}
-              checked={visibility === v}
+              defaultChecked={visibility === v}
               onChange={() => setVisibility(v)}
               className="size-4 text-brand-700"
             />
@@ -136,12 +118,19 @@ export function MetadataFields({ values, options, errors }: { values: MetadataVa
           name="sectors"
           legend={t('form.sectors')}
           options={SECTORS.map((s) => ({ value: s, label: tSectors(s) }))}
-          checked={values.sectors}
+          defaultValue={values.sectors}
           errors={errors?.sectors}
         />
       ) : null}
       {visibility === 'space' ? (
-        <SelectField name="spaceId" label={t('form.space')} hint={t('form.spaceHint')} required defaultValue={values.spaceId} errors={errors?.spaceId}>
+        <SelectField
+          name="spaceId"
+          label={t('form.space')}
+          hint={t('form.spaceHint')}
+          required
+          defaultValue={values.spaceId}
+          errors={errors?.spaceId}
+        >
           <option value="">{t('form.chooseSpace')}</option>
           {options.spaces.map((s) => (
             <option key={s.id} value={s.id}>

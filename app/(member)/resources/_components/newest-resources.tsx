@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Viewer } from '@/lib/auth/viewer';
-import { newestResources } from '@/lib/dal/resources';
+import { newestResources } from '@/lib/dal/resources/resources';
 import { ResourceListEntry } from './resource-list';
 
 /** The newest resources the viewer may see (the home page). */

@@ -1,12 +1,16 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Viewer } from '@/lib/auth/viewer';
-import { countResources, listResources } from '@/lib/dal/resources';
+import { countResources, listResources } from '@/lib/dal/resources/resources';
 import { ResourceListEntry } from './resource-list';
+import { isolated } from '@/app/_components/bidi';
 
 /** The resources an organisation shared that the viewer may see (a section of its profile page). */
 export async function OrganisationResources({ viewer, organisation }: { viewer: Viewer; organisation: { id: string; name: string } }) {
-  const [page, total] = await Promise.all([listResources(viewer, { organisation: organisation.id }, 5), countResources(viewer, { organisation: organisation.id })]);
+  const [page, total] = await Promise.all([
+    listResources(viewer, { organisation: organisation.id }, 5),
+    countResources(viewer, { organisation: organisation.id }),
+  ]);
   if (!page.items.length) return null;
   const t = await getTranslations('resources.organisation');
   return (
@@ -21,7 +25,7 @@ export async function OrganisationResources({ viewer, organisation }: { viewer: 
       </ul>
       {page.next ? (
         <Link href={`/resources?organisation=${organisation.id}`}>
-          {total.capped ? t('allCapped', { count: total.count }) : t('all', { count: total.count, name: organisation.name })}
+          {total.capped ? t('allCapped', { count: total.count }) : isolated(t, 'all', { count: total.count, name: organisation.name })}
         </Link>
       ) : null}
     </section>

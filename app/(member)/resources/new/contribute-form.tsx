@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { submittedList } from '@/lib/action-state';
 import { useActionState, useState } from 'react';
 import { SelectField, TextField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
@@ -27,9 +28,21 @@ export function ContributeForm({
   const failed = state && !state.ok ? state : null;
   const errors = failed?.fieldErrors;
   const [kind, setKind] = useState<'file' | 'link'>(failed?.values?.kind === 'link' ? 'link' : 'file');
+  // The radios are uncontrolled, their default following the choice: React resets a form after its action
+  // runs, and a controlled radio would then show the first choice while the form keeps the other's fields.
   const v = (name: string) => failed?.values?.[name] ?? '';
-  // Checkbox groups come back as the first value only (formDataToObject keeps strings); start them empty.
-  const values = { title: v('title'), description: v('description'), type: v('type'), topics: [], languages: [], year: v('year'), visibility: v('visibility'), sectors: [], spaceId: v('spaceId') };
+  const list = (name: string) => submittedList(state, name);
+  const values = {
+    title: v('title'),
+    description: v('description'),
+    type: v('type'),
+    topics: list('topics'),
+    languages: list('languages'),
+    year: v('year'),
+    visibility: v('visibility'),
+    sectors: list('sectors'),
+    spaceId: v('spaceId'),
+  };
 
   return (
     <ActionForm state={state} action={action}>
@@ -37,7 +50,7 @@ export function ContributeForm({
         <legend className="text-sm font-medium text-slate-800">{t('kind')}</legend>
         {(['file', 'link'] as const).map((k) => (
           <div key={k} className="flex items-center gap-2">
-            <input type="radio" id={`kind-${k}`} name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} className="size-4" />
+            <input type="radio" id={`kind-${k}`} name="kind" value={k} defaultChecked={kind === k} onChange={() => setKind(k)} className="size-4" />
             <label htmlFor={`kind-${k}`} className="text-sm text-slate-800">
               {k === 'file' ? t('kindFile') : t('kindLink')}
             </label>
@@ -47,11 +60,27 @@ export function ContributeForm({
       {kind === 'file' ? (
         <FileUpload maxMb={maxMb} accept={accept} errors={errors?.file ?? errors?.fileId} label={t('file')} />
       ) : (
-        <TextField name="url" type="url" inputMode="url" label={t('url')} hint={t('urlHint')} maxLength={2000} required defaultValue={v('url')} errors={errors?.url} />
+        <TextField
+          name="url"
+          type="url"
+          inputMode="url"
+          label={t('url')}
+          hint={t('urlHint')}
+          maxLength={2000}
+          required
+          defaultValue={v('url')}
+          errors={errors?.url}
+        />
       )}
       <MetadataFields values={values} options={options} errors={errors} />
       {organisations ? (
-        <SelectField name="organisationId" label={t('organisation')} hint={t('organisationHint')} defaultValue={v('organisationId') || ownOrganisationId} errors={errors?.organisationId}>
+        <SelectField
+          name="organisationId"
+          label={t('organisation')}
+          hint={t('organisationHint')}
+          defaultValue={v('organisationId') || ownOrganisationId}
+          errors={errors?.organisationId}
+        >
           {organisations.map((o) => (
             <option key={o.id} value={o.id}>
               {o.name}

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/require';
-import { organisationOptions, topicOptions } from '@/lib/dal/resources';
-import { listReadableSpaces } from '@/lib/dal/spaces';
+import { organisationOptions, topicOptions } from '@/lib/dal/resources/resources';
+import { listReadableSpaces } from '@/lib/dal/discussions/spaces';
 import { maxUploadBytes } from '@/lib/uploads/receive';
 import { ACCEPT_ATTRIBUTE } from '@/lib/uploads/types';
-import { languageOptions } from '../_components/languages';
+import { languageOptions } from '@/lib/i18n/languages';
 import { ContributeForm } from './contribute-form';
+import { isAdmin } from '@/lib/dal/roles';
+import { localiseAreas } from '@/lib/i18n/expertise';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('resources.form'))('newTitle') };
@@ -15,7 +17,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewResourcePage() {
   const viewer = await requireViewer();
   const t = await getTranslations('resources.form');
-  const [topics, organisations, spaces] = await Promise.all([topicOptions(), viewer.role === 'admin' ? organisationOptions() : null, listReadableSpaces(viewer)]);
+  const [topics, organisations, spaces] = await Promise.all([
+    topicOptions().then(localiseAreas),
+    isAdmin(viewer) ? organisationOptions() : null,
+    listReadableSpaces(viewer),
+  ]);
   return (
     <div className="max-w-3xl space-y-6">
       <div className="space-y-1">

@@ -1,18 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
-import { defineAction } from '@/lib/actions';
-import { updateOwnPreferences } from '@/lib/dal/preferences';
+import { memberAction } from '@/lib/actions';
+import { updateOwnPreferences } from '@/lib/dal/accounts/preferences';
 import { preferencesSchema } from '@/lib/validation/preferences';
 
-export const updatePreferencesAction = defineAction({
-  access: 'member',
-  schema: preferencesSchema,
-  rateLimit: 'memberAction',
-  async handler(input, { viewer }) {
-    await updateOwnPreferences(viewer, input);
-    revalidatePath('/', 'layout');
-    return { message: (await getTranslations('settings'))('preferencesSaved') };
-  },
+export const updatePreferencesAction = memberAction(preferencesSchema, async (input, { viewer, say }) => {
+  await updateOwnPreferences(viewer, input);
+  revalidatePath('/', 'layout');
+  return say('settings.preferencesSaved');
 });

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/require';
-import { LOCALES } from '@/lib/i18n/locales';
+import { localeNames } from '@/lib/i18n/locales';
 import { PreferencesForm } from './preferences-form';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,8 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function PreferencesPage() {
   const viewer = await requireViewer();
   const t = await getTranslations('settings');
-  const display = new Intl.DisplayNames([await getLocale()], { type: 'language' });
-  const locales = LOCALES.map((l) => ({ value: l, label: display.of(l) ?? l }));
+  const tn = await getTranslations('notify.settings');
+  // Each language in its own name, so whoever switched to one they cannot read finds theirs.
+  const locales = localeNames().map((l) => ({ value: l.locale, label: l.name }));
   const timeZones = Intl.supportedValuesOf('timeZone');
   if (!timeZones.includes(viewer.timeZone)) timeZones.unshift(viewer.timeZone);
   return (
@@ -24,6 +26,9 @@ export default async function PreferencesPage() {
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <PreferencesForm locale={viewer.locale} timeZone={viewer.timeZone} locales={locales} timeZones={timeZones} />
       </div>
+      <p>
+        <Link href="/settings/notifications">{tn('link')}</Link>
+      </p>
     </div>
   );
 }

@@ -1,18 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
-import { defineAction } from '@/lib/actions';
-import { updateOwnProfile } from '@/lib/dal/profiles';
+import { memberAction } from '@/lib/actions';
+import { updateOwnProfile } from '@/lib/dal/directory/profiles';
 import { profileSchema } from '@/lib/validation/profile';
 
-export const updateProfileAction = defineAction({
-  access: 'member',
-  schema: profileSchema,
-  rateLimit: 'memberAction',
-  async handler(input, { viewer, request }) {
-    await updateOwnProfile(viewer, input, request);
-    revalidatePath('/settings/profile');
-    return { message: (await getTranslations('profile'))('saved') };
-  },
+export const updateProfileAction = memberAction(profileSchema, async (input, { viewer, request, say }) => {
+  await updateOwnProfile(viewer, input, request);
+  revalidatePath('/settings/profile');
+  return say('profile.saved');
 });

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { languageNamer } from '@/app/(member)/directory/_components/links';
 import { requireViewer } from '@/lib/auth/require';
-import { getOwnProfile, listExpertiseAreas } from '@/lib/dal/profiles';
-import { LANGUAGES } from '@/lib/validation/profile';
+import { getOwnProfile, listExpertiseAreas } from '@/lib/dal/directory/profiles';
+import { languageOptions } from '@/lib/i18n/languages';
 import { ProfileForm } from './forms';
+import { localiseAreas } from '@/lib/i18n/expertise';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('profile'))('title') };
@@ -13,11 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfileSettingsPage() {
   const viewer = await requireViewer();
-  const [profile, areas] = await Promise.all([getOwnProfile(viewer), listExpertiseAreas()]);
+  const [profile, areas] = await Promise.all([getOwnProfile(viewer), listExpertiseAreas().then(localiseAreas)]);
   const t = await getTranslations('profile');
   const locale = await getLocale();
-  const languageName = languageNamer(locale);
-  const languages = LANGUAGES.map((l) => ({ value: l, label: languageName(l) })).sort((a, b) => a.label.localeCompare(b.label, locale));
+  const languages = languageOptions(locale);
   return (
     <div className="max-w-3xl space-y-8">
       <div className="space-y-2">

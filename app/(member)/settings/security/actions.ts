@@ -1,43 +1,57 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
-import { defineAction } from '@/lib/actions';
+import { memberAction } from '@/lib/actions';
 import { endOtherSessions, endSession } from '@/lib/auth/session-actions';
-import { changePassword } from '@/lib/dal/accounts';
-import { changePasswordSchema, sessionKeySchema } from '@/lib/validation/auth';
+import { changePassword, requestEmailChange } from '@/lib/dal/accounts/accounts';
+import { regenerateRecoveryCodes, removeFactor } from '@/lib/auth/second-factor';
+import { changeEmailSchema, changePasswordSchema, sessionKeySchema } from '@/lib/validation/auth';
+import { factorIdSchema } from '@/lib/validation/security';
 
-export const endSessionAction = defineAction({
-  access: 'member',
-  schema: sessionKeySchema,
-  rateLimit: 'memberAction',
-  async handler({ key }, { viewer, request }) {
-    await endSession(viewer, key, request);
-    revalidatePath('/settings/security');
-    return { message: (await getTranslations('settings'))('ended') };
-  },
+export const endSessionAction = memberAction(sessionKeySchema, async ({ key }, { viewer, request, say }) => {
+  await endSession(viewer, key, request);
+  revalidatePath('/settings/security');
+  return say('settings.ended');
 });
 
-export const endOtherSessionsAction = defineAction({
-  access: 'member',
-  schema: z.object({ scope: z.literal('others') }),
-  rateLimit: 'memberAction',
-  async handler(_input, { viewer, request }) {
-    const count = await endOtherSessions(viewer, request);
-    revalidatePath('/settings/security');
-    return { message: (await getTranslations('settings'))('endedOthers', { count }) };
-  },
+export const endOtherSessionsAction = memberAction(z.object({ scope: z.literal('others') }), async (_input, { viewer, request, say }) => {
+  const count = await endOtherSessions(viewer, request);
+  revalidatePath('/settings/security');
+  return say('settings.endedOthers', { count });
 });
 
-export const changePasswordAction = defineAction({
-  access: 'member',
-  schema: changePasswordSchema,
-  rateLimit: 'memberAction',
-  secretFields: ['currentPassword', 'password', 'confirmPassword'],
-  async handler({ currentPassword, password }, { viewer, request }) {
+export const changePasswordAction = memberAction(
+  changePasswordSchema,
+  { secretFields: ['currentPassword', 'password', 'confirmPassword'] },
+  async ({ currentPassword, password }, { viewer, request, say }) => {
     await changePassword(viewer, currentPassword, password, request);
     revalidatePath('/settings/security');
-    return { message: (await getTranslations('settings'))('passwordChanged') };
+    return say('settings.passwordChanged');
   },
+);
+
+export const removeFactorAction = memberAction(factorIdSchema, { reauth: true }, async ({ id }, { viewer, request, say }) => {
+  await removeFactor(viewer, id, request);
+  revalidatePath('/settings/security');
+  return say('security.factors.removed');
 });
+
+export const regenerateRecoveryCodesAction = memberAction(
+  z.object({ scope: z.literal('recovery') }),
+  { reauth: true },
+  async (_input, { viewer, request, say }) => {
+    const codes = await regenerateRecoveryCodes(viewer, request);
+    revalidatePath('/settings/security');
+    return { data: codes, ...say('security.recovery.regenerated') };
+  },
+);
+
+export const changeEmailAction = memberAction(
+  changeEmailSchema,
+  { secretFields: ['currentPassword'] },
+  async ({ email, currentPassword }, { viewer, request, say }) => {
+    await requestEmailChange(viewer, email, currentPassword, request);
+    return say('settings.emailLinkSent', { email });
+  },
+);

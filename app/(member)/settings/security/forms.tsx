@@ -12,9 +12,23 @@ export function ChangePasswordForm() {
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
     <ActionForm state={state} action={action}>
-      <TextField name="currentPassword" type="password" autoComplete="current-password" label={t('currentPassword')} errors={errors?.currentPassword} required />
+      <TextField
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        label={t('currentPassword')}
+        errors={errors?.currentPassword}
+        required
+      />
       <TextField name="password" type="password" autoComplete="new-password" label={t('newPassword')} errors={errors?.password} required />
-      <TextField name="confirmPassword" type="password" autoComplete="new-password" label={t('confirmPassword')} errors={errors?.confirmPassword} required />
+      <TextField
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        label={t('confirmPassword')}
+        errors={errors?.confirmPassword}
+        required
+      />
       <SubmitButton pendingLabel={t('changing')}>{t('changePassword')}</SubmitButton>
     </ActionForm>
   );

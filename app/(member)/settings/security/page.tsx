@@ -4,7 +4,17 @@ import { requireViewer } from '@/lib/auth/require';
 import { listOwnSessions } from '@/lib/auth/sessions';
 import { describeDevice } from '@/lib/user-agent';
 import { ChangePasswordForm } from './forms';
+import { ChangeEmailForm } from './email-form';
 import { SessionsPanel } from './sessions-panel';
+import { Badge } from '@/app/_components/ui/badge';
+import Link from 'next/link';
+import { ActionButton } from '@/app/_components/ui/action-forms';
+import { buttonClass } from '@/app/_components/ui/button';
+import { listFactors, mustHaveSecondFactor, recoveryCodesLeft } from '@/lib/auth/second-factor';
+import { removeFactorAction } from './actions';
+import { RegenerateRecoveryCodesForm } from './second-factor-forms';
+import { isolated } from '@/app/_components/bidi';
+import { RegisterKeyForm } from '@/app/_components/security-key';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings'))('securityTitle') };
@@ -15,12 +25,17 @@ export default async function SecurityPage() {
   const t = await getTranslations('settings');
   const format = await getFormatter();
   const sessions = await listOwnSessions(viewer);
+  const [factors, codesLeft, required] = await Promise.all([listFactors(viewer.id), recoveryCodesLeft(viewer.id), mustHaveSecondFactor(viewer)]);
+  const tSecurity = await getTranslations('security');
+  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium' });
   return (
     <div className="max-w-3xl space-y-10">
       <h1 className="text-2xl font-bold text-brand-900">{t('securityTitle')}</h1>
       <section aria-labelledby="sessions" className="space-y-4">
         <div>
-          <h2 id="sessions" className="text-lg font-semibold">{t('sessionsTitle')}</h2>
+          <h2 id="sessions" className="text-lg font-semibold">
+            {t('sessionsTitle')}
+          </h2>
           <p className="text-slate-700">{t('sessionsText')}</p>
         </div>
         <SessionsPanel
@@ -36,7 +51,11 @@ export default async function SecurityPage() {
                   <dt className="text-slate-600">{t('device')}</dt>
                   <dd className="font-medium">
                     {device}
-                    {s.current ? <span className="ms-2 rounded bg-emerald-100 px-2 py-0.5 text-xs text-emerald-900">{t('thisDevice')}</span> : null}
+                    {s.current ? (
+                      <Badge tone="success" className="ms-2">
+                        {t('thisDevice')}
+                      </Badge>
+                    ) : null}
                   </dd>
                   <dt className="text-slate-600">{t('ip')}</dt>
                   <dd>{s.ip ?? '—'}</dd>
@@ -50,13 +69,90 @@ export default async function SecurityPage() {
           })}
         />
       </section>
+      <section aria-labelledby="second-factors" className="space-y-4">
+        <div>
+          <h2 id="second-factors" className="text-lg font-semibold">
+            {tSecurity('factors.title')}
+          </h2>
+          <p className="text-slate-700">{tSecurity(required ? 'factors.textRequired' : 'factors.text')}</p>
+        </div>
+        {factors.length ? (
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {factors.map((f) => (
+              <li key={f.id} className="flex flex-col gap-3 p-4 sm:flex-row sm:items-center sm:justify-between">
+                <div>
+                  <p className="font-medium" dir="auto">
+                    {f.name}
+                  </p>
+                  <p className="text-sm text-slate-600">
+                    {tSecurity('factors.details', {
+                      kind: tSecurity(`factors.kinds.${f.kind}`),
+                      added: when(f.createdAt),
+                      used: f.lastUsedAt ? format.relativeTime(f.lastUsedAt) : tSecurity('factors.neverUsed'),
+                    })}
+                  </p>
+                </div>
+                <ActionButton action={removeFactorAction} fields={{ id: f.id }} pendingLabel={tSecurity('factors.removing')} variant="secondary">
+                  <span aria-hidden>{tSecurity('factors.remove')}</span>
+                  <span className="sr-only">{tSecurity('factors.removeLabel', { name: f.name })}</span>
+                </ActionButton>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-800">{tSecurity('factors.none')}</p>
+        )}
+        <Link href="/settings/security/enrol" className={buttonClass('primary')}>
+          {tSecurity('factors.addApp')}
+        </Link>
+      </section>
+      <section aria-labelledby="security-keys" className="space-y-4">
+        <div>
+          <h2 id="security-keys" className="text-lg font-semibold">
+            {tSecurity('keys.title')}
+          </h2>
+          <p className="text-slate-700">{tSecurity('keys.text')}</p>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-6">
+          <RegisterKeyForm next="/settings/security" />
+        </div>
+      </section>
+      <section aria-labelledby="recovery" className="space-y-4">
+        <div>
+          <h2 id="recovery" className="text-lg font-semibold">
+            {tSecurity('recovery.title')}
+          </h2>
+          <p className="text-slate-700">{tSecurity('recovery.text')}</p>
+        </div>
+        {factors.length ? (
+          <>
+            <p className="font-medium">{tSecurity('recovery.left', { count: codesLeft })}</p>
+            <RegenerateRecoveryCodesForm />
+          </>
+        ) : (
+          <p className="rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-800">{tSecurity('recovery.none')}</p>
+        )}
+      </section>
       <section aria-labelledby="password" className="space-y-4">
         <div>
-          <h2 id="password" className="text-lg font-semibold">{t('passwordTitle')}</h2>
+          <h2 id="password" className="text-lg font-semibold">
+            {t('passwordTitle')}
+          </h2>
           <p className="text-slate-700">{t('passwordText')}</p>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6">
           <ChangePasswordForm />
+        </div>
+      </section>
+      <section aria-labelledby="email" className="space-y-4">
+        <div>
+          <h2 id="email" className="text-lg font-semibold">
+            {t('emailTitle')}
+          </h2>
+          <p className="text-slate-700">{isolated(t, 'emailText', { email: viewer.email })}</p>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-6">
+          <ChangeEmailForm />
         </div>
       </section>
     </div>

@@ -1,16 +1,19 @@
 import 'server-only';
-import { notFound } from 'next/navigation';
 import { requireViewer } from '@/lib/auth/require';
-import { getSpaceBySlug } from '@/lib/dal/spaces';
-import { NotFoundError } from '@/lib/errors';
+import { getSpaceBySlug } from '@/lib/dal/discussions/spaces';
+import { visibleOr404 } from '@/lib/pages';
+
+/** A slug as typed in the address; one that does not decode is looked up as it is (and found nowhere: 404). */
+function slugOf(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
 
 /** The space by its slug as the viewer may see it (404 when they may not). */
 export async function loadSpace(params: Promise<{ slug: string }>) {
   const viewer = await requireViewer();
-  try {
-    return { viewer, space: await getSpaceBySlug(viewer, decodeURIComponent((await params).slug)) };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return { viewer, space: await visibleOr404(getSpaceBySlug(viewer, slugOf((await params).slug))) };
 }

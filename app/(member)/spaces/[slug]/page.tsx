@@ -1,15 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
-import { Pager } from '@/app/_components/list-controls';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { LanguageLabel } from '@/app/_components/language-label';
+import { Choices, FilterForm, Pager } from '@/app/_components/list-controls';
+import { SelectField } from '@/app/_components/ui/field';
 import { buttonClass } from '@/app/_components/ui/button';
-import { canManageSpace } from '@/lib/dal/spaces';
-import { listThreads } from '@/lib/dal/threads';
+import { canManageSpace } from '@/lib/dal/discussions/spaces';
+import { listThreads } from '@/lib/dal/discussions/threads';
+import { languageOptions } from '@/lib/i18n/languages';
+import { threadListSchema } from '@/lib/validation/discussions';
 import { ThreadBadges } from '../../threads/_components/badges';
-import { ActionButton } from '../../threads/_components/forms';
+import { ActionButton } from '@/app/_components/ui/action-forms';
 import { followSpaceAction } from '../actions';
 import { JoinForm } from '../join-form';
 import { loadSpace } from './load';
+import { isolated } from '@/app/_components/bidi';
+import { Badge } from '@/app/_components/ui/badge';
+import { formerMemberNames } from '@/app/_components/former-member';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -19,11 +26,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function SpacePage({ params, searchParams }: Props) {
   const { viewer, space } = await loadSpace(params);
-  const raw = await searchParams;
-  const cursor = typeof raw.cursor === 'string' ? raw.cursor.slice(0, 400) : undefined;
-  const t = await getTranslations();
-  const format = await getFormatter();
-  const [page, manager] = await Promise.all([space.canRead ? listThreads(viewer, space.id, cursor) : null, canManageSpace(viewer, space.id)]);
+  const { cursor, language } = threadListSchema.parse(await searchParams);
+  const [t, format, locale, named] = await Promise.all([getTranslations(), getFormatter(), getLocale(), formerMemberNames()]);
+  const [page, manager] = await Promise.all([
+    space.canRead ? listThreads(viewer, space.id, cursor, language) : null,
+    canManageSpace(viewer, space.id),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -65,7 +73,11 @@ export default async function SpacePage({ params, searchParams }: Props) {
                 {t('discussions.space.newThread')}
               </Link>
             ) : null}
-            <ActionButton action={followSpaceAction} fields={{ id: space.id, follow: space.following ? 'false' : 'true' }} pendingLabel={t('discussions.space.follow')}>
+            <ActionButton
+              action={followSpaceAction}
+              fields={{ id: space.id, follow: space.following ? 'false' : 'true' }}
+              pendingLabel={t('discussions.space.follow')}
+            >
               {space.following ? t('discussions.space.unfollow') : t('discussions.space.follow')}
             </ActionButton>
             {manager ? (
@@ -78,22 +90,35 @@ export default async function SpacePage({ params, searchParams }: Props) {
             <h2 id="threads-heading" className="text-lg font-semibold">
               {t('discussions.space.threadsHeading')}
             </h2>
+            <FilterForm action={`/spaces/${space.slug}`} active={Boolean(language)} label={t('discussions.space.filters')}>
+              <SelectField name="language" label={t('discussions.space.language')} defaultValue={language ?? ''}>
+                <Choices any={t('discussions.space.anyLanguage')} options={languageOptions(locale)} />
+              </SelectField>
+            </FilterForm>
             {page && page.items.length === 0 ? (
-              <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">{t('discussions.space.noThreads')}</p>
+              <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">
+                {language ? t('discussions.space.noThreadsInLanguage') : t('discussions.space.noThreads')}
+              </p>
             ) : null}
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
               {page?.items.map((thread) => (
                 <li key={thread.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
                   <div className="min-w-0 space-y-1">
                     <p className="flex flex-wrap items-center gap-2">
-                      <Link href={`/threads/${thread.id}`} className={`break-words ${thread.unread ? 'font-semibold' : ''}`} dir="auto">
+                      <Link
+                        href={`/threads/${thread.id}`}
+                        className={`break-words ${thread.unread ? 'font-semibold' : ''}`}
+                        dir="auto"
+                        lang={thread.language}
+                      >
                         {thread.title}
                       </Link>
+                      {thread.language !== locale ? <LanguageLabel language={thread.language} /> : null}
                       <ThreadBadges isUrgent={thread.isUrgent} isPinned={thread.isPinned} isLocked={thread.isLocked} />
                       {thread.unread === null ? (
-                        <span className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">{t('discussions.space.new')}</span>
+                        <Badge tone="success">{t('discussions.space.new')}</Badge>
                       ) : thread.unread > 0 ? (
-                        <span className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-semibold text-emerald-900">{t('discussions.space.unread', { count: thread.unread })}</span>
+                        <Badge tone="success">{t('discussions.space.unread', { count: thread.unread })}</Badge>
                       ) : null}
                     </p>
                     {thread.isUrgent && thread.urgentReason ? (
@@ -105,12 +130,15 @@ export default async function SpacePage({ params, searchParams }: Props) {
                   <p className="shrink-0 text-sm text-slate-600 sm:text-end">
                     {t('discussions.space.replies', { count: thread.replies })}
                     <br />
-                    {t('discussions.space.lastBy', { name: thread.lastPosterName ?? thread.authorName, when: format.relativeTime(thread.lastPostAt) })}
+                    {isolated(t, 'discussions.space.lastBy', {
+                      name: named(thread.lastPosterName ?? thread.authorName),
+                      when: format.relativeTime(thread.lastPostAt),
+                    })}
                   </p>
                 </li>
               ))}
             </ul>
-            {page ? <Pager path={`/spaces/${space.slug}`} params={{}} previous={page.previous} next={page.next} /> : null}
+            {page ? <Pager path={`/spaces/${space.slug}`} params={{ language }} previous={page.previous} next={page.next} /> : null}
           </section>
         </>
       )}

@@ -1,31 +1,30 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { LanguageLabel } from '@/app/_components/language-label';
 import { requireViewer } from '@/lib/auth/require';
-import { quoteMarkdown } from '@/lib/discussions/mentions';
-import { NotFoundError } from '@/lib/errors';
-import { markThreadNotificationsRead } from '@/lib/dal/notifications';
-import { getPostSource, listPosts, pageOfPost } from '@/lib/dal/posts';
-import { listReadableSpaces } from '@/lib/dal/spaces';
-import { isModerator } from '@/lib/dal/spaces-access';
-import { getThread, markThreadRead } from '@/lib/dal/threads';
+import { quoteMarkdown } from '@/lib/dal/discussions/mentions';
+import { markThreadNotificationsRead } from '@/lib/dal/notifications/notifications';
+import { alertedCount } from '@/lib/dal/notifications/urgent';
+import { getPostSource, listPosts, pageOfPost } from '@/lib/dal/discussions/posts';
+import { listReadableSpaces } from '@/lib/dal/discussions/spaces';
+import { isModerator } from '@/lib/dal/roles';
+import { getThread, markThreadRead } from '@/lib/dal/discussions/threads';
+import { visibleOr404 } from '@/lib/pages';
 import { POSTS_PER_PAGE, threadPageSchema } from '@/lib/validation/discussions';
 import { ReplyForm } from '../_components/forms';
 import { ThreadBadges } from '../_components/badges';
+import { NewReplies } from './new-replies';
 import { PostItem } from './post-item';
 import { ThreadTools } from './thread-tools';
+import { isolated } from '@/app/_components/bidi';
+import { formerMemberNames } from '@/app/_components/former-member';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function load(id: string) {
   const viewer = await requireViewer();
-  try {
-    return { viewer, thread: await getThread(viewer, id) };
-  } catch (error) {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  }
+  return { viewer, thread: await visibleOr404(getThread(viewer, id)) };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -38,16 +37,19 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const { viewer, thread } = await load(id);
   const query = threadPageSchema.parse(await searchParams);
   const t = await getTranslations('discussions');
+  const named = await formerMemberNames();
   const format = await getFormatter();
   const pages = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
   const page = Math.min(query.page ?? 1, pages);
   const moderator = isModerator(viewer);
   const canReply = !thread.spaceArchived && (!thread.isLocked || moderator);
-  const [posts, quote, spaces] = await Promise.all([
+  const [posts, quote, spaces, alerted] = await Promise.all([
     listPosts(viewer, thread.id, page),
     query.quote && canReply ? getPostSource(viewer, query.quote).catch(() => null) : null,
     moderator ? listReadableSpaces(viewer) : [],
+    alertedCount(viewer, thread),
   ]);
+  const tu = await getTranslations('notify.urgent');
   const firstUnread = thread.lastReadNumber < thread.postCount ? thread.lastReadNumber + 1 : null;
   const lastShown = posts.at(-1)?.number ?? 0;
   if (lastShown > thread.lastReadNumber) await markThreadRead(viewer, thread.id, lastShown);
@@ -82,17 +84,28 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         </Link>
       </nav>
       <header className="space-y-2">
-        <h1 className="text-2xl font-bold break-words text-brand-900" dir="auto">
+        <h1 className="text-2xl font-bold break-words text-brand-900" dir="auto" lang={thread.language}>
           {thread.title}
         </h1>
-        <ThreadBadges isUrgent={thread.isUrgent} isPinned={thread.isPinned} isLocked={thread.isLocked} />
+        <div className="flex flex-wrap items-center gap-2">
+          <LanguageLabel language={thread.language} />
+          <ThreadBadges isUrgent={thread.isUrgent} isPinned={thread.isPinned} isLocked={thread.isLocked} />
+        </div>
         <p className="text-sm text-slate-600">
-          {t('thread.started', { name: thread.authorName, when: format.dateTime(thread.createdAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
+          {isolated(t, 'thread.started', {
+            name: named(thread.authorName),
+            when: format.dateTime(thread.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+          })}
           {pages > 1 ? ` · ${t('thread.pageOf', { page, pages })}` : null}
         </p>
         {thread.isUrgent && thread.urgentReason ? (
           <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" dir="auto">
-            {t('thread.urgentBecause', { reason: thread.urgentReason })}
+            {isolated(t, 'thread.urgentBecause', { reason: thread.urgentReason })}
+          </p>
+        ) : null}
+        {alerted !== null ? (
+          <p className="text-sm text-red-900" role="status">
+            {tu('alerted', { count: alerted })}
           </p>
         ) : null}
         {thread.isLocked ? <p className="rounded-md bg-slate-100 px-3 py-2 text-sm">{t('thread.lockedNotice')}</p> : null}
@@ -113,6 +126,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             <PostItem key={post.id} post={post} threadId={thread.id} moderator={moderator} canReply={canReply} />
           ))}
         </ol>
+        <NewReplies key={thread.postCount} threadId={thread.id} after={thread.postCount} page={page} perPage={POSTS_PER_PAGE} />
       </section>
       {pager}
       {canReply ? (
@@ -120,7 +134,11 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           <h2 id="reply-heading" className="text-lg font-semibold">
             {t('editor.replyTitle')}
           </h2>
-          <ReplyForm threadId={thread.id} spaceId={thread.spaceId} quote={quote && quote.threadId === thread.id ? quoteMarkdown(quote.authorName, quote.body) : undefined} />
+          <ReplyForm
+            threadId={thread.id}
+            spaceId={thread.spaceId}
+            quote={quote && quote.threadId === thread.id ? quoteMarkdown(named(quote.authorName), quote.body) : undefined}
+          />
         </section>
       ) : null}
     </div>

@@ -1,13 +1,17 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { PostView } from '@/lib/dal/posts';
+import { Cooked } from '@/app/_components/cooked';
+import type { PostView } from '@/lib/dal/discussions/posts';
 import { deletePostAction } from '../actions';
-import { ActionButton, ReasonForm } from '../_components/forms';
-import { hidePostAction, restorePostAction } from '../moderation-actions';
+import { HidePostForm, RestorePostButton } from '@/app/_components/moderation-tools';
+import { ActionButton } from '@/app/_components/ui/action-forms';
+import { isolated } from '@/app/_components/bidi';
+import { formerMemberNames } from '@/app/_components/former-member';
 
 /** One post of a thread: author, time, "edited" marker, cooked body (or its placeholder) and its actions. */
 export async function PostItem({ post, threadId, moderator, canReply }: { post: PostView; threadId: string; moderator: boolean; canReply: boolean }) {
   const t = await getTranslations('discussions');
+  const named = await formerMemberNames();
   const format = await getFormatter();
   const headingId = `post-${post.number}-by`;
   const base = `/threads/${threadId}/posts/${post.id}`;
@@ -17,14 +21,18 @@ export async function PostItem({ post, threadId, moderator, canReply }: { post: 
       <article id={`post-${post.number}`} aria-labelledby={headingId} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
         <header className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 border-b border-slate-100 pb-2">
           <h3 id={headingId} className="text-sm">
-            <span className="sr-only">{t('thread.postBy', { number: post.number, name: post.authorName })}</span>
+            <span className="sr-only">{t('thread.postBy', { number: post.number, name: named(post.authorName) })}</span>
             <span aria-hidden>
               <span className="font-semibold" dir="auto">
-                {post.authorName}
+                {named(post.authorName)}
               </span>{' '}
-              <span className="text-slate-600" dir="auto">
-                {post.authorOrganisation}
-              </span>
+              {!post.authorName ? null : post.authorFormerMember ? (
+                <span className="text-slate-600">{isolated(t, 'thread.formerMemberOrganisation', { organisation: post.authorOrganisation })}</span>
+              ) : (
+                <span className="text-slate-600" dir="auto">
+                  {post.authorOrganisation}
+                </span>
+              )}
             </span>
           </h3>
           <p className="text-xs text-slate-600">
@@ -45,18 +53,26 @@ export async function PostItem({ post, threadId, moderator, canReply }: { post: 
           {post.deleted ? (
             <p className="text-slate-600 italic">{t('thread.removed')}</p>
           ) : post.hidden && !visible ? (
-            <p className="text-slate-600 italic">{post.hiddenReason ? t('thread.hiddenReason', { reason: post.hiddenReason }) : t('thread.hiddenPlaceholder')}</p>
+            <p className="text-slate-600 italic">
+              {post.hiddenReason ? isolated(t, 'thread.hiddenReason', { reason: post.hiddenReason }) : t('thread.hiddenPlaceholder')}
+            </p>
           ) : (
             <>
               {post.hidden ? (
-                <p className="mb-2 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">{t('moderation.hiddenNow', { reason: post.hiddenReason ?? '' })}</p>
+                <p className="mb-2 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">
+                  {isolated(t, 'moderation.hiddenNow', { reason: post.hiddenReason ?? '' })}
+                </p>
               ) : null}
-              <div className="cooked" dir="auto" dangerouslySetInnerHTML={{ __html: post.cooked! }} />
+              <Cooked html={post.cooked!} />
             </>
           )}
         </div>
         {!post.deleted ? (
-          <div role="group" aria-label={t('thread.actionsFor', { number: post.number })} className="flex flex-wrap items-start gap-x-4 gap-y-2 border-t border-slate-100 pt-2 text-sm">
+          <div
+            role="group"
+            aria-label={t('thread.actionsFor', { number: post.number })}
+            className="flex flex-wrap items-start gap-x-4 gap-y-2 border-t border-slate-100 pt-2 text-sm"
+          >
             {visible && canReply ? <Link href={`/threads/${threadId}?quote=${post.id}#reply`}>{t('thread.quote')}</Link> : null}
             {post.isOwn && !post.hidden ? <Link href={`${base}/edit`}>{t('thread.edit')}</Link> : null}
             {!post.isOwn && visible ? <Link href={`${base}/report`}>{t('thread.report')}</Link> : null}
@@ -74,23 +90,12 @@ export async function PostItem({ post, threadId, moderator, canReply }: { post: 
             ) : null}
             {moderator ? (
               post.hidden ? (
-                <ActionButton action={restorePostAction} fields={{ postId: post.id }} pendingLabel={t('moderation.restore')}>
-                  {t('moderation.restore')}
-                </ActionButton>
+                <RestorePostButton postId={post.id} />
               ) : (
                 <details>
                   <summary className="cursor-pointer">{t('moderation.hide')}</summary>
-                  <div className="mt-2 w-72 max-w-full">
-                    <ReasonForm
-                      action={hidePostAction}
-                      fields={{ postId: post.id }}
-                      name="reason"
-                      label={t('moderation.hideReason')}
-                      submit={t('moderation.hide')}
-                      pendingLabel={t('moderation.hide')}
-                      variant="danger"
-                      maxLength={300}
-                    />
+                  <div className="mt-2">
+                    <HidePostForm postId={post.id} />
                   </div>
                 </details>
               )

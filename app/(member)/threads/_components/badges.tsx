@@ -1,10 +1,7 @@
 import { getTranslations } from 'next-intl/server';
+import { Badge } from '@/app/_components/ui/badge';
 
-const tone = {
-  urgent: 'bg-red-100 text-red-900',
-  pinned: 'bg-brand-50 text-brand-900',
-  locked: 'bg-slate-200 text-slate-800',
-};
+const tone = { urgent: 'danger', pinned: 'info', locked: 'neutral' } as const;
 
 /** Urgent, pinned and locked markers of a thread (text, not colour alone). */
 export async function ThreadBadges({ isUrgent, isPinned, isLocked }: { isUrgent: boolean; isPinned: boolean; isLocked: boolean }) {
@@ -14,9 +11,9 @@ export async function ThreadBadges({ isUrgent, isPinned, isLocked }: { isUrgent:
   return (
     <span className="inline-flex flex-wrap gap-1 align-middle">
       {shown.map((k) => (
-        <span key={k} className={`rounded px-2 py-0.5 text-xs font-semibold ${tone[k]}`}>
+        <Badge key={k} tone={tone[k]}>
           {t(k)}
-        </span>
+        </Badge>
       ))}
     </span>
   );

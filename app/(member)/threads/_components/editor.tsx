@@ -2,9 +2,10 @@
 
 import { useTranslations } from 'next-intl';
 import { useId, useState, useTransition } from 'react';
+import { Cooked } from '@/app/_components/cooked';
 import { TextArea } from '@/app/_components/ui/field';
 import { Button } from '@/app/_components/ui/button';
-import { mentionMarkdown } from '@/lib/discussions/mentions';
+import { mentionMarkdown } from '@/lib/dal/discussions/mentions';
 import { POST_MAX } from '@/lib/validation/discussions';
 import { previewAction } from '../actions';
 import { MentionBox } from './mention-box';
@@ -13,17 +14,7 @@ import { MentionBox } from './mention-box';
  * The markdown editor of threads and replies: a labelled textarea, a preview (the server cooks the
  * markdown exactly as it would store it) and a mention box that inserts `[@Name](/people/id)`.
  */
-export function Editor({
-  spaceId,
-  label,
-  defaultValue = '',
-  errors,
-}: {
-  spaceId: string;
-  label: string;
-  defaultValue?: string;
-  errors?: string[];
-}) {
+export function Editor({ spaceId, label, defaultValue = '', errors }: { spaceId: string; label: string; defaultValue?: string; errors?: string[] }) {
   const t = useTranslations('discussions.editor');
   const [body, setBody] = useState(defaultValue);
   const [preview, setPreview] = useState<string | null>(null);
@@ -83,7 +74,7 @@ export function Editor({
       </div>
       {preview !== null ? (
         <section id={previewId} aria-label={t('previewLabel')} className="min-h-28 rounded-md border border-slate-300 bg-slate-50 p-3">
-          {preview ? <div className="cooked" dangerouslySetInnerHTML={{ __html: preview }} /> : <p className="text-slate-600">{t('previewEmpty')}</p>}
+          {preview ? <Cooked html={preview} /> : <p className="text-slate-600">{t('previewEmpty')}</p>}
         </section>
       ) : null}
       <MentionBox spaceId={spaceId} onPick={insertMention} />

@@ -95,7 +95,13 @@ export function MentionBox({ spaceId, onPick }: { spaceId: string; onPick: (p: P
           }
         }}
       />
-      <ul id={`${id}-list`} role="listbox" aria-label={t('mention')} hidden={!open} className="absolute z-10 mt-1 w-full rounded-md border border-slate-200 bg-white shadow-lg">
+      <ul
+        id={`${id}-list`}
+        role="listbox"
+        aria-label={t('mention')}
+        hidden={!open}
+        className="absolute z-10 mt-1 w-full rounded-md border border-slate-200 bg-white shadow-lg"
+      >
         {results.map((p, i) => (
           <li
             key={p.id}

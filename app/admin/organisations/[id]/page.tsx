@@ -1,15 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { requireAdmin } from '@/lib/auth/require';
-import { getOrganisation } from '@/lib/dal/organisations';
+import { visibleOr404 } from '@/lib/pages';
+import { getOrganisation } from '@/lib/dal/console/organisations';
 import { countryOptions } from '@/lib/i18n/countries';
 import { SECTORS } from '@/lib/validation/admin';
 import { Badge, ORGANISATION_STATUS_TONES, hrefWith } from '../../_components/list';
-import { ButtonForm } from '../../_components/button-form';
-import { organisationStatusAction } from '../actions';
-import { OrganisationForm } from '../forms';
+import { ActionButton } from '@/app/_components/ui/action-forms';
+import { reactivateOrganisationAction } from '../actions';
+import { DeactivateOrganisationForm, OrganisationForm } from '../forms';
+import { Arrow } from '@/app/_components/ui/arrow';
+import { isolated } from '@/app/_components/bidi';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -20,8 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function OrganisationPage({ params }: Props) {
   const viewer = await requireAdmin();
-  const organisation = await getOrganisation(viewer, (await params).id);
-  if (!organisation) notFound();
+  const organisation = await visibleOr404(getOrganisation(viewer, (await params).id));
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
@@ -30,7 +31,7 @@ export default async function OrganisationPage({ params }: Props) {
   return (
     <div className="max-w-3xl space-y-6">
       <Link href="/admin/organisations">
-        <span aria-hidden>←</span> {t('admin.organisation.back')}
+        <Arrow to="back" /> {t('admin.organisation.back')}
       </Link>
       <div className="space-y-2">
         <div className="flex flex-wrap items-center gap-3">
@@ -48,7 +49,12 @@ export default async function OrganisationPage({ params }: Props) {
           })}
         </p>
         {status === 'proposed' ? <p className="text-sm text-slate-700">{t('admin.organisation.proposedText')}</p> : null}
-        <Link href={hrefWith('/admin/users', { organisation: organisation.id })}>{t('admin.organisation.findPeople')}</Link>
+        <p className="flex flex-wrap gap-x-4 gap-y-1">
+          <Link href={hrefWith('/admin/users', { organisation: organisation.id })}>{t('admin.organisation.findPeople')}</Link>
+          {status === 'active' || status === 'inactive' ? (
+            <Link href={`/organisations/${organisation.slug}`}>{t('admin.organisation.memberPage')}</Link>
+          ) : null}
+        </p>
       </div>
 
       <section aria-labelledby="details" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
@@ -78,15 +84,31 @@ export default async function OrganisationPage({ params }: Props) {
           <p className="text-sm text-slate-700">{t('admin.organisation.secretariatStays')}</p>
         ) : status === 'proposed' ? (
           <p className="text-sm text-slate-700">{t('admin.organisation.decidedWithApplication')}</p>
+        ) : status === 'active' ? (
+          <>
+            <p className="text-sm text-slate-700">{t('admin.organisation.deactivateText')}</p>
+            <DeactivateOrganisationForm organisationId={organisation.id} name={organisation.name} />
+          </>
         ) : (
-          <ButtonForm
-            action={organisationStatusAction}
-            fields={{ organisationId: organisation.id, status: status === 'active' ? 'inactive' : 'active' }}
-            text={status === 'active' ? t('admin.organisation.deactivateText') : t('admin.organisation.reactivateText')}
-            label={t(status === 'active' ? 'admin.organisation.deactivate' : 'admin.organisation.reactivate', { name: organisation.name })}
-            pendingLabel={t('admin.organisation.saving')}
-            variant={status === 'active' ? 'danger' : 'primary'}
-          />
+          <>
+            {organisation.deactivatedAt ? (
+              <p className="text-sm text-slate-700">
+                {isolated(t, 'admin.organisation.deactivatedOn', {
+                  when: format.dateTime(organisation.deactivatedAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                  reason: organisation.deactivationReason ?? '',
+                })}
+              </p>
+            ) : null}
+            <ActionButton
+              action={reactivateOrganisationAction}
+              fields={{ organisationId: organisation.id }}
+              text={t('admin.organisation.reactivateText')}
+              pendingLabel={t('admin.organisation.saving')}
+              variant="primary"
+            >
+              {t('admin.organisation.reactivate', { name: organisation.name })}
+            </ActionButton>
+          </>
         )}
       </section>
     </div>

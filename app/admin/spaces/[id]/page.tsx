@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { ActionButton } from '@/app/(member)/threads/_components/forms';
+import { ActionButton } from '@/app/_components/ui/action-forms';
 import { requireAdmin } from '@/lib/auth/require';
-import { adminGetSpace, adminListMembers } from '@/lib/dal/spaces-admin';
+import { visibleOr404 } from '@/lib/pages';
+import { adminGetSpace, adminListMembers } from '@/lib/dal/discussions/spaces-admin';
 import { archiveSpaceAction, changeMemberAction } from '../actions';
 import { AddMemberForm, SpaceForm } from '../forms';
+import { isolated } from '@/app/_components/bidi';
+import { Badge } from '@/app/_components/ui/badge';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -17,8 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function AdminSpacePage({ params }: Props) {
   const viewer = await requireAdmin();
-  const space = await adminGetSpace(viewer, (await params).id);
-  if (!space) notFound();
+  const space = await visibleOr404(adminGetSpace(viewer, (await params).id));
   const members = await adminListMembers(viewer, space.id);
   const t = await getTranslations('discussions.admin');
   return (
@@ -26,7 +27,7 @@ export default async function AdminSpacePage({ params }: Props) {
       <p className="text-sm">
         <Link href="/admin/spaces">{t('back')}</Link>
       </p>
-      <h1 className="text-2xl font-bold text-brand-900">{t('edit', { name: space.name })}</h1>
+      <h1 className="text-2xl font-bold text-brand-900">{isolated(t, 'edit', { name: space.name })}</h1>
       <section aria-label={t('edit', { name: space.name })} className="max-w-2xl rounded-lg border border-slate-200 bg-white p-5">
         <SpaceForm space={space} />
       </section>
@@ -35,7 +36,11 @@ export default async function AdminSpacePage({ params }: Props) {
           {space.archivedAt ? t('unarchive') : t('archive')}
         </h2>
         <p className="text-slate-700">{t('archiveText')}</p>
-        <ActionButton action={archiveSpaceAction} fields={{ spaceId: space.id, archived: space.archivedAt ? 'false' : 'true' }} pendingLabel={t('save')}>
+        <ActionButton
+          action={archiveSpaceAction}
+          fields={{ spaceId: space.id, archived: space.archivedAt ? 'false' : 'true' }}
+          pendingLabel={t('save')}
+        >
           {space.archivedAt ? t('unarchive') : t('archive')}
         </ActionButton>
       </section>
@@ -55,14 +60,27 @@ export default async function AdminSpacePage({ params }: Props) {
                 <span className="text-sm text-slate-600">
                   {m.email} · <bdi>{m.organisationName}</bdi>
                 </span>
-                {m.isManager ? <span className="ms-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-semibold text-brand-900">{t('manager')}</span> : null}
+                {m.isManager ? (
+                  <Badge tone="info" className="ms-2">
+                    {t('manager')}
+                  </Badge>
+                ) : null}
               </p>
               <div className="flex gap-2">
-                <ActionButton action={changeMemberAction} fields={{ spaceId: space.id, userId: m.userId, change: m.isManager ? 'member' : 'manager' }} pendingLabel={t('save')}>
+                <ActionButton
+                  action={changeMemberAction}
+                  fields={{ spaceId: space.id, userId: m.userId, change: m.isManager ? 'member' : 'manager' }}
+                  pendingLabel={t('save')}
+                >
                   {m.isManager ? t('makeMember') : t('makeManager')}
                   <span className="sr-only"> {m.name}</span>
                 </ActionButton>
-                <ActionButton action={changeMemberAction} fields={{ spaceId: space.id, userId: m.userId, change: 'remove' }} variant="danger" pendingLabel={t('save')}>
+                <ActionButton
+                  action={changeMemberAction}
+                  fields={{ spaceId: space.id, userId: m.userId, change: 'remove' }}
+                  variant="danger"
+                  pendingLabel={t('save')}
+                >
                   {t('remove')}
                   <span className="sr-only"> {m.name}</span>
                 </ActionButton>

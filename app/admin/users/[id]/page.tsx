@@ -1,15 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { requireAdmin } from '@/lib/auth/require';
-import { getUser } from '@/lib/dal/users';
+import { visibleOr404 } from '@/lib/pages';
+import { getUser } from '@/lib/dal/console/users';
 import { countryName } from '@/lib/i18n/countries';
 import { Badge, USER_STATUS_TONES } from '../../_components/list';
-import { ButtonForm } from '../../_components/button-form';
-import { focalPointAction, userStatusAction } from '../actions';
+import { ActionButton } from '@/app/_components/ui/action-forms';
+import { factorCountFor } from '@/lib/auth/second-factor';
+import { deleteAccountAction, focalPointAction, resetSecondFactorAction, userStatusAction } from '../actions';
+import { DeleteApplicationButton } from '../../_components/delete-application';
 import { RoleForm } from '../forms';
+import { Arrow } from '@/app/_components/ui/arrow';
+import { isolated } from '@/app/_components/bidi';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -31,18 +35,28 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export default async function UserPage({ params }: Props) {
   const viewer = await requireAdmin();
-  const user = await getUser(viewer, (await params).id);
-  if (!user) notFound();
+  const user = await visibleOr404(getUser(viewer, (await params).id));
   const t = await getTranslations();
   const format = await getFormatter();
   const locale = await getLocale();
   const when = (d: Date | null) =>
     d ? <time dateTime={d.toISOString()}>{format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' })}</time> : t('common.none');
   const self = user.id === viewer.id;
+  const factorCount = await factorCountFor(viewer, user.id);
   const suspending = user.status === 'active';
   const facts: [string, ReactNode][] = [
-    [t('admin.user.email'), <span key="email" className="break-all">{user.email}</span>],
-    [t('admin.user.jobTitle'), <span key="job" dir="auto">{user.jobTitle}</span>],
+    [
+      t('admin.user.email'),
+      <span key="email" className="break-all">
+        {user.email}
+      </span>,
+    ],
+    [
+      t('admin.user.jobTitle'),
+      <span key="job" dir="auto">
+        {user.jobTitle}
+      </span>,
+    ],
     [
       t('admin.user.organisation'),
       <Link key="org" href={`/admin/organisations/${user.organisationId}`} dir="auto">
@@ -72,7 +86,7 @@ export default async function UserPage({ params }: Props) {
   return (
     <div className="max-w-3xl space-y-6">
       <Link href="/admin/users">
-        <span aria-hidden>←</span> {t('admin.user.back')}
+        <Arrow to="back" /> {t('admin.user.back')}
       </Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 dir="auto" className="text-2xl font-bold break-words text-brand-900">
@@ -91,13 +105,13 @@ export default async function UserPage({ params }: Props) {
       </dl>
 
       <Section id="application" title={t('admin.user.application')}>
-        <p dir="auto" className="whitespace-pre-line break-words text-slate-800">
+        <p dir="auto" className="break-words whitespace-pre-line text-slate-800">
           {user.reason || t('common.none')}
         </p>
         {user.decisionReason ? (
           <>
             <h3 className="text-sm font-semibold text-slate-800">{t('admin.user.decisionReason')}</h3>
-            <p dir="auto" className="whitespace-pre-line break-words text-slate-800">
+            <p dir="auto" className="break-words whitespace-pre-line text-slate-800">
               {user.decisionReason}
             </p>
           </>
@@ -114,27 +128,62 @@ export default async function UserPage({ params }: Props) {
       )}
 
       <Section id="focal-point" title={t('admin.user.focalPointTitle')}>
-        <p className="text-sm text-slate-700">{t('admin.user.focalPointText', { organisation: user.organisationName })}</p>
-        <ButtonForm
+        <p className="text-sm text-slate-700">{isolated(t, 'admin.user.focalPointText', { organisation: user.organisationName })}</p>
+        <ActionButton
           action={focalPointAction}
           fields={{ userId: user.id, isFocalPoint: String(!user.isFocalPoint) }}
-          label={user.isFocalPoint ? t('admin.user.clearFocalPoint') : t('admin.user.setFocalPoint')}
           pendingLabel={t('admin.user.saving')}
-        />
+        >
+          {user.isFocalPoint ? t('admin.user.clearFocalPoint') : t('admin.user.setFocalPoint')}
+        </ActionButton>
+      </Section>
+
+      <Section id="second-factor" title={t('security.admin.title')}>
+        <p className="text-sm text-slate-700">{t('security.admin.count', { count: factorCount })}</p>
+        {!self && factorCount > 0 ? (
+          <ActionButton
+            action={resetSecondFactorAction}
+            fields={{ userId: user.id }}
+            text={t('security.admin.resetText')}
+            pendingLabel={t('security.admin.resetting')}
+            variant="danger"
+          >
+            {t('security.admin.reset', { name: user.name })}
+          </ActionButton>
+        ) : null}
       </Section>
 
       {!self && (user.status === 'active' || user.status === 'suspended') ? (
         <Section id="status" title={t('admin.user.statusTitle')}>
-          <ButtonForm
+          <ActionButton
             action={userStatusAction}
             fields={{ userId: user.id, status: suspending ? 'suspended' : 'active' }}
             text={t(suspending ? 'admin.user.suspendText' : 'admin.user.reactivateText')}
-            label={t(suspending ? 'admin.user.suspend' : 'admin.user.reactivate', { name: user.name })}
             pendingLabel={t(suspending ? 'admin.user.suspending' : 'admin.user.reactivating')}
             variant={suspending ? 'danger' : 'primary'}
-          />
+          >
+            {t(suspending ? 'admin.user.suspend' : 'admin.user.reactivate', { name: user.name })}
+          </ActionButton>
         </Section>
       ) : null}
+
+      {self ? null : (
+        <Section id="delete" title={t('privacy.admin.title')}>
+          {user.status === 'active' || user.status === 'suspended' ? (
+            <ActionButton
+              action={deleteAccountAction}
+              fields={{ userId: user.id }}
+              text={t('privacy.admin.accountText')}
+              pendingLabel={t('privacy.admin.deleting')}
+              variant="danger"
+            >
+              {t('privacy.admin.deleteAccount', { name: user.name })}
+            </ActionButton>
+          ) : (
+            <DeleteApplicationButton userId={user.id} variant="danger" />
+          )}
+        </Section>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { FILE_SERVING, openVisibleFile } from '@/lib/dal/files';
-import { recordResourceDownload } from '@/lib/dal/resources-downloads';
+import { FILE_SERVING, openVisibleFile } from '@/lib/dal/files/files';
+import { recordResourceDownload } from '@/lib/dal/resources/downloads';
 import { withViewer } from '@/lib/route';
 
 /**
@@ -11,36 +11,34 @@ import { withViewer } from '@/lib/route';
  * (?inline=1); each download is counted and, for resources not visible to all members, trailed
  * (recordResourceDownload re-checks resourceAccess in its own query).
  */
-export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const { id } = await params;
-  return withViewer({
-    access: 'member',
-    query: z.object({ inline: z.enum(['1']).optional() }),
-    rateLimit: 'download',
-    async handler({ inline }, { viewer, request }) {
-      const file = await openVisibleFile(viewer, id);
-      let serving = FILE_SERVING[file.purpose];
-      if (file.purpose === 'resource') {
-        if (inline && file.contentType.startsWith('image/')) serving = { ...serving, disposition: 'inline' };
-        try {
-          await recordResourceDownload(viewer, file.id, { inline: serving.disposition === 'inline', request });
-        } catch (error) {
-          file.body.destroy();
-          throw error;
-        }
+export const GET = withViewer({
+  access: 'member',
+  params: z.object({ id: z.uuid() }),
+  query: z.object({ inline: z.enum(['1']).optional() }),
+  rateLimit: 'download',
+  async handler({ params: { id }, query: { inline }, viewer, request }) {
+    const file = await openVisibleFile(viewer, id);
+    let serving = FILE_SERVING[file.purpose];
+    if (file.purpose === 'resource') {
+      if (inline && file.contentType.startsWith('image/')) serving = { ...serving, disposition: 'inline' };
+      try {
+        await recordResourceDownload(viewer, file.id, { inline: serving.disposition === 'inline', request });
+      } catch (error) {
+        file.body.destroy();
+        throw error;
       }
-      return new Response(Readable.toWeb(file.body) as ReadableStream, {
-        headers: {
-          'Content-Type': file.contentType,
-          'Content-Length': String(file.size),
-          'Content-Disposition': `${serving.disposition}; filename="${file.downloadName}"`,
-          'Cache-Control': serving.cacheControl,
-          ETag: `"${file.sha256}"`,
-          'X-Content-Type-Options': 'nosniff',
-          'Content-Security-Policy': "default-src 'none'; sandbox",
-          'Cross-Origin-Resource-Policy': 'same-origin',
-        },
-      });
-    },
-  })(req);
-}
+    }
+    return new Response(Readable.toWeb(file.body) as ReadableStream, {
+      headers: {
+        'Content-Type': file.contentType,
+        'Content-Length': String(file.size),
+        'Content-Disposition': `${serving.disposition}; filename="${file.downloadName}"`,
+        'Cache-Control': serving.cacheControl,
+        ETag: `"${file.sha256}"`,
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+        'Cross-Origin-Resource-Policy': 'same-origin',
+      },
+    });
+  },
+});

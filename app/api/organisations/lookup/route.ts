@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findMemberOrganisations } from '@/lib/dal/registration-lookup';
+import { findMemberOrganisations } from '@/lib/dal/accounts/registration-lookup';
 import { withViewer } from '@/lib/route';
 
 export const dynamic = 'force-dynamic';
@@ -9,8 +9,7 @@ export const GET = withViewer({
   access: 'public',
   query: z.object({ q: z.string().trim().max(100).default('') }),
   rateLimit: 'lookup',
-  async handler({ q }) {
-    const results = await findMemberOrganisations(q);
-    return Response.json({ results }, { headers: { 'Cache-Control': 'private, no-store' } });
+  async handler({ query: { q } }) {
+    return Response.json({ results: await findMemberOrganisations(q) });
   },
 });

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import type { Viewer } from '@/lib/auth/viewer';
 import { OrganisationResources } from '@/app/(member)/resources/_components/organisation-resources';
+import { OrganisationPeopleSection } from '../people/_components/people-section';
 
 export interface OrganisationSectionProps {
   viewer: Viewer;
-  organisation: { id: string; slug: string; name: string };
+  organisation: { id: string; slug: string; name: string; isSecretariat?: boolean };
 }
 
 /**
@@ -12,4 +13,4 @@ export interface OrganisationSectionProps {
  * when it has nothing to show (e.g. the organisation's resources, its recent public threads). A
  * feature adds its section by appending it here; the page renders each under its own heading.
  */
-export const ORGANISATION_SECTIONS: ((props: OrganisationSectionProps) => Promise<ReactNode>)[] = [OrganisationResources];
+export const ORGANISATION_SECTIONS: ((props: OrganisationSectionProps) => Promise<ReactNode>)[] = [OrganisationPeopleSection, OrganisationResources];

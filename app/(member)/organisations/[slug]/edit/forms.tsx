@@ -54,7 +54,10 @@ export function LogoForm({ organisationId }: { organisationId: string }) {
     setPending(true);
     setResult(null);
     try {
-      const res = await fetch(`/api/files?purpose=logo&organisation=${encodeURIComponent(organisationId)}`, { method: 'POST', body: new FormData(event.currentTarget) });
+      const res = await fetch(`/api/files?purpose=logo&organisation=${encodeURIComponent(organisationId)}`, {
+        method: 'POST',
+        body: new FormData(event.currentTarget),
+      });
       const body = (await res.json().catch(() => ({}))) as { ok?: boolean; message?: string };
       if (res.ok && body.ok) {
         setResult({ ok: true, message: t('editOrganisation.logoSaved') });

@@ -3,11 +3,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/require';
-import { getResource, topicOptions } from '@/lib/dal/resources';
-import { listReadableSpaces } from '@/lib/dal/spaces';
-import { NotFoundError } from '@/lib/errors';
-import { languageOptions } from '../../_components/languages';
+import { getResource, topicOptions } from '@/lib/dal/resources/resources';
+import { listReadableSpaces } from '@/lib/dal/discussions/spaces';
+import { visibleOr404 } from '@/lib/pages';
+import { languageOptions } from '@/lib/i18n/languages';
 import { EditResourceForm } from './edit-form';
+import { Arrow } from '@/app/_components/ui/arrow';
+import { isolated } from '@/app/_components/bidi';
+import { localiseAreas } from '@/lib/i18n/expertise';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('resources.detail'))('edit') };
@@ -15,21 +18,18 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditResourcePage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer();
-  const resource = await getResource(viewer, (await params).id).catch((error: unknown) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const resource = await visibleOr404(getResource(viewer, (await params).id));
   if (!resource.canEdit) notFound();
   const t = await getTranslations('resources');
-  const [topics, spaces] = await Promise.all([topicOptions(), listReadableSpaces(viewer)]);
+  const [topics, spaces] = await Promise.all([topicOptions().then(localiseAreas), listReadableSpaces(viewer)]);
   return (
     <div className="max-w-3xl space-y-6">
       <div className="space-y-1">
         <Link href={`/resources/${resource.id}`} className="text-sm">
-          <span aria-hidden>←</span> {t('form.cancel')}
+          <Arrow to="back" /> {t('form.cancel')}
         </Link>
         <h1 className="text-2xl font-bold break-words text-brand-900" dir="auto">
-          {t('form.editTitle', { title: resource.title })}
+          {isolated(t, 'form.editTitle', { title: resource.title })}
         </h1>
       </div>
       <EditResourceForm

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { languageOptions } from '@/lib/i18n/languages';
 import { NewThreadForm } from '../../../threads/_components/forms';
 import { loadSpace } from '../load';
+import { isolated } from '@/app/_components/bidi';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -12,9 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewThreadPage({ params }: Props) {
-  const { space } = await loadSpace(params);
+  const { viewer, space } = await loadSpace(params);
   if (!space.canRead || space.archived) notFound();
-  const t = await getTranslations('discussions');
+  const [t, locale] = await Promise.all([getTranslations('discussions'), getLocale()]);
   return (
     <div className="max-w-3xl space-y-6">
       <nav aria-label={t('nav.breadcrumb')} className="text-sm">
@@ -23,8 +25,8 @@ export default async function NewThreadPage({ params }: Props) {
           {space.name}
         </Link>
       </nav>
-      <h1 className="text-2xl font-bold text-brand-900">{t('editor.newThreadTitle', { space: space.name })}</h1>
-      <NewThreadForm spaceId={space.id} />
+      <h1 className="text-2xl font-bold text-brand-900">{isolated(t, 'editor.newThreadTitle', { space: space.name })}</h1>
+      <NewThreadForm spaceId={space.id} language={viewer.locale} languages={languageOptions(locale)} />
     </div>
   );
 }

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { listJoinRequests } from '@/lib/dal/spaces';
-import { NotFoundError } from '@/lib/errors';
-import { ActionButton } from '../../../threads/_components/forms';
+import { listJoinRequests } from '@/lib/dal/discussions/spaces';
+import { visibleOr404 } from '@/lib/pages';
+import { ActionButton } from '@/app/_components/ui/action-forms';
 import { decideJoinAction } from '../../actions';
 import { loadSpace } from '../load';
+import { isolated } from '@/app/_components/bidi';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -17,10 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Join requests of a request-only space: its managers and admins (404 for everyone else). */
 export default async function JoinRequestsPage({ params }: Props) {
   const { viewer, space } = await loadSpace(params);
-  const requests = await listJoinRequests(viewer, space.id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const requests = await visibleOr404(listJoinRequests(viewer, space.id));
   const t = await getTranslations('discussions.space');
   const tNav = await getTranslations('discussions.nav');
   const format = await getFormatter();
@@ -31,7 +28,7 @@ export default async function JoinRequestsPage({ params }: Props) {
           {space.name}
         </Link>
       </nav>
-      <h1 className="text-2xl font-bold text-brand-900">{t('requestsTitle', { space: space.name })}</h1>
+      <h1 className="text-2xl font-bold text-brand-900">{isolated(t, 'requestsTitle', { space: space.name })}</h1>
       {requests.length === 0 ? <p>{t('noRequests')}</p> : null}
       <ul className="space-y-3">
         {requests.map((r) => (

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { listRevisions } from '@/lib/dal/posts';
-import { isModerator } from '@/lib/dal/spaces-access';
+import { Cooked } from '@/app/_components/cooked';
+import { listRevisions } from '@/lib/dal/discussions/posts';
+import { isModerator } from '@/lib/dal/roles';
 import { loadPost } from '../load';
 
 type Props = { params: Promise<{ id: string; postId: string }> };
@@ -33,7 +34,7 @@ export default async function PostHistoryPage({ params }: Props) {
         {revisions.map((r) => (
           <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-4">
             <p className="mb-2 text-sm text-slate-600">{t('version', { when: when(r.writtenAt), replaced: when(r.replacedAt) })}</p>
-            <div className="cooked" dir="auto" dangerouslySetInnerHTML={{ __html: r.cooked }} />
+            <Cooked html={r.cooked} />
           </li>
         ))}
       </ol>

@@ -1,0 +1,78 @@
+'use client';
+import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState } from 'react';
+
+/**
+ * Live updates in the browser: ONE EventSource per page on /api/events (lib/live/stream.ts), shared by
+ * the components that listen (the header's count, a thread's new-replies bar, the notifications page).
+ * The browser reconnects by itself, sending the last post number it saw (Last-Event-ID).
+ */
+type LiveData = { count?: number; number?: number };
+type Handler = (type: 'unread' | 'post', data: LiveData) => void;
+
+const handlers = new Set<Handler>();
+let thread: { id: string; after: number } | null = null;
+let source: EventSource | null = null;
+let opened = '';
+let pending = false;
+
+/** Opens, changes or closes the page's one connection once the components of a render have said what they want. */
+function sync() {
+  if (pending) return;
+  pending = true;
+  queueMicrotask(() => {
+    pending = false;
+    const wanted = handlers.size === 0 ? '' : thread ? `/api/events?thread=${thread.id}&after=${thread.after}` : '/api/events';
+    // The same thread (or none) keeps its connection: only the thread's id decides.
+    if (wanted.split('&')[0] === opened.split('&')[0]) return;
+    source?.close();
+    opened = wanted;
+    source = wanted ? new EventSource(wanted) : null;
+    for (const type of ['unread', 'post'] as const) {
+      source?.addEventListener(type, (e) => {
+        const data = JSON.parse((e as MessageEvent<string>).data) as LiveData;
+        for (const handler of handlers) handler(type, data);
+      });
+    }
+  });
+}
+
+/** Calls `handler` with the member's live events; `watch` adds the new posts of a thread after a number. */
+export function useLiveEvents(handler: Handler, watch?: { threadId: string; after: number }) {
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  const threadId = watch?.threadId;
+  const after = watch?.after ?? 0;
+  useEffect(() => {
+    const mine: Handler = (type, data) => latest.current(type, data);
+    handlers.add(mine);
+    if (threadId) thread = { id: threadId, after };
+    sync();
+    return () => {
+      handlers.delete(mine);
+      if (threadId && thread?.id === threadId) thread = null;
+      sync();
+    };
+  }, [threadId, after]);
+}
+
+/** The header's unread count (the server's at first, then live) and the link's name for screen readers. */
+export function LiveUnread({ initial, cap }: { initial: number; cap: number }) {
+  const t = useTranslations('discussions.nav');
+  const [count, setCount] = useState(initial);
+  useLiveEvents((type, data) => {
+    if (type === 'unread' && typeof data.count === 'number') setCount(data.count);
+  });
+  return (
+    <>
+      <span className="sr-only">{count ? t('notificationsUnread', { count }) : t('notifications')}</span>
+      {count ? (
+        <span aria-hidden className="absolute -end-0.5 -top-0.5 rounded-full bg-red-700 px-1.5 text-xs leading-5 font-semibold text-white">
+          {count > cap ? `${cap}+` : count}
+        </span>
+      ) : null}
+    </>
+  );
+}

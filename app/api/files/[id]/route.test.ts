@@ -1,0 +1,110 @@
+import { describe, expect, it, vi } from 'vitest';
+import { getResource } from '@/lib/dal/resources/resources';
+import { createResource } from '@/lib/dal/resources/write';
+import { addMember, createSpace } from '@/testing/discussions';
+import { createOrganisation, signedIn } from '@/testing/factories';
+import { actAs } from '@/testing/request-scope';
+import { temporaryStorage } from '@/testing/storage';
+import { uploadAs } from '@/testing/upload-route';
+import { minimalPdf } from '@/testing/uploads';
+import { GET } from './route';
+
+vi.mock('next/headers', async () => (await import('@/testing/request-scope')).nextHeaders);
+vi.mock('next-intl/server', async () => (await import('@/testing/request-scope')).nextIntlServer);
+
+const request = { ip: '203.0.113.5', userAgent: 'vitest' };
+const get = (id: string, query = '') => GET(new Request(`http://portal.test/api/files/${id}${query}`), { params: Promise.resolve({ id }) });
+temporaryStorage();
+
+describe('GET /api/files/[id]', () => {
+  it('uploads, then serves a sector-only resource to its sector with §4.6 headers, and 404 to others', async () => {
+    const gov = await createOrganisation({ sector: 'government' });
+    const contributor = await signedIn({ organisationId: gov.id });
+    const sameSector = await signedIn({ sector: 'government' });
+    const otherSector = await signedIn({ sector: 'private_sector' });
+    const pdf = minimalPdf('Sector notes');
+
+    const up = await uploadAs(contributor, pdf, 'Notes «2025».pdf');
+    expect(up.status).toBe(201);
+    const fileId = up.body.file!.id;
+    // Not attached to a resource yet: nobody downloads it.
+    expect((await get(fileId)).status).toBe(404);
+    const id = await createResource(
+      contributor,
+      {
+        title: 'Sector notes',
+        description: '',
+        type: 'report',
+        topics: [],
+        languages: [],
+        visibility: 'sectors',
+        sectors: ['government'],
+        kind: 'file',
+        fileId,
+      },
+      request,
+    );
+
+    await actAs(sameSector);
+    const res = await get(fileId);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="[A-Za-z0-9._-]+\.pdf"$/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(Buffer.from(await res.arrayBuffer()).equals(pdf)).toBe(true);
+    // A PDF is never shown inline, whatever is asked.
+    const inline = await get(fileId, '?inline=1');
+    expect(inline.headers.get('content-disposition')).toMatch(/^attachment;/);
+    await inline.arrayBuffer();
+    expect((await getResource(contributor, id)).downloadCount).toBe(2);
+
+    await actAs(otherSector);
+    expect((await get(fileId)).status).toBe(404);
+    expect((await get('not-a-uuid')).status).toBe(404);
+    await actAs(null);
+    expect((await get(fileId)).status).toBe(401);
+  });
+
+  it('serves exactly the viewers resourceAccess lets see the resource; 404 to everyone else', async () => {
+    const gov = await createOrganisation({ sector: 'government' });
+    const people = {
+      contributor: await signedIn({ organisationId: gov.id }),
+      colleague: await signedIn({ organisationId: gov.id }),
+      sameSector: await signedIn({ sector: 'government' }),
+      spaceMember: await signedIn({ sector: 'civil_society' }),
+      otherSector: await signedIn({ sector: 'private_sector', isFocalPoint: true }),
+      moderator: await signedIn({ sector: 'civil_society', role: 'moderator' }),
+      admin: await signedIn({ role: 'admin' }),
+    };
+    const space = await createSpace({ access: 'request', name: 'Route working group' });
+    for (const p of [people.contributor, people.spaceMember]) await addMember(space.id, p.id);
+    const kinds = {
+      all_members: { visibility: 'all_members' as const },
+      sectors: { visibility: 'sectors' as const, sectors: ['government' as const] },
+      organisation: { visibility: 'organisation' as const },
+      space: { visibility: 'space' as const, spaceId: space.id },
+    };
+    const sees: Record<keyof typeof kinds, (keyof typeof people)[]> = {
+      all_members: ['contributor', 'colleague', 'sameSector', 'spaceMember', 'otherSector', 'moderator', 'admin'],
+      sectors: ['contributor', 'colleague', 'sameSector', 'moderator', 'admin'],
+      organisation: ['contributor', 'colleague', 'moderator', 'admin'],
+      space: ['contributor', 'colleague', 'spaceMember', 'moderator', 'admin'],
+    };
+    for (const [kind, visibility] of Object.entries(kinds) as [keyof typeof kinds, (typeof kinds)[keyof typeof kinds]][]) {
+      const up = await uploadAs(people.contributor, minimalPdf(kind), `${kind}.pdf`);
+      const fileId = up.body.file!.id;
+      await createResource(
+        people.contributor,
+        { title: kind, description: '', type: 'report', topics: [], languages: [], sectors: [], kind: 'file', fileId, ...visibility },
+        request,
+      );
+      for (const who of Object.keys(people) as (keyof typeof people)[]) {
+        await actAs(people[who]);
+        const res = await get(fileId);
+        expect(res.status, `${who} downloading a '${kind}' resource`).toBe(sees[kind].includes(who) ? 200 : 404);
+        await res.arrayBuffer();
+      }
+    }
+  });
+});

@@ -1,0 +1,113 @@
+import type { Page } from '@playwright/test';
+import { PASSWORD, apply, confirmEmail, newApplicant, openApplication, type Applicant } from './applicants';
+import { accounts, actionFor, linkIn, signIn, waitForEmail } from './helpers';
+import { expect, expectAccessible, test } from './fixtures';
+import { t } from './messages';
+
+/**
+ * Focal points' people (decision 018): a focal point endorses an application from their organisation,
+ * which reaches the Secretariat marked endorsed; invites a colleague, who registers from the link with
+ * the organisation already chosen and joins; then removes that colleague, who is signed out at once.
+ * The demo lets admins decide without waiting (seed/index.ts), so the admin approves right after.
+ */
+
+/** From the focal point's own profile to their organisation's people page; returns the organisation's name. */
+async function openPeoplePage(page: Page): Promise<string> {
+  await page.goto(`/directory/people?q=${encodeURIComponent(accounts.focalPoint.name)}`);
+  await expect(page.getByRole('link', { name: accounts.focalPoint.name }).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: accounts.focalPoint.name }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: accounts.focalPoint.name })).toBeVisible();
+  await expectAccessible(page);
+  await page.locator('main a[href^="/organisations/"]').first().click();
+  await expect(page).toHaveURL(/\/organisations\/[^/]+$/);
+  await expect(page.getByRole('link', { name: t('people.section.link') })).toBeVisible();
+  await expectAccessible(page);
+  const organisation = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+  await page.getByRole('link', { name: t('people.section.link') }).click();
+  await expect(page.getByRole('heading', { level: 1, name: t('people.title', { name: organisation }) })).toBeVisible();
+  await expectAccessible(page);
+  return organisation;
+}
+
+/** Registers from an invitation link: the organisation is chosen and the address filled in. */
+async function registerFromInvitation(page: Page, who: Applicant, organisation: string) {
+  const invitation = await waitForEmail(who.email);
+  expect(invitation.subject).toBe(t('email.invitation.subject'));
+  const link = linkIn(invitation);
+  expect(new URL(link).pathname).toBe('/register');
+  await page.goto(link);
+  await expect(page.getByText(t('people.invitation.welcome', { organisation }))).toBeVisible();
+  await expectAccessible(page);
+  await expect(page.getByLabel(t('auth.register.email'))).toHaveValue(who.email);
+  await page.getByLabel(t('auth.register.name')).fill(who.name);
+  await page.getByLabel(t('auth.register.password'), { exact: true }).fill(PASSWORD);
+  await page.getByLabel(t('auth.register.jobTitle')).fill('Programme officer');
+  await page.getByLabel(t('auth.register.reason')).fill('My focal point invited me to share our helpline data work.');
+  await page.getByRole('checkbox', { name: t('auth.register.acceptGuidelines') }).check();
+  await page.getByRole('button', { name: t('auth.register.submit') }).click();
+  await expect(page.getByRole('heading', { name: t('auth.register.doneTitle') })).toBeVisible();
+}
+
+test('an application endorsed by a focal point reaches the admin marked endorsed; an invited colleague joins and is removed', async ({
+  page,
+  newPage,
+}) => {
+  // A long journey: a focal point and an admin (each with an authenticator code), two applicants, many pages checked with axe.
+  test.slow();
+  const focal = await newPage();
+  await signIn(focal, accounts.focalPoint);
+  const organisation = await openPeoplePage(focal);
+  const peoplePage = focal.url();
+
+  // An application from the organisation: the focal point endorses it.
+  const applicant = newApplicant('endorsed');
+  await apply(page, applicant, { existing: organisation });
+  await confirmEmail(page, applicant);
+  await expect.poll(async () => (await waitForEmail(accounts.focalPoint.email)).subject).toBe(t('email.applicationToEndorse.subject'));
+
+  // An invited colleague.
+  const colleague = newApplicant('invited');
+  await focal.getByLabel(t('people.invite.email')).fill(colleague.email);
+  await focal.getByRole('button', { name: t('people.invite.send') }).click();
+  await expect(focal.getByText(t('people.invite.sent', { email: colleague.email }))).toBeVisible();
+  const invited = await newPage();
+  await registerFromInvitation(invited, colleague, organisation);
+  await confirmEmail(invited, colleague);
+
+  await focal.goto(peoplePage);
+  const application = focal.getByRole('article', { name: applicant.name });
+  await expect(application).toBeVisible();
+  await expect(focal.getByRole('article', { name: colleague.name }).getByText(t('people.applications.invited'), { exact: true })).toBeVisible();
+  await expectAccessible(focal);
+  await application.getByRole('button', { name: actionFor(t('people.applications.endorse'), applicant.name) }).click();
+  await expect(focal.getByText(t('people.applications.endorsed'))).toBeVisible();
+
+  // The Secretariat sees both marked, and approves.
+  const admin = await newPage();
+  await signIn(admin, accounts.admin);
+  const endorsed = await openApplication(admin, applicant);
+  await expect(endorsed.getByText(t('people.admin.endorsedBy', { name: accounts.focalPoint.name }))).toBeVisible();
+  await expect(endorsed.getByText(t('people.admin.endorsedBadge'), { exact: true })).toBeVisible();
+  await endorsed.getByRole('button', { name: actionFor(t('admin.applications.approve'), applicant.name) }).click();
+  await expect(admin.getByText(t('admin.applications.approved'))).toBeVisible();
+  const invitedApplication = await openApplication(admin, colleague);
+  await expect(invitedApplication.getByText(t('people.admin.invitedBadge'), { exact: true })).toBeVisible();
+  await invitedApplication.getByRole('button', { name: actionFor(t('admin.applications.approve'), colleague.name) }).click();
+  await expect(admin.getByText(t('admin.applications.approved'))).toBeVisible();
+
+  // The invited colleague joins.
+  await invited.goto('/sign-in');
+  await signIn(invited, colleague, PASSWORD);
+
+  // The focal point removes them: they are signed out on their next request.
+  await focal.goto(peoplePage);
+  await expect(focal.getByRole('link', { name: colleague.name })).toBeVisible();
+  await focal.getByText(actionFor(t('people.members.remove'), colleague.name)).click();
+  await focal.getByRole('button', { name: actionFor(t('people.members.removeConfirm'), colleague.name) }).click();
+  // The list is refreshed: they are no longer among the members.
+  await expect(focal.getByRole('link', { name: colleague.name })).toHaveCount(0);
+  await expectAccessible(focal);
+  await invited.goto('/home');
+  await expect(invited).toHaveURL(/\/sign-in/);
+});

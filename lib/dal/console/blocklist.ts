@@ -1,0 +1,183 @@
+/**
+ * Access for the hash block list: admins only read and change it (assertConsoleAccess, ./access.ts, before anything;
+ * to anyone else it does not exist). `isBlocked` is the one check uploads make, for everyone; a hit is
+ * audited and admins are told by email (a link to the audit log, never the file's name), while the
+ * uploader only sees a neutral refusal.
+ */
+import 'server-only';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { blockedHashes, users } from '@/db/schema';
+import type { HashAlgorithm } from '@/db/schema';
+import { audit } from '@/lib/audit';
+import type { Viewer } from '@/lib/auth/sessions';
+import { appLink, deliverSoon, queueEmail } from '@/lib/email';
+import { NotFoundError } from '@/lib/errors';
+import type { RequestInfo } from '@/lib/request';
+import { parseHashList } from '@/lib/validation/resources';
+import { assertConsoleAccess } from './access';
+import { isUuid, isoMicros, keysetPage, seekClause, timeIdKey, type Page } from '@/lib/dal/pagination';
+
+const algorithmOf = (hash: string): HashAlgorithm => (hash.length === 64 ? 'sha256' : 'md5');
+
+/** Whether a file with these hashes is on the block list. */
+export async function isBlocked(digest: { sha256: string; md5: string }): Promise<boolean> {
+  const [hit] = await getDb()
+    .select({ id: blockedHashes.id })
+    .from(blockedHashes)
+    .where(
+      or(
+        and(eq(blockedHashes.algorithm, 'sha256'), eq(blockedHashes.hash, digest.sha256.toLowerCase())),
+        and(eq(blockedHashes.algorithm, 'md5'), eq(blockedHashes.hash, digest.md5.toLowerCase())),
+      ),
+    )
+    .limit(1);
+  return Boolean(hit);
+}
+
+/** Records a refused upload and tells every active admin (by email, with a link to the audit log only). */
+export async function reportBlockedUpload(
+  viewer: Viewer,
+  attempt: { sha256: string; md5: string; size: number; fileName: string },
+  request: RequestInfo,
+): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    await audit(
+      {
+        action: 'upload.blocked',
+        actorId: viewer.id,
+        targetType: 'file',
+        ip: request.ip,
+        details: { sha256: attempt.sha256, md5: attempt.md5, size: attempt.size, fileName: attempt.fileName },
+      },
+      tx,
+    );
+    const admins = await tx
+      .select({ email: users.email, locale: users.locale })
+      .from(users)
+      .where(and(eq(users.role, 'admin'), eq(users.status, 'active')));
+    for (const admin of admins) {
+      await queueEmail(
+        { to: admin.email, template: 'blockedUpload', locale: admin.locale, link: appLink('/admin/audit', { action: 'upload.blocked' }) },
+        tx,
+      );
+    }
+  });
+  deliverSoon();
+}
+
+export interface BlockedHashRow {
+  id: string;
+  algorithm: HashAlgorithm;
+  hash: string;
+  note: string;
+  addedByName: string | null;
+  createdAt: Date;
+  cursorAt: string;
+}
+
+export async function listBlockedHashes(viewer: Viewer, cursor?: string): Promise<Page<BlockedHashRow>> {
+  assertConsoleAccess(viewer);
+  return keysetPage({
+    cursor,
+    key: timeIdKey,
+    fetch: async ({ key, backward }, limit) => {
+      const seek = seekClause(
+        [blockedHashes.createdAt, blockedHashes.id],
+        key ? [sql`${key[0]}::timestamptz`, sql`${key[1]}::uuid`] : null,
+        'desc',
+        backward,
+      );
+      return getDb()
+        .select({
+          id: blockedHashes.id,
+          algorithm: blockedHashes.algorithm,
+          hash: blockedHashes.hash,
+          note: blockedHashes.note,
+          addedByName: users.name,
+          createdAt: blockedHashes.createdAt,
+          cursorAt: isoMicros(blockedHashes.createdAt),
+        })
+        .from(blockedHashes)
+        .leftJoin(users, eq(users.id, blockedHashes.addedBy))
+        .where(seek.where)
+        .orderBy(...seek.orderBy)
+        .limit(limit);
+    },
+    keyOf: (row) => [row.cursorAt, row.id] as [string, string],
+  });
+}
+
+export async function countBlockedHashes(viewer: Viewer): Promise<number> {
+  assertConsoleAccess(viewer);
+  const [row] = await getDb()
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(blockedHashes);
+  return row?.n ?? 0;
+}
+
+/** Adds hashes (already validated, lower case); returns how many were new. */
+async function addHashes(viewer: Viewer, hashes: string[], note: string, request: RequestInfo, action: 'blocklist.added' | 'blocklist.imported') {
+  return getDb().transaction(async (tx) => {
+    let added = 0;
+    for (let i = 0; i < hashes.length; i += 1000) {
+      const chunk = hashes.slice(i, i + 1000);
+      const rows = await tx
+        .insert(blockedHashes)
+        .values(chunk.map((hash) => ({ algorithm: algorithmOf(hash), hash, note, addedBy: viewer.id })))
+        .onConflictDoNothing()
+        .returning({ id: blockedHashes.id });
+      added += rows.length;
+    }
+    await audit(
+      {
+        action,
+        actorId: viewer.id,
+        targetType: 'blocked_hash',
+        ip: request.ip,
+        details: action === 'blocklist.added' ? { hash: hashes[0], note } : { submitted: hashes.length, added, note },
+      },
+      tx,
+    );
+    return added;
+  });
+}
+
+export async function addBlockedHash(viewer: Viewer, input: { hash: string; note: string }, request: RequestInfo): Promise<boolean> {
+  assertConsoleAccess(viewer);
+  return (await addHashes(viewer, [input.hash], input.note, request, 'blocklist.added')) === 1;
+}
+
+export async function importBlockedHashes(
+  viewer: Viewer,
+  input: { hashes: string; note: string },
+  request: RequestInfo,
+): Promise<{ added: number; duplicates: number; invalidLines: number[] }> {
+  assertConsoleAccess(viewer);
+  const { hashes, invalidLines } = parseHashList(input.hashes);
+  const added = hashes.length ? await addHashes(viewer, hashes, input.note, request, 'blocklist.imported') : 0;
+  return { added, duplicates: hashes.length - added, invalidLines };
+}
+
+export async function removeBlockedHash(viewer: Viewer, id: string, request: RequestInfo): Promise<void> {
+  assertConsoleAccess(viewer);
+  if (!isUuid(id)) throw new NotFoundError('blocked hash');
+  await getDb().transaction(async (tx) => {
+    const [removed] = await tx
+      .delete(blockedHashes)
+      .where(inArray(blockedHashes.id, [id]))
+      .returning();
+    if (!removed) throw new NotFoundError('blocked hash');
+    await audit(
+      {
+        action: 'blocklist.removed',
+        actorId: viewer.id,
+        targetType: 'blocked_hash',
+        targetId: id,
+        ip: request.ip,
+        details: { algorithm: removed.algorithm, hash: removed.hash },
+      },
+      tx,
+    );
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * ACCESS RULES for discussions: THE one rule deciding who may see (and so read, search, count, be
+ * notified of, be mentioned in, and post to) a space and everything in it. Every query of lib/dal that
+ * touches spaces, threads, posts or notifications applies `spaceAccess(viewer)` in its WHERE clause;
+ * fan-out and mention look-ups apply the same rule to other people through `spaceAudience()`.
+ *
+ *  - moderators and admins: every space;
+ *  - open spaces: every active member;
+ *  - sector spaces: members of organisations in one of the space's sectors;
+ *  - request-only spaces: their members (space_members).
+ *
+ * Request-only spaces are *listed* to everyone (name and description, to ask to join) through
+ * `spaceListing(viewer)`; their threads are not.
+ */
+import 'server-only';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Viewer } from '@/lib/auth/sessions';
+import { isModerator } from '@/lib/dal/roles';
+
+/** Who is asking, as SQL values: the viewer (constants) or the rows of a users ⨝ organisations query. */
+interface Subject {
+  id: SQL;
+  role: SQL;
+  sector: SQL;
+}
+
+// Written with qualified names: drizzle leaves columns unqualified in one-table selects, which would
+// bind them to the subquery's table.
+function rule(who: Subject): SQL {
+  return sql`(${who.role} in ('moderator', 'admin')
+    or "spaces"."access" = 'open'
+    or ("spaces"."access" = 'sector' and ${who.sector} = any("spaces"."sectors"))
+    or ("spaces"."access" = 'request' and exists (
+      select 1 from space_members sm where sm.space_id = "spaces"."id" and sm.user_id = ${who.id})))`;
+}
+
+/** The condition on `spaces` under which the viewer sees a space and its threads and posts. */
+export function spaceAccess(viewer: Viewer): SQL {
+  if (isModerator(viewer)) return sql`true`;
+  return rule({ id: sql`${viewer.id}::uuid`, role: sql`${viewer.role}::role`, sector: sql`${viewer.sector}::sector` });
+}
+
+/** Spaces shown in the list of spaces: those the viewer sees, and request-only spaces they may ask to join. */
+export function spaceListing(viewer: Viewer): SQL {
+  return sql`(${spaceAccess(viewer)} or "spaces"."access" = 'request')`;
+}
+
+/**
+ * The same rule applied to other people: the condition on `users` (joined to `organisations`) under
+ * which that person sees the space in the query (its `spaces` row must be in scope). Active accounts only.
+ */
+export function spaceAudience(): SQL {
+  return sql`("users"."status" = 'active' and ${rule({ id: sql`"users"."id"`, role: sql`"users"."role"`, sector: sql`"organisations"."sector"` })})`;
+}

@@ -1,0 +1,238 @@
+/**
+ * Access for moderation. Reporting a post: any member, for a post they see (`spaceAccess`).
+ * Everything else — the report queue, hiding and restoring posts, locking, pinning and moving threads,
+ * resolving reports, reading edit history — is for moderators and admins only (`assertModerator`);
+ * to anyone else it does not exist (NotFoundError). Every action is audited; authors are notified when
+ * their post is hidden.
+ */
+import 'server-only';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { notifications, posts, reports, spaces, threads, users } from '@/db/schema';
+import { audit } from '@/lib/audit';
+import type { Viewer } from '@/lib/auth/sessions';
+import { NotFoundError, UserError } from '@/lib/errors';
+import type { RequestInfo } from '@/lib/request';
+import { cursorTimestamp, isoMicros, isUuid, keysetPage, seekClause, type Page } from '@/lib/dal/pagination';
+import { spaceAccess } from './access';
+import { deliveryColumns, scheduleNotificationEmails } from '@/lib/dal/notifications/delivery';
+import { assertModerator } from '@/lib/dal/roles';
+
+/** Any member reports a post they can see, with a reason. */
+export async function reportPost(viewer: Viewer, postId: string, reason: string, request: RequestInfo): Promise<void> {
+  if (!isUuid(postId)) throw new NotFoundError('post');
+  const [post] = await getDb()
+    .select({ id: posts.id })
+    .from(posts)
+    .innerJoin(threads, eq(threads.id, posts.threadId))
+    .innerJoin(spaces, eq(spaces.id, threads.spaceId))
+    .where(and(eq(posts.id, postId), isNull(posts.deletedAt), spaceAccess(viewer)))
+    .limit(1);
+  if (!post) throw new NotFoundError('post');
+  await getDb().transaction(async (tx) => {
+    const inserted = await tx.insert(reports).values({ postId, reporterId: viewer.id, reason }).onConflictDoNothing().returning({ id: reports.id });
+    if (!inserted.length) throw new UserError('discussions.report.already');
+    await audit(
+      { actorId: viewer.id, action: 'post.reported', targetType: 'post', targetId: postId, ip: request.ip, details: { reportId: inserted[0]!.id } },
+      tx,
+    );
+  });
+}
+
+export interface ReportItem {
+  id: string;
+  reason: string;
+  createdAt: Date;
+  createdKey: string;
+  reporterName: string;
+  postId: string;
+  postNumber: number;
+  postCooked: string;
+  postHidden: boolean;
+  postHiddenReason: string | null;
+  postDeleted: boolean;
+  authorName: string;
+  threadId: string;
+  threadTitle: string;
+  threadLocked: boolean;
+  threadPinned: boolean;
+  spaceId: string;
+  spaceName: string;
+}
+
+const reportKey = z.tuple([cursorTimestamp, z.uuid()]);
+
+/** Open reports, oldest first. */
+export async function listOpenReports(viewer: Viewer, cursor?: string | null): Promise<Page<ReportItem>> {
+  assertModerator(viewer);
+  return keysetPage({
+    cursor,
+    key: reportKey,
+    fetch: async ({ key, backward }, limit) => {
+      const seek = seekClause([reports.createdAt, reports.id], key ? [sql`${key[0]}::timestamptz`, sql`${key[1]}::uuid`] : null, 'asc', backward);
+      return getDb()
+        .select({
+          id: reports.id,
+          reason: reports.reason,
+          createdAt: reports.createdAt,
+          createdKey: isoMicros(reports.createdAt),
+          reporterName: users.name,
+          postId: posts.id,
+          postNumber: posts.number,
+          postCooked: posts.cooked,
+          postHidden: sql<boolean>`("posts"."hidden_at" is not null)`,
+          postHiddenReason: posts.hiddenReason,
+          postDeleted: sql<boolean>`("posts"."deleted_at" is not null)`,
+          authorName: sql<string>`(select a.name from users a where a.id = "posts"."author_id")`,
+          threadId: threads.id,
+          threadTitle: threads.title,
+          threadLocked: threads.isLocked,
+          threadPinned: threads.isPinned,
+          spaceId: spaces.id,
+          spaceName: spaces.name,
+        })
+        .from(reports)
+        .innerJoin(posts, eq(posts.id, reports.postId))
+        .innerJoin(threads, eq(threads.id, posts.threadId))
+        .innerJoin(spaces, eq(spaces.id, threads.spaceId))
+        .innerJoin(users, eq(users.id, reports.reporterId))
+        .where(and(eq(reports.status, 'open'), seek.where))
+        .orderBy(...seek.orderBy)
+        .limit(limit);
+    },
+    keyOf: (row) => [row.createdKey, row.id] as [string, string],
+  });
+}
+
+/** Hides a post with a reason (its author is notified) or restores it. */
+export async function setPostHidden(
+  viewer: Viewer,
+  postId: string,
+  hidden: { reason: string } | null,
+  request: RequestInfo,
+): Promise<{ threadId: string }> {
+  assertModerator(viewer);
+  if (!isUuid(postId)) throw new NotFoundError('post');
+  return getDb().transaction(async (tx) => {
+    const [post] = await tx
+      .update(posts)
+      .set(
+        hidden ? { hiddenAt: sql`now()`, hiddenReason: hidden.reason, hiddenBy: viewer.id } : { hiddenAt: null, hiddenReason: null, hiddenBy: null },
+      )
+      .where(and(eq(posts.id, postId), hidden ? isNull(posts.hiddenAt) : isNotNull(posts.hiddenAt)))
+      .returning({ id: posts.id, threadId: posts.threadId, authorId: posts.authorId, hiddenKey: isoMicros(posts.hiddenAt) });
+    if (!post) {
+      const [exists] = await tx.select({ id: posts.id }).from(posts).where(eq(posts.id, postId)).limit(1);
+      if (!exists) throw new NotFoundError('post');
+      throw new UserError(hidden ? 'discussions.moderation.alreadyHidden' : 'discussions.moderation.notHidden');
+    }
+    if (hidden && post.authorId !== viewer.id) {
+      await tx
+        .insert(notifications)
+        .values({
+          userId: post.authorId,
+          kind: 'post_hidden',
+          dedupeKey: `hidden:${post.id}:${post.hiddenKey}`,
+          threadId: post.threadId,
+          postId: post.id,
+          actorId: viewer.id,
+          ...deliveryColumns('post_hidden', sql`${post.authorId}::uuid`),
+        })
+        .onConflictDoNothing();
+      await scheduleNotificationEmails('post_hidden', tx);
+    }
+    await audit(
+      {
+        actorId: viewer.id,
+        action: hidden ? 'post.hidden' : 'post.restored',
+        targetType: 'post',
+        targetId: post.id,
+        ip: request.ip,
+        details: hidden ? { reason: hidden.reason } : {},
+      },
+      tx,
+    );
+    return { threadId: post.threadId };
+  });
+}
+
+async function updateThread(
+  viewer: Viewer,
+  threadId: string,
+  set: Partial<typeof threads.$inferInsert>,
+  action: Parameters<typeof audit>[0]['action'],
+  request: RequestInfo,
+  details: Record<string, unknown> = {},
+) {
+  assertModerator(viewer);
+  if (!isUuid(threadId)) throw new NotFoundError('thread');
+  await getDb().transaction(async (tx) => {
+    const rows = await tx.update(threads).set(set).where(eq(threads.id, threadId)).returning({ id: threads.id });
+    if (!rows.length) throw new NotFoundError('thread');
+    await audit({ actorId: viewer.id, action, targetType: 'thread', targetId: threadId, ip: request.ip, details }, tx);
+  });
+}
+
+export const setThreadLocked = (viewer: Viewer, threadId: string, locked: boolean, request: RequestInfo) =>
+  updateThread(viewer, threadId, { isLocked: locked }, locked ? 'thread.locked' : 'thread.unlocked', request);
+
+export const setThreadPinned = (viewer: Viewer, threadId: string, pinned: boolean, request: RequestInfo) =>
+  updateThread(viewer, threadId, { isPinned: pinned }, pinned ? 'thread.pinned' : 'thread.unpinned', request);
+
+/** Moves a thread to another space (its counters follow it). */
+export async function moveThread(viewer: Viewer, threadId: string, spaceId: string, request: RequestInfo): Promise<void> {
+  assertModerator(viewer);
+  if (!isUuid(threadId) || !isUuid(spaceId)) throw new NotFoundError('thread');
+  await getDb().transaction(async (tx) => {
+    const [target] = await tx.select({ id: spaces.id }).from(spaces).where(eq(spaces.id, spaceId)).limit(1);
+    if (!target) throw new NotFoundError('space');
+    const [current] = await tx.select({ spaceId: threads.spaceId }).from(threads).where(eq(threads.id, threadId)).for('update').limit(1);
+    if (!current) throw new NotFoundError('thread');
+    if (current.spaceId === spaceId) return;
+    await tx.update(threads).set({ spaceId }).where(eq(threads.id, threadId));
+    await tx
+      .update(spaces)
+      .set({ threadCount: sql`greatest(0, ${spaces.threadCount} - 1)` })
+      .where(eq(spaces.id, current.spaceId));
+    await tx
+      .update(spaces)
+      .set({ threadCount: sql`${spaces.threadCount} + 1`, lastActivityAt: sql`now()` })
+      .where(eq(spaces.id, spaceId));
+    await audit(
+      {
+        actorId: viewer.id,
+        action: 'thread.moved',
+        targetType: 'thread',
+        targetId: threadId,
+        ip: request.ip,
+        details: { from: current.spaceId, to: spaceId },
+      },
+      tx,
+    );
+  });
+}
+
+export async function resolveReport(viewer: Viewer, reportId: string, request: RequestInfo): Promise<void> {
+  assertModerator(viewer);
+  if (!isUuid(reportId)) throw new NotFoundError('report');
+  await getDb().transaction(async (tx) => {
+    const rows = await tx
+      .update(reports)
+      .set({ status: 'resolved', resolvedBy: viewer.id, resolvedAt: sql`now()` })
+      .where(and(eq(reports.id, reportId), eq(reports.status, 'open')))
+      .returning({ id: reports.id, postId: reports.postId });
+    if (!rows.length) throw new NotFoundError('report');
+    await audit(
+      {
+        actorId: viewer.id,
+        action: 'report.resolved',
+        targetType: 'report',
+        targetId: reportId,
+        ip: request.ip,
+        details: { postId: rows[0]!.postId },
+      },
+      tx,
+    );
+  });
+}

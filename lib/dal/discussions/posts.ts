@@ -1,0 +1,169 @@
+/**
+ * Access for reading posts: every query joins the post's thread and space and applies
+ * `spaceAccess(viewer)` (./access.ts). Hidden posts show their content to moderators only; removed
+ * posts show to nobody; edit history is for moderators. Writing lives in posts-write.ts.
+ */
+import 'server-only';
+import { and, asc, between, eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { organisations, postRevisions, posts, spaces, threads, users } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/sessions';
+import { NotFoundError } from '@/lib/errors';
+import { POSTS_PER_PAGE } from '@/lib/validation/discussions';
+import { isUuid } from '@/lib/dal/pagination';
+import { containsText } from '@/lib/dal/matching';
+import { spaceAccess, spaceAudience } from './access';
+import { isModerator } from '@/lib/dal/roles';
+import { personAccess } from '@/lib/dal/directory/access';
+
+export interface PostView {
+  id: string;
+  number: number;
+  authorId: string;
+  authorName: string;
+  authorOrganisation: string;
+  /** The author's organisation is no longer a member (deactivated): shown as a former member organisation. */
+  authorFormerMember: boolean;
+  /** Sanitized HTML (cooked when written); null when removed, or hidden and the viewer is not a moderator. */
+  cooked: string | null;
+  createdAt: Date;
+  editedAt: Date | null;
+  deleted: boolean;
+  hidden: boolean;
+  hiddenReason: string | null;
+  isOwn: boolean;
+}
+
+export const pageOfPost = (number: number) => Math.max(1, Math.ceil(number / POSTS_PER_PAGE));
+
+/** One page (30) of a thread's posts, by number: served by the (thread_id, number) index. */
+export async function listPosts(viewer: Viewer, threadId: string, page: number): Promise<PostView[]> {
+  if (!isUuid(threadId)) throw new NotFoundError('thread');
+  const first = (Math.max(1, page) - 1) * POSTS_PER_PAGE + 1;
+  const rows = await getDb()
+    .select({
+      id: posts.id,
+      number: posts.number,
+      authorId: posts.authorId,
+      authorName: users.name,
+      authorOrganisation: organisations.name,
+      authorFormerMember: sql<boolean>`${organisations.status} = 'inactive'`,
+      cooked: posts.cooked,
+      createdAt: posts.createdAt,
+      editedAt: posts.editedAt,
+      deletedAt: posts.deletedAt,
+      hiddenAt: posts.hiddenAt,
+      hiddenReason: posts.hiddenReason,
+    })
+    .from(posts)
+    .innerJoin(threads, eq(threads.id, posts.threadId))
+    .innerJoin(spaces, eq(spaces.id, threads.spaceId))
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(posts.threadId, threadId), between(posts.number, first, first + POSTS_PER_PAGE - 1), spaceAccess(viewer)))
+    .orderBy(asc(posts.number));
+  const moderator = isModerator(viewer);
+  return rows.map(({ deletedAt, hiddenAt, cooked, hiddenReason, ...row }) => {
+    const deleted = deletedAt !== null;
+    const hidden = hiddenAt !== null;
+    const isOwn = row.authorId === viewer.id;
+    return {
+      ...row,
+      deleted,
+      hidden,
+      isOwn,
+      hiddenReason: hidden && (moderator || isOwn) ? hiddenReason : null,
+      cooked: deleted || (hidden && !moderator) ? null : cooked,
+    };
+  });
+}
+
+/** A post's markdown source: for its author (editing) or for quoting; only when it is visible to the viewer. */
+export async function getPostSource(
+  viewer: Viewer,
+  postId: string,
+): Promise<{ id: string; threadId: string; number: number; authorName: string; body: string; isOwn: boolean; editedAt: Date | null }> {
+  if (!isUuid(postId)) throw new NotFoundError('post');
+  const [row] = await getDb()
+    .select({
+      id: posts.id,
+      threadId: posts.threadId,
+      number: posts.number,
+      authorId: posts.authorId,
+      authorName: users.name,
+      body: posts.body,
+      hiddenAt: posts.hiddenAt,
+      deletedAt: posts.deletedAt,
+      editedAt: posts.editedAt,
+    })
+    .from(posts)
+    .innerJoin(threads, eq(threads.id, posts.threadId))
+    .innerJoin(spaces, eq(spaces.id, threads.spaceId))
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .where(and(eq(posts.id, postId), spaceAccess(viewer)))
+    .limit(1);
+  if (!row || row.deletedAt || (row.hiddenAt && !isModerator(viewer))) throw new NotFoundError('post');
+  return {
+    id: row.id,
+    threadId: row.threadId,
+    number: row.number,
+    authorName: row.authorName,
+    body: row.body,
+    isOwn: row.authorId === viewer.id,
+    editedAt: row.editedAt,
+  };
+}
+
+export interface RevisionView {
+  id: number;
+  cooked: string;
+  writtenAt: Date;
+  replacedAt: Date;
+}
+
+/** Earlier versions of a post: moderators only. */
+export async function listRevisions(viewer: Viewer, postId: string): Promise<RevisionView[]> {
+  if (!isModerator(viewer) || !isUuid(postId)) throw new NotFoundError('post');
+  return getDb()
+    .select({ id: postRevisions.id, cooked: postRevisions.cooked, writtenAt: postRevisions.writtenAt, replacedAt: postRevisions.replacedAt })
+    .from(postRevisions)
+    .where(eq(postRevisions.postId, postId))
+    .orderBy(asc(postRevisions.id))
+    .limit(100);
+}
+
+export interface MentionCandidate {
+  id: string;
+  name: string;
+  organisationName: string;
+}
+
+/**
+ * People the viewer may mention in a space: active members who see that space (the same rule, applied
+ * to them), whose name contains `q`. The viewer must see the space too.
+ */
+export async function mentionCandidates(viewer: Viewer, spaceId: string, q: string): Promise<MentionCandidate[]> {
+  if (!isUuid(spaceId)) throw new NotFoundError('space');
+  const [space] = await getDb()
+    .select({ id: spaces.id })
+    .from(spaces)
+    .where(and(eq(spaces.id, spaceId), spaceAccess(viewer)))
+    .limit(1);
+  if (!space) throw new NotFoundError('space');
+  return getDb()
+    .select({ id: users.id, name: users.name, organisationName: organisations.name })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .innerJoin(spaces, eq(spaces.id, spaceId))
+    .where(
+      and(
+        containsText(users.name, q),
+        spaceAudience(),
+        // People who chose not to be listed are not offered (the directory's rule: lib/dal/directory/access.ts).
+        personAccess(viewer),
+        sql`"users"."id" <> ${viewer.id}::uuid`,
+      ),
+    )
+    .orderBy(asc(users.name))
+    .limit(8);
+}

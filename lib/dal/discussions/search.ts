@@ -1,0 +1,105 @@
+/**
+ * Access for discussion search: results come only from spaces the viewer sees — the WHERE clause
+ * applies `spaceAccess(viewer)` (./access.ts) — and never from removed or hidden posts.
+ * Postgres full-text search: 'simple' configuration over immutable_unaccent (posts come in many
+ * languages), GIN indexes on threads.search_vector and posts.search_vector, websearch_to_tsquery.
+ * Snippets and titles are marked by headline() (lib/dal/highlight.ts) and become HTML through
+ * highlightToHtml (lib/html.ts), which escapes before it adds <mark>: no markup from a post reaches a page.
+ */
+import 'server-only';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { posts, spaces, threads, users } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/sessions';
+import type { SearchFilters } from '@/lib/validation/discussions';
+import { headline } from '@/lib/dal/highlight';
+import { isUuid, keysetPage, type Page } from '@/lib/dal/pagination';
+import { highlightToHtml, type HighlightHtml } from '@/lib/html';
+import { personAccess } from '@/lib/dal/directory/access';
+import { spaceAccess } from './access';
+
+export interface DiscussionHit {
+  postId: string;
+  threadId: string;
+  number: number;
+  authorId: string;
+  /** Safe HTML: escaped text with <mark> around matches. */
+  titleHtml: HighlightHtml;
+  snippetHtml: HighlightHtml;
+  /** The thread's content language. */
+  language: string;
+  spaceName: string;
+  authorName: string;
+  createdAt: Date;
+  rank: number;
+}
+
+const key = z.tuple([z.number(), z.uuid()]);
+
+/** Thread titles and posts matching `q`, best first; filtered by space, author, the thread's language and date range. */
+export async function searchDiscussions(viewer: Viewer, filters: SearchFilters): Promise<Page<DiscussionHit>> {
+  const q = filters.q?.trim();
+  if (!q) return { items: [], next: null, previous: null };
+  const query = sql`websearch_to_tsquery('simple', immutable_unaccent(${q}))`;
+  // simple_unaccent (migration 0009) unaccents the words of the text, so accented words are marked too.
+  const headlineQuery = sql`websearch_to_tsquery('simple_unaccent', ${q})`;
+  const titleMatch = sql`("posts"."number" = 1 and "threads"."search_vector" @@ ${query})`;
+  const rank = sql<number>`(ts_rank("posts"."search_vector", ${query}) + case when ${titleMatch} then 2 * ts_rank("threads"."search_vector", ${query}) else 0 end)`;
+  const options = 'MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
+  return keysetPage({
+    cursor: filters.cursor,
+    key,
+    fetch: async ({ key: k, backward }, limit) => {
+      const seek = k ? sql`(${rank}, "posts"."id") ${sql.raw(backward ? '>' : '<')} (${k[0]}::real, ${k[1]}::uuid)` : undefined;
+      const dir = backward ? 'asc' : 'desc';
+      const rows = await getDb()
+        .select({
+          postId: posts.id,
+          threadId: threads.id,
+          number: posts.number,
+          authorId: posts.authorId,
+          title: headline(threads.title, headlineQuery, `${options}, HighlightAll=true`),
+          snippet: headline(posts.plainText, headlineQuery, options),
+          language: threads.language,
+          spaceName: spaces.name,
+          authorName: users.name,
+          createdAt: posts.createdAt,
+          rank: sql<number>`${rank}::real`.mapWith(Number),
+        })
+        .from(posts)
+        .innerJoin(threads, eq(threads.id, posts.threadId))
+        .innerJoin(spaces, eq(spaces.id, threads.spaceId))
+        .innerJoin(users, eq(users.id, posts.authorId))
+        .where(
+          and(
+            sql`("posts"."search_vector" @@ ${query} or ${titleMatch})`,
+            isNull(posts.deletedAt),
+            isNull(posts.hiddenAt),
+            spaceAccess(viewer),
+            filters.space && isUuid(filters.space) ? eq(threads.spaceId, filters.space) : undefined,
+            filters.author && isUuid(filters.author) ? eq(posts.authorId, filters.author) : undefined,
+            filters.language ? eq(threads.language, filters.language) : undefined,
+            filters.from ? sql`"posts"."created_at" >= ${filters.from}::date` : undefined,
+            filters.to ? sql`"posts"."created_at" < ${filters.to}::date + 1` : undefined,
+            seek,
+          ),
+        )
+        .orderBy(sql`${rank} ${sql.raw(dir)}`, sql.raw(`"posts"."id" ${dir}`))
+        .limit(limit);
+      return rows.map(({ title, snippet, ...row }) => ({ ...row, titleHtml: highlightToHtml(title), snippetHtml: highlightToHtml(snippet) }));
+    },
+    keyOf: (row) => [row.rank, row.postId] as [number, string],
+  });
+}
+
+/** The name of the author a search is filtered by, when the viewer may see them in the directory (personAccess). */
+export async function searchAuthorName(viewer: Viewer, userId: string): Promise<string | null> {
+  if (!isUuid(userId)) return null;
+  const [row] = await getDb()
+    .select({ name: users.name })
+    .from(users)
+    .where(and(eq(users.id, userId), personAccess(viewer)))
+    .limit(1);
+  return row?.name ?? null;
+}

@@ -1,0 +1,33 @@
+/**
+ * ACCESS RULES for stored files: `fileAccess(viewer)` is the ONE condition that decides which files a
+ * viewer may download, built from one branch per purpose (FILE_VISIBILITY), each taken from the rule of
+ * the domain that uses the file. /api/files/[id] re-checks it on every request; a file it leaves out
+ * does not exist (NotFoundError, a 404). Adding a purpose means adding its branch here (and its serving
+ * rules in FILE_SERVING, ./files.ts), nothing else.
+ */
+import 'server-only';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { files, organisations, type FilePurpose } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/sessions';
+import { organisationPageAccess } from '@/lib/dal/directory/access';
+import { resourceFileAccess } from '@/lib/dal/resources/access';
+import { isAdmin } from '@/lib/dal/roles';
+
+/**
+ * Who may download a file of each purpose. Each branch is a condition on `files` (correlated subqueries
+ * against the rows that use the file). A purpose whose feature has not defined its rule yet shows to
+ * admins only.
+ */
+const FILE_VISIBILITY: Record<FilePurpose, (viewer: Viewer) => SQL> = {
+  // A logo is visible to whoever may open the page of an organisation that shows it (former members too).
+  logo: (viewer) =>
+    sql`exists (select 1 from ${organisations} where ${organisations.logoFileId} = ${files.id} and ${organisationPageAccess(viewer) ?? sql`true`})`,
+  // A resource file: a version of a resource the viewer sees (resourceAccess, lib/dal/resources/access.ts).
+  resource: (viewer) => resourceFileAccess(viewer),
+};
+
+/** Which files the viewer may download. */
+export function fileAccess(viewer: Viewer): SQL | undefined {
+  if (isAdmin(viewer)) return undefined;
+  return or(...(Object.keys(FILE_VISIBILITY) as FilePurpose[]).map((purpose) => and(eq(files.purpose, purpose), FILE_VISIBILITY[purpose](viewer))));
+}

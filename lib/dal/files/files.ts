@@ -1,0 +1,172 @@
+/**
+ * Stored files: serving them (under fileAccess, ./access.ts) and organisation logos.
+ *
+ * Logos: uploaded by the organisation's focal points and admins (checked BEFORE the bytes are read),
+ * PNG/JPEG/WebP by content (never by name or declared type), at most 2 MB, re-encoded to WebP by sharp
+ * (which drops EXIF, XMP and ICC metadata) and stored under a server-made key.
+ */
+import 'server-only';
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { and, eq } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
+import sharp from 'sharp';
+import { getDb } from '@/db';
+import { files, organisations, type FilePurpose } from '@/db/schema';
+import { audit } from '@/lib/audit';
+import type { Viewer } from '@/lib/auth/sessions';
+import { NotFoundError, ServiceUnavailableError, UserError } from '@/lib/errors';
+import { logger } from '@/lib/logger';
+import type { RequestInfo } from '@/lib/request';
+import { isMissingObject, newStorageKey, storage } from '@/lib/storage';
+import { EXTENSION_OF_TYPE } from '@/lib/uploads/types';
+import { LOGO_MAX_BYTES, LOGO_TYPES } from '@/lib/validation/profile';
+import { canEditOrganisation, organisationAccess } from '@/lib/dal/directory/access';
+import { fileAccess } from './access';
+import { isUuid } from '@/lib/dal/pagination';
+
+/** How a file of each purpose is sent: images inline (may be cached privately), everything else as a download. */
+export const FILE_SERVING: Record<FilePurpose, { disposition: 'inline' | 'attachment'; cacheControl: string }> = {
+  logo: { disposition: 'inline', cacheControl: 'private, max-age=3600' },
+  resource: { disposition: 'attachment', cacheControl: 'private, no-store' },
+};
+
+export interface ServedFile {
+  id: string;
+  purpose: FilePurpose;
+  contentType: string;
+  size: number;
+  /** A safe name for Content-Disposition (ASCII letters, digits, dots, dashes). */
+  downloadName: string;
+  sha256: string;
+  body: Readable;
+}
+
+const EXTENSIONS: Record<string, string> = { 'image/webp': 'webp', 'image/png': 'png', 'image/jpeg': 'jpg', ...EXTENSION_OF_TYPE };
+
+function safeName(original: string, contentType: string, purpose: FilePurpose): string {
+  const ext = EXTENSIONS[contentType] ?? 'bin';
+  const stem = original
+    .normalize('NFKD')
+    .replace(/\.[^.]*$/, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+|[.-]+$/g, '')
+    .slice(0, 80);
+  return `${stem || purpose}.${ext}`;
+}
+
+/** A file the viewer may download, with its bytes; NotFoundError otherwise. */
+export async function openVisibleFile(viewer: Viewer, id: string): Promise<ServedFile> {
+  if (!isUuid(id)) throw new NotFoundError('file');
+  const [row] = await getDb()
+    .select({
+      id: files.id,
+      purpose: files.purpose,
+      contentType: files.contentType,
+      size: files.size,
+      sha256: files.sha256,
+      originalName: files.originalName,
+      storageKey: files.storageKey,
+    })
+    .from(files)
+    .where(and(eq(files.id, id), fileAccess(viewer)))
+    .limit(1);
+  if (!row) throw new NotFoundError('file');
+  const body = await storage()
+    .get(row.storageKey)
+    .catch((error: unknown) => {
+      if (!isMissingObject(error)) {
+        logger.error({ err: error, fileId: row.id }, 'file storage unreachable');
+        throw new ServiceUnavailableError('storage');
+      }
+      logger.error({ err: error, fileId: row.id }, 'stored file missing');
+      throw new NotFoundError('file');
+    });
+  return { ...row, downloadName: safeName(row.originalName, row.contentType, row.purpose), body };
+}
+
+const LOGO_MAX_SIDE = 512;
+
+/**
+ * Replaces an organisation's logo. Refused (nothing stored, nothing changed) when the viewer may not
+ * edit the organisation, the file is over 2 MB, or its content is not a PNG, JPEG or WebP image.
+ */
+export async function setOrganisationLogo(
+  viewer: Viewer,
+  unsafeOrganisationId: string,
+  upload: { bytes: Buffer; name: string },
+  request: RequestInfo,
+): Promise<{ fileId: string }> {
+  if (!isUuid(unsafeOrganisationId) || !canEditOrganisation(viewer, unsafeOrganisationId)) throw new NotFoundError('organisation');
+  const [organisation] = await getDb()
+    .select({ id: organisations.id, logoFileId: organisations.logoFileId })
+    .from(organisations)
+    .where(and(eq(organisations.id, unsafeOrganisationId), organisationAccess(viewer)))
+    .limit(1);
+  if (!organisation) throw new NotFoundError('organisation');
+
+  if (upload.bytes.length === 0) throw new UserError('directory.logo.empty', 'logo');
+  if (upload.bytes.length > LOGO_MAX_BYTES) throw new UserError('directory.logo.tooLarge', 'logo');
+  const detected = await fileTypeFromBuffer(upload.bytes);
+  if (!detected || !(LOGO_TYPES as readonly string[]).includes(detected.mime)) throw new UserError('directory.logo.wrongType', 'logo');
+
+  let encoded: Buffer;
+  try {
+    encoded = await sharp(upload.bytes, { limitInputPixels: 40_000_000, animated: false })
+      .rotate() // apply the EXIF orientation before the metadata goes
+      .resize(LOGO_MAX_SIDE, LOGO_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
+      .webp({ quality: 85 })
+      .toBuffer();
+  } catch {
+    throw new UserError('directory.logo.unreadable', 'logo');
+  }
+
+  const key = newStorageKey('logo');
+  await storage().put(key, encoded, 'image/webp', encoded.length);
+  try {
+    const fileId = await getDb().transaction(async (tx) => {
+      const [file] = await tx
+        .insert(files)
+        .values({
+          storageKey: key,
+          purpose: 'logo',
+          contentType: 'image/webp',
+          size: encoded.length,
+          sha256: createHash('sha256').update(encoded).digest('hex'),
+          md5: createHash('md5').update(encoded).digest('hex'),
+          originalName: upload.name.slice(0, 255) || 'logo',
+          uploadedBy: viewer.id,
+        })
+        .returning({ id: files.id });
+      await tx.update(organisations).set({ logoFileId: file!.id, updatedAt: new Date() }).where(eq(organisations.id, organisation.id));
+      await audit(
+        {
+          action: 'organisation.logo_updated',
+          actorId: viewer.id,
+          targetType: 'organisation',
+          targetId: organisation.id,
+          ip: request.ip,
+          details: { fileId: file!.id, size: encoded.length, from: detected.mime },
+        },
+        tx,
+      );
+      return file!.id;
+    });
+    if (organisation.logoFileId) await removeFile(organisation.logoFileId);
+    return { fileId };
+  } catch (error) {
+    await storage()
+      .delete(key)
+      .catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Deletes a replaced file's row and bytes (best effort for the bytes: a leftover object is harmless). */
+async function removeFile(id: string): Promise<void> {
+  const [row] = await getDb().delete(files).where(eq(files.id, id)).returning({ storageKey: files.storageKey });
+  if (row)
+    await storage()
+      .delete(row.storageKey)
+      .catch((error: unknown) => logger.warn({ err: error, fileId: id }, 'could not delete replaced file'));
+}

@@ -1,0 +1,22 @@
+/**
+ * ACCESS RULES for notifications: a person sees only their own, and only those about a space they
+ * still see, checked at READ time with the discussions' own rule (`spaceAccess`,
+ * lib/dal/discussions/access.ts): a notification about a thread in a space they have since lost access
+ * to is never shown or counted. Join decisions concern request-only spaces, whose name and description
+ * everyone may see. Queries using the rule join `threads` and `spaces` as listNotifications does.
+ */
+import 'server-only';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { notifications } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/sessions';
+import { spaceAccess } from '@/lib/dal/discussions/access';
+
+/** The condition under which a notification may be shown to its owner now. */
+export function notificationAccess(viewer: Viewer): SQL {
+  return and(
+    eq(notifications.userId, viewer.id),
+    // Kinds the member takes by email only leave a row for the mailer, not for the page.
+    eq(notifications.inPortal, true),
+    sql`(("notifications"."thread_id" is null and "spaces"."access" = 'request') or ("threads"."id" is not null and ${spaceAccess(viewer)}))`,
+  )!;
+}

@@ -1,0 +1,184 @@
+/**
+ * The notification mailer, run as the `notifications.email` job. ACCESS: a notification's email goes to
+ * its own member only, and only while they still see its space (`spaceAudience`, the discussions' rule)
+ * and still want that kind by email (their channel, checked again at send time).
+ *
+ * Not noisy: a notification's email waits until `email_due_at` (the delay; urgent alerts at once). When
+ * it is due, every unsent notification of the same member and thread goes in one email; one the member
+ * has read meanwhile is skipped; a thread emailed less than one delay ago waits until the delay has
+ * passed (urgent alerts excepted), so a thread brings at most one email per delay window.
+ */
+import 'server-only';
+import { sql } from 'drizzle-orm';
+import { executeRows, getDb, type Tx } from '@/db';
+import type { NotificationKind, SpaceAccessKind } from '@/db/schema';
+import { config } from '@/lib/config';
+import { spaceAudience } from '@/lib/dal/discussions/access';
+import { appLink, deliverSoon, queueRenderedEmails } from '@/lib/email';
+import { renderNotificationEmail } from '@/lib/email/notification-email';
+import { channelOfRowSql, preferenceKindOf } from './delivery';
+import { unsubscribeToken } from './unsubscribe';
+import { enqueueJob } from '@/lib/jobs';
+
+interface Row {
+  id: string;
+  user_id: string;
+  kind: NotificationKind;
+  thread_id: string | null;
+  created_at: string | Date;
+  read: boolean;
+  urgent_thread: boolean;
+  email: string;
+  locale: string;
+  time_zone: string;
+  excerpts: boolean;
+  paused: boolean;
+  wants_email: boolean;
+  can_see: boolean;
+  access: SpaceAccessKind | null;
+  space_name: string | null;
+  title: string | null;
+  actor_org: string | null;
+  plain_text: string | null;
+  last_emailed: string | Date | null;
+}
+
+/** Which kind an email about several notifications is about, most important first. */
+const PRIORITY: NotificationKind[] = ['urgent', 'mention', 'post_hidden', 'reply', 'new_thread', 'join_accepted', 'join_declined'];
+
+function selectRows(where: ReturnType<typeof sql>, limit: number, tx: Tx) {
+  return executeRows<Row>(
+    tx,
+    sql`
+    select n.id, n.user_id, n.kind, n.thread_id, n.created_at, (n.read_at is not null) as read,
+      users.email, users.locale, users.time_zone,
+      coalesce(np.excerpts, false) as excerpts, coalesce(np.paused_until > now(), false) as paused,
+      (${channelOfRowSql(sql`n.kind`, sql`n.user_id`)} in ('both', 'email')) as wants_email,
+      (case when n.thread_id is null then users.status = 'active' else ${spaceAudience()} end) as can_see,
+      spaces.access, spaces.name as space_name, t.title, ao.name as actor_org, p.plain_text,
+      coalesce(t.is_urgent, false) as urgent_thread,
+      (select max(m.emailed_at) from notifications m where m.user_id = n.user_id and m.thread_id = n.thread_id) as last_emailed
+    from notifications n
+    join users on users.id = n.user_id
+    join organisations on organisations.id = users.organisation_id
+    left join threads t on t.id = n.thread_id
+    left join spaces on spaces.id = coalesce(t.space_id, n.space_id)
+    left join users a on a.id = n.actor_id
+    left join organisations ao on ao.id = a.organisation_id
+    left join posts p on p.id = n.post_id and p.hidden_at is null and p.deleted_at is null
+    left join notification_preferences np on np.user_id = n.user_id
+    where ${where}
+    order by n.email_due_at, n.created_at
+    limit ${limit}
+    for update of n skip locked`,
+  );
+}
+
+const time = (v: string | Date) => (v instanceof Date ? v : new Date(v));
+const ids = (rows: Row[]) =>
+  sql.join(
+    rows.map((r) => sql`${r.id}::uuid`),
+    sql`, `,
+  );
+
+/** Sends what is due, in batches, until nothing is left; returns how many emails were queued. */
+export async function sendDueNotificationEmails(batch = 500): Promise<number> {
+  let queued = 0;
+  for (;;) {
+    const result = await getDb().transaction((tx) => sendBatch(tx, batch));
+    queued += result.queued;
+    if (!result.claimed) break;
+  }
+  if (queued) deliverSoon();
+  return queued;
+}
+
+async function sendBatch(tx: Tx, batch: number): Promise<{ claimed: number; queued: number }> {
+  const due = await selectRows(sql`n.emailed_at is null and n.email_due_at <= now()`, batch, tx);
+  if (!due.length) return { claimed: 0, queued: 0 };
+  // The same member's other unsent notifications on these threads go in the same email.
+  const pairs = [...new Map(due.filter((r) => r.thread_id).map((r) => [`${r.user_id}:${r.thread_id}`, r])).values()];
+  const siblings = pairs.length
+    ? await selectRows(
+        sql`n.emailed_at is null and n.email_due_at > now() and (n.user_id, n.thread_id) in (${sql.join(
+          pairs.map((r) => sql`(${r.user_id}::uuid, ${r.thread_id}::uuid)`),
+          sql`, `,
+        )})`,
+        batch * 4,
+        tx,
+      )
+    : [];
+  const groups = new Map<string, Row[]>();
+  for (const row of [...due, ...siblings]) {
+    const key = row.thread_id ? `${row.user_id}:${row.thread_id}` : `${row.id}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+
+  const delay = config().NOTIFICATION_EMAIL_DELAY_SECONDS;
+  const skipped: Row[] = [];
+  const sent: Row[] = [];
+  const deferred: { rows: Row[]; until: Date }[] = [];
+  const emails: Parameters<typeof queueRenderedEmails>[0] = [];
+  const host = new URL(config().APP_URL).hostname;
+
+  for (const rows of groups.values()) {
+    const first = rows[0]!;
+    const wanted = rows.filter((r) => !r.read && r.wants_email);
+    if (!wanted.length || first.paused || !first.can_see) {
+      skipped.push(...rows);
+      continue;
+    }
+    const urgent = wanted.some((r) => r.kind === 'urgent');
+    const last = first.last_emailed ? time(first.last_emailed) : null;
+    if (!urgent && last && Date.now() - last.getTime() < delay * 1000) {
+      deferred.push({ rows, until: new Date(last.getTime() + delay * 1000) });
+      continue;
+    }
+    const kind = PRIORITY.find((k) => wanted.some((r) => r.kind === k))!;
+    const ofKind = wanted.filter((r) => r.kind === kind);
+    const latest = ofKind.reduce((a, b) => (time(b.created_at) > time(a.created_at) ? b : a));
+    const open = first.access === 'open' && first.title !== null;
+    const rendered = renderNotificationEmail({
+      locale: first.locale,
+      timeZone: first.time_zone,
+      kind,
+      count: ofKind.length,
+      at: time(latest.created_at),
+      open: open
+        ? {
+            title: first.title!,
+            space: first.space_name ?? '',
+            organisation: latest.actor_org ?? '',
+            excerpt: first.excerpts ? latest.plain_text : null,
+          }
+        : null,
+      link: first.thread_id ? appLink(`/threads/${first.thread_id}`) : appLink('/notifications'),
+      preferencesLink: appLink('/settings/notifications'),
+      unsubscribeLink: appLink('/unsubscribe', { token: unsubscribeToken(first.user_id, preferenceKindOf(kind)) }),
+    });
+    emails.push({
+      to: first.email,
+      template: `notification.${kind}`,
+      ...rendered,
+      headers: {
+        'Message-ID': `<notification.${latest.id}@${host}>`,
+        ...(first.thread_id ? { 'In-Reply-To': `<thread.${first.thread_id}@${host}>`, References: `<thread.${first.thread_id}@${host}>` } : {}),
+        'List-Unsubscribe': `<${appLink('/api/unsubscribe', { token: unsubscribeToken(first.user_id, preferenceKindOf(kind)) })}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+    });
+    sent.push(...rows);
+  }
+
+  await queueRenderedEmails(emails, tx);
+  if (sent.length) await tx.execute(sql`update notifications set emailed_at = now() where id in (${ids(sent)})`);
+  if (skipped.length) await tx.execute(sql`update notifications set email_due_at = null where id in (${ids(skipped)})`);
+  for (const { rows, until } of deferred) {
+    await tx.execute(sql`update notifications set email_due_at = ${until.toISOString()}::timestamptz where id in (${ids(rows)})`);
+  }
+  if (deferred.length) {
+    const soonest = Math.min(...deferred.map((d) => d.until.getTime()));
+    await enqueueJob('notifications.email', {}, { tx, delaySeconds: Math.max(1, Math.ceil((soonest - Date.now()) / 1000)) });
+  }
+  return { claimed: due.length, queued: emails.length };
+}

@@ -1,0 +1,104 @@
+/** A person's notifications: list, unread count, marking read; under notificationAccess (./access.ts). */
+import 'server-only';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { notifications, spaces, threads, users } from '@/db/schema';
+import type { NotificationKind } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/sessions';
+import { cursorTimestamp, isoMicros, keysetPage, seekClause, type Page } from '@/lib/dal/pagination';
+import { notificationAccess } from './access';
+
+export interface NotificationItem {
+  id: string;
+  kind: NotificationKind;
+  createdAt: Date;
+  createdKey: string;
+  readAt: Date | null;
+  actorName: string | null;
+  threadId: string | null;
+  threadTitle: string | null;
+  postNumber: number | null;
+  spaceName: string | null;
+  spaceSlug: string | null;
+}
+
+const key = z.tuple([cursorTimestamp, z.uuid()]);
+const UNREAD_CAP = 99;
+
+export async function listNotifications(viewer: Viewer, cursor?: string | null): Promise<Page<NotificationItem>> {
+  return keysetPage({
+    cursor,
+    key,
+    fetch: async ({ key: k, backward }, limit) => {
+      const seek = seekClause(
+        [notifications.createdAt, notifications.id],
+        k ? [sql`${k[0]}::timestamptz`, sql`${k[1]}::uuid`] : null,
+        'desc',
+        backward,
+      );
+      return getDb()
+        .select({
+          id: notifications.id,
+          kind: notifications.kind,
+          createdAt: notifications.createdAt,
+          createdKey: isoMicros(notifications.createdAt),
+          readAt: notifications.readAt,
+          actorName: users.name,
+          threadId: threads.id,
+          threadTitle: threads.title,
+          postNumber: sql<number | null>`(select p.number from posts p where p.id = "notifications"."post_id")`,
+          spaceName: spaces.name,
+          spaceSlug: spaces.slug,
+        })
+        .from(notifications)
+        .leftJoin(threads, eq(threads.id, notifications.threadId))
+        .leftJoin(spaces, sql`"spaces"."id" = coalesce("threads"."space_id", "notifications"."space_id")`)
+        .leftJoin(users, eq(users.id, notifications.actorId))
+        .where(and(notificationAccess(viewer), seek.where))
+        .orderBy(...seek.orderBy)
+        .limit(limit);
+    },
+    keyOf: (row) => [row.createdKey, row.id] as [string, string],
+  });
+}
+
+/** Unread notifications the viewer may see, capped (the header shows "99+"). */
+export async function unreadNotificationCount(viewer: Viewer): Promise<number> {
+  const [row] = await getDb()
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(
+      getDb()
+        .select({ id: notifications.id })
+        .from(notifications)
+        .leftJoin(threads, eq(threads.id, notifications.threadId))
+        .leftJoin(spaces, sql`"spaces"."id" = coalesce("threads"."space_id", "notifications"."space_id")`)
+        .where(and(notificationAccess(viewer), isNull(notifications.readAt)))
+        .limit(UNREAD_CAP + 1)
+        .as('unread'),
+    );
+  return row?.n ?? 0;
+}
+
+export const UNREAD_NOTIFICATIONS_CAP = UNREAD_CAP;
+
+export async function markNotificationsRead(viewer: Viewer, ids: string[] | 'all'): Promise<void> {
+  await getDb()
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(
+      and(
+        eq(notifications.userId, viewer.id),
+        isNull(notifications.readAt),
+        ids === 'all' ? undefined : inArray(notifications.id, ids.slice(0, 100)),
+      ),
+    );
+}
+
+/** Opening a thread marks the viewer's notifications about it read. */
+export async function markThreadNotificationsRead(viewer: Viewer, threadId: string): Promise<void> {
+  await getDb()
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(eq(notifications.userId, viewer.id), eq(notifications.threadId, threadId), isNull(notifications.readAt)));
+}

@@ -1,0 +1,214 @@
+/**
+ * What the portal holds about one person, gathered for their export (decision 020). Every query is
+ * keyed on the person's own id: an export only ever holds its owner's data, and the job that calls this
+ * takes the id from the owner's own export row.
+ */
+import 'server-only';
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import yazl from 'yazl';
+import { getDb } from '@/db';
+import {
+  auditLog,
+  files,
+  notificationPreferences,
+  notifications,
+  organisations,
+  posts,
+  resources,
+  resourceVersions,
+  secondFactors,
+  sessions,
+  spaceFollows,
+  spaceMembers,
+  spaces,
+  threadFollows,
+  threads,
+  users,
+} from '@/db/schema';
+import { storage } from '@/lib/storage';
+
+/** The person's records, one JSON file per kind. */
+async function collect(userId: string): Promise<Record<string, unknown>> {
+  const db = getDb();
+  const [profile] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      jobTitle: users.jobTitle,
+      role: users.role,
+      isFocalPoint: users.isFocalPoint,
+      status: users.status,
+      organisation: organisations.name,
+      reason: users.reason,
+      locale: users.locale,
+      timeZone: users.timeZone,
+      pronouns: users.pronouns,
+      bio: users.bio,
+      phone: users.phone,
+      languages: users.languages,
+      expertise: users.expertise,
+      listed: users.listed,
+      showEmail: users.showEmail,
+      showPhone: users.showPhone,
+      emailVerifiedAt: users.emailVerifiedAt,
+      createdAt: users.createdAt,
+      updatedAt: users.updatedAt,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(users.id, userId));
+  const [
+    memberships,
+    spacesFollowed,
+    threadsFollowed,
+    ownThreads,
+    ownPosts,
+    ownResources,
+    ownNotifications,
+    ownSessions,
+    factors,
+    preferences,
+    auditRows,
+  ] = await Promise.all([
+    db
+      .select({ space: spaces.name, slug: spaces.slug, isManager: spaceMembers.isManager })
+      .from(spaceMembers)
+      .innerJoin(spaces, eq(spaces.id, spaceMembers.spaceId))
+      .where(eq(spaceMembers.userId, userId)),
+    db
+      .select({ space: spaces.name, slug: spaces.slug })
+      .from(spaceFollows)
+      .innerJoin(spaces, eq(spaces.id, spaceFollows.spaceId))
+      .where(eq(spaceFollows.userId, userId)),
+    db.select({ threadId: threadFollows.threadId }).from(threadFollows).where(eq(threadFollows.userId, userId)),
+    db
+      .select({ id: threads.id, title: threads.title, language: threads.language, space: spaces.name, createdAt: threads.createdAt })
+      .from(threads)
+      .innerJoin(spaces, eq(spaces.id, threads.spaceId))
+      .where(eq(threads.authorId, userId))
+      .orderBy(asc(threads.createdAt)),
+    db
+      .select({
+        id: posts.id,
+        threadId: posts.threadId,
+        number: posts.number,
+        body: posts.body,
+        createdAt: posts.createdAt,
+        editedAt: posts.editedAt,
+        deletedAt: posts.deletedAt,
+      })
+      .from(posts)
+      .where(eq(posts.authorId, userId))
+      .orderBy(asc(posts.createdAt)),
+    db
+      .select({
+        id: resources.id,
+        title: resources.title,
+        description: resources.description,
+        type: resources.type,
+        topics: resources.topics,
+        languages: resources.languages,
+        year: resources.year,
+        visibility: resources.visibility,
+        url: resources.url,
+        createdAt: resources.createdAt,
+      })
+      .from(resources)
+      .where(eq(resources.contributorId, userId))
+      .orderBy(asc(resources.createdAt)),
+    db
+      .select({
+        kind: notifications.kind,
+        threadId: notifications.threadId,
+        postId: notifications.postId,
+        createdAt: notifications.createdAt,
+        readAt: notifications.readAt,
+      })
+      .from(notifications)
+      .where(eq(notifications.userId, userId))
+      .orderBy(asc(notifications.createdAt)),
+    db
+      .select({
+        createdAt: sessions.createdAt,
+        lastSeenAt: sessions.lastSeenAt,
+        expiresAt: sessions.expiresAt,
+        revokedAt: sessions.revokedAt,
+        ip: sessions.ip,
+        userAgent: sessions.userAgent,
+      })
+      .from(sessions)
+      .where(eq(sessions.userId, userId))
+      .orderBy(asc(sessions.createdAt)),
+    db
+      .select({ kind: secondFactors.kind, name: secondFactors.name, createdAt: secondFactors.createdAt, lastUsedAt: secondFactors.lastUsedAt })
+      .from(secondFactors)
+      .where(eq(secondFactors.userId, userId)),
+    db.select().from(notificationPreferences).where(eq(notificationPreferences.userId, userId)),
+    db
+      .select({
+        at: auditLog.at,
+        action: auditLog.action,
+        actorId: auditLog.actorId,
+        targetType: auditLog.targetType,
+        targetId: auditLog.targetId,
+        ip: auditLog.ip,
+        details: auditLog.details,
+      })
+      .from(auditLog)
+      .where(or(eq(auditLog.actorId, userId), and(eq(auditLog.targetType, 'user'), eq(auditLog.targetId, userId))))
+      .orderBy(asc(auditLog.id)),
+  ]);
+  return {
+    profile,
+    memberships: { spaces: memberships, spacesFollowed, threadsFollowed },
+    threads: ownThreads,
+    posts: ownPosts,
+    resources: ownResources,
+    notifications: ownNotifications,
+    notificationPreferences: preferences,
+    sessions: ownSessions,
+    secondFactors: factors,
+    audit: auditRows,
+  };
+}
+
+/** The files of the person's resources (every version), named in the zip by version id and a safe name. */
+async function resourceFiles(userId: string) {
+  return getDb()
+    .select({
+      versionId: resourceVersions.id,
+      resourceId: resourceVersions.resourceId,
+      number: resourceVersions.number,
+      key: files.storageKey,
+      name: files.originalName,
+    })
+    .from(resourceVersions)
+    .innerJoin(files, eq(files.id, resourceVersions.fileId))
+    .where(inArray(resourceVersions.resourceId, getDb().select({ id: resources.id }).from(resources).where(eq(resources.contributorId, userId))))
+    .orderBy(asc(resourceVersions.resourceId), asc(resourceVersions.number));
+}
+
+/** A file name safe in any unzip tool: no directories, no control characters. */
+export function zipSafeName(name: string): string {
+  const cleaned = name.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').replace(/^\.+/, '_');
+  return cleaned.slice(-120) || 'file';
+}
+
+/** Writes the person's export to `path` as a zip: one JSON file per kind and their resources' files. */
+export async function writeExportZip(userId: string, path: string): Promise<void> {
+  const zip = new yazl.ZipFile();
+  const done = pipeline(zip.outputStream, createWriteStream(path));
+  for (const [name, value] of Object.entries(await collect(userId))) {
+    zip.addBuffer(Buffer.from(JSON.stringify(value, null, 2)), `${name}.json`);
+  }
+  for (const file of await resourceFiles(userId)) {
+    const body = await storage().get(file.key);
+    zip.addReadStream(body instanceof Readable ? body : Readable.from(body), `files/${file.resourceId}/v${file.number}-${zipSafeName(file.name)}`);
+  }
+  zip.end();
+  await done;
+}

@@ -1,0 +1,135 @@
+/**
+ * Access for files uploaded to the resource library before they are attached to a resource: an
+ * unattached file belongs to its uploader alone (only they can attach it; nobody can download it), and
+ * is discarded after a day. Attached files are served under resourceAccess (lib/dal/resources/access.ts).
+ */
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import { createReadStream } from 'node:fs';
+import { getDb, type Tx } from '@/db';
+import { files, resourceVersions, resources } from '@/db/schema';
+import { audit } from '@/lib/audit';
+import type { Viewer } from '@/lib/auth/sessions';
+import { NotFoundError, ServiceUnavailableError } from '@/lib/errors';
+import { enqueueJob } from '@/lib/jobs';
+import { logger } from '@/lib/logger';
+import type { RequestInfo } from '@/lib/request';
+import { newStorageKey, storage } from '@/lib/storage';
+import { isUuid } from '@/lib/dal/pagination';
+
+export interface StoredFile {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
+}
+
+const DISCARD_AFTER_HOURS = 24;
+
+/**
+ * Puts a checked file in storage and writes its row. The bytes go first; if the row cannot be written
+ * the bytes are removed again, so there is never a row without a file nor (barring a crash between the
+ * two, which the discard job does not cover) a file without a row.
+ */
+export async function storeUploadedFile(
+  viewer: Viewer,
+  file: { path: string; contentType: string; size: number; sha256: string; md5: string; originalName: string; originalSha256: string },
+  request: RequestInfo,
+): Promise<StoredFile> {
+  const key = newStorageKey('resource');
+  await storage()
+    .put(key, createReadStream(file.path), file.contentType, file.size)
+    .catch((error: unknown) => {
+      logger.error({ err: error, key }, 'file storage unreachable');
+      throw new ServiceUnavailableError('storage');
+    });
+  try {
+    return await getDb().transaction(async (tx) => {
+      const [row] = await tx
+        .insert(files)
+        .values({
+          storageKey: key,
+          purpose: 'resource',
+          contentType: file.contentType,
+          size: file.size,
+          sha256: file.sha256,
+          md5: file.md5,
+          originalName: file.originalName,
+          uploadedBy: viewer.id,
+        })
+        .returning({ id: files.id });
+      await audit(
+        {
+          action: 'file.uploaded',
+          actorId: viewer.id,
+          targetType: 'file',
+          targetId: row!.id,
+          ip: request.ip,
+          details: { contentType: file.contentType, size: file.size, sha256: file.sha256, originalSha256: file.originalSha256 },
+        },
+        tx,
+      );
+      await enqueueJob('resources.discardUnattachedFile', { fileId: row!.id }, { tx, delaySeconds: DISCARD_AFTER_HOURS * 3600 });
+      return { id: row!.id, name: file.originalName, size: file.size, contentType: file.contentType };
+    });
+  } catch (error) {
+    await storage()
+      .delete(key)
+      .catch((err) => logger.error({ err, key }, 'could not remove the bytes of a file whose row failed'));
+    throw error;
+  }
+}
+
+/**
+ * The viewer's own uploaded file that no resource uses yet (locked for the transaction), or NotFoundError.
+ * Used when a resource or a new version is created from it.
+ */
+export async function claimUnattachedFile(tx: Tx, viewer: Viewer, unsafeFileId: string) {
+  if (!isUuid(unsafeFileId)) throw new NotFoundError('file');
+  const [row] = await tx
+    .select({ id: files.id, contentType: files.contentType, originalName: files.originalName })
+    .from(files)
+    .leftJoin(resourceVersions, eq(resourceVersions.fileId, files.id))
+    .where(and(eq(files.id, unsafeFileId), eq(files.purpose, 'resource'), eq(files.uploadedBy, viewer.id), isNull(resourceVersions.id)))
+    .for('update', { of: files });
+  if (!row) throw new NotFoundError('file');
+  return row;
+}
+
+/** Removes an uploaded file nobody attached to a resource (the row first, then the bytes). Idempotent. */
+export async function discardUnattachedFile(fileId: string): Promise<boolean> {
+  if (!isUuid(fileId)) return false;
+  const removed = await getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: files.id, storageKey: files.storageKey })
+      .from(files)
+      .leftJoin(resourceVersions, eq(resourceVersions.fileId, files.id))
+      .where(and(eq(files.id, fileId), eq(files.purpose, 'resource'), isNull(resourceVersions.id)))
+      .for('update', { of: files });
+    if (!row) return null;
+    await tx.delete(files).where(eq(files.id, row.id));
+    return row;
+  });
+  if (!removed) return false;
+  await storage().delete(removed.storageKey);
+  return true;
+}
+
+/** The current file of a resource when it is a PDF (for text extraction; no viewer: a background job). */
+export async function unsafeCurrentPdf(resourceId: string): Promise<{ fileId: string; storageKey: string; size: number } | null> {
+  if (!isUuid(resourceId)) return null;
+  const [row] = await getDb()
+    .select({ fileId: files.id, storageKey: files.storageKey, size: files.size })
+    .from(resources)
+    .innerJoin(files, eq(files.id, resources.currentFileId))
+    .where(and(eq(resources.id, resourceId), isNull(resources.deletedAt), eq(files.contentType, 'application/pdf')));
+  return row ?? null;
+}
+
+/** Stores the text extracted from a resource's PDF, unless a newer version replaced that file meanwhile. */
+export async function saveExtractedText(resourceId: string, fileId: string, text: string): Promise<void> {
+  await getDb()
+    .update(resources)
+    .set({ extractedText: text })
+    .where(and(eq(resources.id, resourceId), eq(resources.currentFileId, fileId)));
+}

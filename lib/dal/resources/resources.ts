@@ -1,0 +1,283 @@
+/**
+ * Access: reads of the resource library. Every query here is filtered by resourceAccess(viewer)
+ * (lib/dal/resources/access.ts) inside the query: lists, search, counts and single reads alike. A
+ * resource the viewer may not see does not exist for them (NotFoundError / absent from lists).
+ */
+import 'server-only';
+import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { getDb } from '@/db';
+import { expertiseAreas, files, organisations, resourceVersions, resources, spaces, users } from '@/db/schema';
+import type { ResourceType, ResourceVisibility, Sector } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/sessions';
+import { NotFoundError } from '@/lib/errors';
+import type { ResourceFilters } from '@/lib/validation/resources';
+import { headline } from '@/lib/dal/highlight';
+import { isUuid, isoMicros, keysetPage, seekClause, timeIdKey, type Page } from '@/lib/dal/pagination';
+import { highlightToHtml, type HighlightHtml } from '@/lib/html';
+import { downloadTrailVisible, resourceAccess, resourceEditable } from './access';
+
+export interface ResourceListItem {
+  id: string;
+  title: string;
+  type: ResourceType;
+  topics: string[];
+  languages: string[];
+  year: number | null;
+  visibility: ResourceVisibility;
+  organisationId: string;
+  organisationName: string;
+  organisationSlug: string;
+  organisationSector: Sector;
+  isLink: boolean;
+  contentType: string | null;
+  downloadCount: number;
+  createdAt: Date;
+  /** Search hit in context (escaped text with <mark> around the matches), when searching. */
+  snippet: HighlightHtml | null;
+  cursorAt: string;
+}
+
+const countKey = z.tuple([z.number().int().min(0), z.uuid()]);
+
+/** The words of a search, as a tsquery (websearch syntax: "quoted phrases", -excluded, or). */
+const tsQuery = (q: string) => sql`websearch_to_tsquery('simple', immutable_unaccent(${q}))`;
+
+function filterConditions(viewer: Viewer, filters: ResourceFilters): SQL {
+  return and(
+    resourceAccess(viewer),
+    filters.q ? sql`${resources.search} @@ ${tsQuery(filters.q)}` : undefined,
+    filters.type ? eq(resources.type, filters.type) : undefined,
+    filters.topic ? sql`${resources.topics} @> array[${filters.topic}]::text[]` : undefined,
+    filters.language ? sql`${resources.languages} @> array[${filters.language}]::text[]` : undefined,
+    filters.year ? eq(resources.year, filters.year) : undefined,
+    filters.organisation ? eq(resources.organisationId, filters.organisation) : undefined,
+    filters.sector ? eq(organisations.sector, filters.sector) : undefined,
+  )!;
+}
+
+/** The search words in context, marked by headline() (lib/dal/highlight.ts); made HTML by withSnippetHtml. */
+function snippet(q: string): SQL<string> {
+  const text = sql`left(${resources.descriptionText} || ' ' || ${resources.extractedText}, 20000)`;
+  return headline(text, tsQuery(q), 'MaxWords=30, MinWords=12, MaxFragments=2');
+}
+
+/** A page of list rows with their marked snippets turned into safe HTML (escaped first, then <mark>). */
+function withSnippetHtml(page: Page<ResourceRow>): Page<ResourceListItem> {
+  return { ...page, items: page.items.map((row) => ({ ...row, snippet: row.snippet === null ? null : highlightToHtml(row.snippet) })) };
+}
+
+/** A list row as read, its snippet still marked (not yet HTML). */
+type ResourceRow = Omit<ResourceListItem, 'snippet'> & { snippet: string | null };
+
+const listColumns = (filters: ResourceFilters) => ({
+  id: resources.id,
+  title: resources.title,
+  type: resources.type,
+  topics: resources.topics,
+  languages: resources.languages,
+  year: resources.year,
+  visibility: resources.visibility,
+  organisationId: resources.organisationId,
+  organisationName: organisations.name,
+  organisationSlug: organisations.slug,
+  organisationSector: organisations.sector,
+  isLink: sql<boolean>`${resources.url} is not null`,
+  contentType: files.contentType,
+  downloadCount: resources.downloadCount,
+  createdAt: resources.createdAt,
+  snippet: filters.q ? snippet(filters.q) : sql<string | null>`null`,
+  cursorAt: isoMicros(resources.createdAt),
+});
+
+/** The resources the viewer may see, filtered, newest or most downloaded first (keyset pages). */
+export async function listResources(viewer: Viewer, filters: ResourceFilters = {}, size?: number): Promise<Page<ResourceListItem>> {
+  const where = filterConditions(viewer, filters);
+  const base = () =>
+    getDb()
+      .select(listColumns(filters))
+      .from(resources)
+      .innerJoin(organisations, eq(organisations.id, resources.organisationId))
+      .leftJoin(files, eq(files.id, resources.currentFileId));
+  if (filters.sort === 'downloads') {
+    return withSnippetHtml(
+      await keysetPage({
+        cursor: filters.cursor,
+        key: countKey,
+        size,
+        fetch: async ({ key, backward }, limit) => {
+          const seek = seekClause(
+            [resources.downloadCount, resources.id],
+            key ? [sql`${key[0]}::int`, sql`${key[1]}::uuid`] : null,
+            'desc',
+            backward,
+          );
+          return base()
+            .where(and(where, seek.where))
+            .orderBy(...seek.orderBy)
+            .limit(limit);
+        },
+        keyOf: (row) => [row.downloadCount, row.id] as [number, string],
+      }),
+    );
+  }
+  return withSnippetHtml(
+    await keysetPage({
+      cursor: filters.cursor,
+      key: timeIdKey,
+      size,
+      fetch: async ({ key, backward }, limit) => {
+        const seek = seekClause(
+          [resources.createdAt, resources.id],
+          key ? [sql`${key[0]}::timestamptz`, sql`${key[1]}::uuid`] : null,
+          'desc',
+          backward,
+        );
+        return base()
+          .where(and(where, seek.where))
+          .orderBy(...seek.orderBy)
+          .limit(limit);
+      },
+      keyOf: (row) => [row.cursorAt, row.id] as [string, string],
+    }),
+  );
+}
+
+export const COUNT_CAP = 1000;
+
+/** How many resources the viewer may see with these filters, counted up to COUNT_CAP (then "1,000+"). */
+export async function countResources(viewer: Viewer, filters: ResourceFilters = {}): Promise<{ count: number; capped: boolean }> {
+  const inner = getDb()
+    .select({ one: sql`1` })
+    .from(resources)
+    .innerJoin(organisations, eq(organisations.id, resources.organisationId))
+    .where(filterConditions(viewer, filters))
+    .limit(COUNT_CAP + 1)
+    .as('visible');
+  const [row] = await getDb()
+    .select({ n: sql<number>`count(*)`.mapWith(Number) })
+    .from(inner);
+  const n = row?.n ?? 0;
+  return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+}
+
+/** The newest resources the viewer may see (the home page). */
+export async function newestResources(viewer: Viewer, limit = 5): Promise<ResourceListItem[]> {
+  return (await listResources(viewer, {}, limit)).items;
+}
+
+export interface ResourceVersionItem {
+  id: string;
+  number: number;
+  note: string;
+  fileId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  createdAt: Date;
+  createdByName: string;
+}
+
+export interface ResourceDetail extends Omit<ResourceListItem, 'snippet' | 'cursorAt'> {
+  description: string;
+  descriptionHtml: string;
+  sectors: Sector[];
+  spaceId: string | null;
+  spaceName: string | null;
+  url: string | null;
+  contributorId: string;
+  contributorName: string;
+  currentFileId: string | null;
+  updatedAt: Date;
+  versions: ResourceVersionItem[];
+  canEdit: boolean;
+  canSeeTrail: boolean;
+}
+
+/** One resource the viewer may see, with its versions (newest first); NotFoundError otherwise. */
+export async function getResource(viewer: Viewer, unsafeId: string): Promise<ResourceDetail> {
+  if (!isUuid(unsafeId)) throw new NotFoundError('resource');
+  const db = getDb();
+  const [row] = await db
+    .select({
+      ...listColumns({}),
+      description: resources.description,
+      descriptionHtml: resources.descriptionHtml,
+      sectors: resources.sectors,
+      spaceId: resources.spaceId,
+      spaceName: spaces.name,
+      url: resources.url,
+      contributorId: resources.contributorId,
+      contributorName: users.name,
+      currentFileId: resources.currentFileId,
+      updatedAt: resources.updatedAt,
+      canEdit: sql<boolean>`${resourceEditable(viewer)}`,
+      canSeeTrail: sql<boolean>`${downloadTrailVisible(viewer)}`,
+    })
+    .from(resources)
+    .innerJoin(organisations, eq(organisations.id, resources.organisationId))
+    .innerJoin(users, eq(users.id, resources.contributorId))
+    .leftJoin(files, eq(files.id, resources.currentFileId))
+    .leftJoin(spaces, eq(spaces.id, resources.spaceId))
+    .where(and(eq(resources.id, unsafeId), resourceAccess(viewer)))
+    .limit(1);
+  if (!row) throw new NotFoundError('resource');
+  const versions = await db
+    .select({
+      id: resourceVersions.id,
+      number: resourceVersions.number,
+      note: resourceVersions.note,
+      fileId: files.id,
+      fileName: files.originalName,
+      contentType: files.contentType,
+      size: files.size,
+      sha256: files.sha256,
+      createdAt: resourceVersions.createdAt,
+      createdByName: users.name,
+    })
+    .from(resourceVersions)
+    .innerJoin(files, eq(files.id, resourceVersions.fileId))
+    .innerJoin(users, eq(users.id, resourceVersions.createdBy))
+    .where(eq(resourceVersions.resourceId, row.id))
+    .orderBy(desc(resourceVersions.number))
+    .limit(200);
+  const { snippet: _s, cursorAt: _c, ...detail } = row;
+  return { ...detail, versions };
+}
+
+/** The controlled list of topics (the expertise areas members pick on their profiles). */
+export async function topicOptions(): Promise<{ slug: string; label: string }[]> {
+  return getDb()
+    .select({ slug: expertiseAreas.slug, label: expertiseAreas.label })
+    .from(expertiseAreas)
+    .orderBy(asc(expertiseAreas.position), asc(expertiseAreas.label))
+    .limit(500);
+}
+
+/**
+ * Organisations the list's filter offers: those with at least one resource the viewer can see (so the
+ * filter is short, and names no organisation whose resources are all out of the viewer's reach).
+ */
+export async function contributingOrganisationOptions(viewer: Viewer): Promise<{ id: string; name: string }[]> {
+  const visible = getDb()
+    .select({ one: sql`1` })
+    .from(resources)
+    .where(and(eq(resources.organisationId, organisations.id), resourceAccess(viewer)));
+  return getDb()
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(and(eq(organisations.status, 'active'), exists(visible)))
+    .orderBy(asc(organisations.name))
+    .limit(1000);
+}
+
+/** Organisations an admin's "on behalf of" choice can name (active ones, by name). */
+export async function organisationOptions(): Promise<{ id: string; name: string }[]> {
+  return getDb()
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.status, 'active'))
+    .orderBy(asc(organisations.name))
+    .limit(2000);
+}

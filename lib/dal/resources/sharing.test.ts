@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { spaceMembers, spaces } from '@/db/schema';
+import type { Viewer } from '@/lib/auth/sessions';
+import { NotFoundError, UserError } from '@/lib/errors';
+import { createOrganisation, signedIn } from '@/testing/factories';
+import { resourceInput as base, resourcePeople, type ResourcePeople } from '@/testing/resources';
+import { contributingOrganisationOptions, countResources, getResource, listResources } from './resources';
+import { createResource } from './write';
+
+const request = { ip: '203.0.113.9', userAgent: 'vitest' };
+let people: ResourcePeople;
+type Who = keyof ResourcePeople;
+
+beforeAll(async () => {
+  people = await resourcePeople();
+});
+
+describe('shared with a discussion space (the discussions’ own rule, spaceAccess)', () => {
+  it('request-only space: its members, the contributing organisation, moderators and admins', async () => {
+    const [space] = await getDb().insert(spaces).values({ slug: 'wg-res', name: 'Working group', access: 'request' }).returning();
+    await getDb()
+      .insert(spaceMembers)
+      .values([people.contributor, people.otherSector].map((p) => ({ spaceId: space!.id, userId: p.id })));
+    // Only a space the contributor reads can be chosen.
+    await expect(createResource(people.sameSector, base({ visibility: 'space', spaceId: space!.id }), request)).rejects.toThrow(UserError);
+    const id = await createResource(people.contributor, base({ title: 'Zebulon working notes', visibility: 'space', spaceId: space!.id }), request);
+    const sees: Record<Who, boolean> = {
+      contributor: true,
+      colleague: true,
+      focalPoint: true,
+      sameSector: false,
+      otherSector: true,
+      moderator: true,
+      admin: true,
+    };
+    for (const who of Object.keys(sees) as Who[]) {
+      const listed = (await listResources(people[who], { q: 'zebulon' })).items.map((r) => r.id);
+      expect(listed, who).toEqual(sees[who] ? [id] : []);
+      expect((await countResources(people[who], { q: 'zebulon' })).count, who).toBe(sees[who] ? 1 : 0);
+      if (sees[who]) expect((await getResource(people[who], id)).spaceName).toBe('Working group');
+      else await expect(getResource(people[who], id)).rejects.toThrow(NotFoundError);
+    }
+  });
+
+  it('sector space: members of its sectors', async () => {
+    const [space] = await getDb()
+      .insert(spaces)
+      .values({ slug: 'gov-res', name: 'Governments', access: 'sector', sectors: ['government'] })
+      .returning();
+    const id = await createResource(people.contributor, base({ title: 'Zephyr sector notes', visibility: 'space', spaceId: space!.id }), request);
+    expect((await listResources(people.sameSector, { q: 'zephyr' })).items.map((r) => r.id)).toEqual([id]);
+    expect((await listResources(people.otherSector, { q: 'zephyr' })).items).toHaveLength(0);
+  });
+});
+
+describe('the organisation filter of the list', () => {
+  it('names only organisations with a resource the viewer can see', async () => {
+    const quiet = await createOrganisation({ sector: 'private_sector' });
+    const insider = await signedIn({ organisationId: quiet.id });
+    await createResource(insider, base({ title: 'Internal only', visibility: 'organisation' }), request);
+    const names = async (viewer: Viewer) => (await contributingOrganisationOptions(viewer)).map((o) => o.id);
+    expect(await names(insider)).toContain(quiet.id);
+    expect(await names(people.otherSector)).not.toContain(quiet.id);
+    expect(await names(people.otherSector)).toContain(people.contributor.organisationId);
+    expect(await names(people.admin)).toContain(quiet.id);
+  });
+});

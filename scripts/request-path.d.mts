@@ -1,0 +1,1 @@
+export declare function decodablePath(target: string): string;
