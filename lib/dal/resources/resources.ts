@@ -99,46 +99,23 @@ export async function listResources(viewer: Viewer, filters: ResourceFilters = {
       .from(resources)
       .innerJoin(organisations, eq(organisations.id, resources.organisationId))
       .leftJoin(files, eq(files.id, resources.currentFileId));
-  if (filters.sort === 'downloads') {
-    return withSnippetHtml(
-      await keysetPage({
-        cursor: filters.cursor,
-        key: countKey,
-        size,
-        fetch: async ({ key, backward }, limit) => {
-          const seek = seekClause(
-            [resources.downloadCount, resources.id],
-            key ? [sql`${key[0]}::int`, sql`${key[1]}::uuid`] : null,
-            'desc',
-            backward,
-          );
-          return base()
-            .where(and(where, seek.where))
-            .orderBy(...seek.orderBy)
-            .limit(limit);
-        },
-        keyOf: (row) => [row.downloadCount, row.id] as [number, string],
-      }),
-    );
-  }
+  // Most downloaded first, or newest first: the same keyset walk over a different (value, id) pair.
+  const byDownloads = filters.sort === 'downloads';
+  const columns = byDownloads ? ([resources.downloadCount, resources.id] as const) : ([resources.createdAt, resources.id] as const);
+  const cast = byDownloads ? sql`::int` : sql`::timestamptz`;
   return withSnippetHtml(
     await keysetPage({
       cursor: filters.cursor,
-      key: timeIdKey,
+      key: (byDownloads ? countKey : timeIdKey) as z.ZodType<[number | string, string]>,
       size,
       fetch: async ({ key, backward }, limit) => {
-        const seek = seekClause(
-          [resources.createdAt, resources.id],
-          key ? [sql`${key[0]}::timestamptz`, sql`${key[1]}::uuid`] : null,
-          'desc',
-          backward,
-        );
+        const seek = seekClause([...columns], key ? [sql`${key[0]}${cast}`, sql`${key[1]}::uuid`] : null, 'desc', backward);
         return base()
           .where(and(where, seek.where))
           .orderBy(...seek.orderBy)
           .limit(limit);
       },
-      keyOf: (row) => [row.cursorAt, row.id] as [string, string],
+      keyOf: (row) => [byDownloads ? row.downloadCount : row.cursorAt, row.id] as [number | string, string],
     }),
   );
 }
