@@ -8,6 +8,7 @@ import { secondFactorRequiredForEveryone } from '@/lib/auth/second-factor';
 import { peopleSettings } from '@/lib/dal/people/settings';
 import { PeopleSettingsForm } from './_components/people-settings-form';
 import { requireSecondFactorAction } from './settings-actions';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.overview'))('title') };
@@ -34,10 +35,7 @@ export default async function AdminOverviewPage() {
   ];
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
-        <p className="text-slate-700">{t('intro')}</p>
-      </div>
+      <PageHeader title={t('title')} intro={t('intro')} wide />
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {cards.map((card) => (
           <li key={card.id} className="space-y-2 rounded-lg border border-slate-200 bg-white p-5">

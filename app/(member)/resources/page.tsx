@@ -10,6 +10,7 @@ import { RESOURCE_SORTS, RESOURCE_TYPES, SECTORS, resourceFiltersSchema } from '
 import { languageOptions } from '@/lib/i18n/languages';
 import { ResourceListEntry } from './_components/resource-list';
 import { localiseAreas } from '@/lib/i18n/expertise';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('resources'))('title') };
@@ -33,10 +34,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <div className="space-y-1">
-          <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
-          <p className="text-slate-700">{t('intro')}</p>
-        </div>
+        <PageHeader title={t('title')} intro={t('intro')} wide />
         <Link href="/resources/new" className={buttonClass('primary')}>
           {t('contribute')}
         </Link>

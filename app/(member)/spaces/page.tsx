@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/require';
 import { listSpaces } from '@/lib/dal/discussions/spaces';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('discussions.spaces'))('title') };
@@ -15,10 +16,7 @@ export default async function SpacesPage() {
   const format = await getFormatter();
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-bold text-brand-900">{t('discussions.spaces.title')}</h1>
-        <p className="max-w-3xl text-slate-700">{t('discussions.spaces.intro')}</p>
-      </div>
+      <PageHeader title={t('discussions.spaces.title')} intro={t('discussions.spaces.intro')} />
       {spaces.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">{t('discussions.spaces.empty')}</p>
       ) : null}

@@ -5,6 +5,7 @@ import { countryOptions } from '@/lib/i18n/countries';
 import { Alert } from '@/app/_components/ui/alert';
 import { invitationPreview } from '@/lib/dal/people/invitations';
 import { RegisterForm } from './register-form';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('auth.register'))('title') };
@@ -19,10 +20,7 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   const invitation = typeof token === 'string' ? await invitationPreview(token) : null;
   return (
     <div className="mx-auto max-w-2xl space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
-        <p className="text-slate-700">{t('intro')}</p>
-      </div>
+      <PageHeader title={t('title')} intro={t('intro')} wide />
       {typeof token === 'string' ? (
         <Alert tone={invitation ? 'info' : 'warning'}>
           {invitation ? tInvitation('welcome', { organisation: invitation.organisationName }) : tInvitation('invalid')}

@@ -10,6 +10,7 @@ import { DecisionForms } from './forms';
 import { Endorsement } from './endorsement';
 import { Nominations } from './nominations';
 import { DeleteApplicationButton } from '../_components/delete-application';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.applications'))('title') };
@@ -27,10 +28,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
 
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold text-brand-900">{t('admin.applications.title')}</h1>
-        <p className="text-slate-700">{t('admin.applications.intro', { count: counts.pendingApplications })}</p>
-      </div>
+      <PageHeader title={t('admin.applications.title')} intro={t('admin.applications.intro', { count: counts.pendingApplications })} wide />
 
       {page.items.length === 0 ? (
         <Empty>{t('admin.applications.empty')}</Empty>

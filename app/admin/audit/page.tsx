@@ -8,6 +8,7 @@ import { requireAdmin } from '@/lib/auth/require';
 import { auditChainStatus, listAuditLog, type AuditRow } from '@/lib/dal/console/audit-log';
 import { auditFiltersSchema } from '@/lib/validation/admin';
 import { Empty, Filters, Options, Pager, Table, td } from '../_components/list';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.audit'))('title') };
@@ -43,10 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
-        <p className="text-slate-700">{t('intro', { timeZone: viewer.timeZone })}</p>
-      </div>
+      <PageHeader title={t('title')} intro={t('intro', { timeZone: viewer.timeZone })} wide />
       {chain.ok ? (
         <Alert tone="success" id="audit-chain">
           <p>{t('chainVerified', { rows: chain.rows - chain.unchained })}</p>

@@ -6,6 +6,7 @@ import { countBlockedHashes, listBlockedHashes } from '@/lib/dal/console/blockli
 import { blocklistFiltersSchema } from '@/lib/validation/resources';
 import { AddHashForm, ImportHashesForm, RemoveHashForm } from './forms';
 import { isolated } from '@/app/_components/bidi';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('blocklist'))('title') };
@@ -20,10 +21,7 @@ export default async function BlocklistPage({ searchParams }: { searchParams: Pr
   const format = await getFormatter();
   return (
     <div className="space-y-8">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
-        <p className="max-w-3xl text-slate-700">{t('intro')}</p>
-      </div>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <div className="grid gap-8 lg:grid-cols-2">
         <section aria-labelledby="add-hash" className="space-y-3">
           <h2 id="add-hash" className="text-lg font-semibold">

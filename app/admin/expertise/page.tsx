@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireAdmin } from '@/lib/auth/require';
 import { listExpertiseAreas } from '@/lib/dal/directory/profiles';
 import { AddExpertiseForm } from './forms';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('directory.expertise'))('title') };
@@ -15,10 +16,7 @@ export default async function ExpertisePage() {
   const areas = await listExpertiseAreas();
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
-        <p className="max-w-3xl text-slate-700">{t('intro')}</p>
-      </div>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <ul aria-label={t('caption')} className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {areas.map((a) => (
           <li key={a.slug} className="px-4 py-2">

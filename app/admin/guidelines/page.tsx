@@ -8,6 +8,7 @@ import { currentGuidelinesSource, listGuidelinesVersions } from '@/lib/dal/guide
 import { languageNamer, languageOptions } from '@/lib/i18n/languages';
 import { guidelinesListSchema } from '@/lib/validation/guidelines';
 import { PublishGuidelinesForm } from './forms';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('guidelines.admin'))('title') };
@@ -24,10 +25,7 @@ export default async function GuidelinesAdminPage({ searchParams }: { searchPara
   const languageName = languageNamer(locale);
   return (
     <div className="space-y-8">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
-        <p className="max-w-3xl text-slate-700">{t('intro')}</p>
-      </div>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <section aria-labelledby="publish" className="max-w-3xl space-y-3">
         <h2 id="publish" className="text-lg font-semibold">
           {t('publishTitle')}

@@ -12,6 +12,7 @@ import { listReadableSpaces } from '@/lib/dal/discussions/spaces';
 import { isModerator } from '@/lib/dal/roles';
 import { isolated } from '@/app/_components/bidi';
 import { formerMemberNames } from '@/app/_components/former-member';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('discussions.moderation'))('title') };
@@ -29,10 +30,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
   const format = await getFormatter();
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
-        <p className="max-w-3xl text-slate-700">{t('intro')}</p>
-      </div>
+      <PageHeader title={t('title')} intro={t('intro')} />
       {page.items.length === 0 ? <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">{t('empty')}</p> : null}
       <ul className="space-y-4">
         {page.items.map((r) => (

@@ -7,6 +7,7 @@ import { OUTBOX_STATES, outboxFiltersSchema } from '@/lib/validation/admin';
 import { ActionButton } from '@/app/_components/ui/action-forms';
 import { Badge, Empty, Pager, Table, rowHeader, td } from '../_components/list';
 import { retryEmailAction } from './actions';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('admin.outbox'))('title') };
@@ -25,10 +26,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
 
   return (
     <div className="space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
-        <p className="max-w-3xl text-slate-700">{t('intro')}</p>
-      </div>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <nav aria-label={t('states')}>
         <ul className="flex flex-wrap gap-4">
           {OUTBOX_STATES.map((s) => (

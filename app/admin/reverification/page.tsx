@@ -7,6 +7,7 @@ import { listReverificationStatus } from '@/lib/dal/reverification/admin';
 import { REVERIFICATION_FILTERS, reverificationListSchema } from '@/lib/validation/reverification';
 import { Badge, Empty, Filters, Options, Pager, Table, rowHeader, td } from '../_components/list';
 import { ReverificationDateForm } from './forms';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('reverification.admin'))('title') };
@@ -30,10 +31,7 @@ export default async function ReverificationAdminPage({ searchParams }: { search
   const day = (d: string) => format.dateTime(asDay(d), { dateStyle: 'medium', timeZone: 'UTC' });
   return (
     <div className="space-y-6">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
-        <p className="max-w-3xl text-slate-700">{t('intro')}</p>
-      </div>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <Filters action="/admin/reverification" active={Boolean(filter)}>
         <SelectField name="filter" label={t('filter')} defaultValue={filter ?? ''}>
           <Options any={t('filters.all')} values={REVERIFICATION_FILTERS} label={(f) => t(`filters.${f}`)} />

@@ -5,6 +5,7 @@ import { requireAdmin } from '@/lib/auth/require';
 import { adminListSpaces } from '@/lib/dal/discussions/spaces-admin';
 import { Badge, Empty, Table, td } from '../_components/list';
 import { SpaceForm } from './forms';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('discussions.admin'))('title') };
@@ -16,10 +17,7 @@ export default async function AdminSpacesPage() {
   const t = await getTranslations();
   return (
     <div className="space-y-8">
-      <div className="space-y-2">
-        <h1 className="text-2xl font-bold text-brand-900">{t('discussions.admin.title')}</h1>
-        <p className="max-w-3xl text-slate-700">{t('discussions.admin.intro')}</p>
-      </div>
+      <PageHeader title={t('discussions.admin.title')} intro={t('discussions.admin.intro')} />
       {spaces.length === 0 ? (
         <Empty>{t('discussions.admin.empty')}</Empty>
       ) : (

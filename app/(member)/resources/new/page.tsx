@@ -9,6 +9,7 @@ import { languageOptions } from '@/lib/i18n/languages';
 import { ContributeForm } from './contribute-form';
 import { isAdmin } from '@/lib/dal/roles';
 import { localiseAreas } from '@/lib/i18n/expertise';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('resources.form'))('newTitle') };
@@ -24,10 +25,7 @@ export default async function NewResourcePage() {
   ]);
   return (
     <div className="max-w-3xl space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold text-brand-900">{t('newTitle')}</h1>
-        <p className="text-slate-700">{t('newIntro')}</p>
-      </div>
+      <PageHeader title={t('newTitle')} intro={t('newIntro')} wide />
       <ContributeForm
         options={{ topics, languages: languageOptions(await getLocale()), spaces: spaces.filter((s) => !s.archived) }}
         maxMb={Math.round(maxUploadBytes() / 1024 / 1024)}

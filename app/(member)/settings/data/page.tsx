@@ -7,6 +7,7 @@ import { requireViewer } from '@/lib/auth/require';
 import { latestOwnExport } from '@/lib/dal/privacy/exports';
 import { requestExportAction } from './actions';
 import { DeleteAccountForm } from './delete-form';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('privacy'))('title') };
@@ -22,10 +23,7 @@ export default async function DataPage() {
   const pending = latest?.status === 'queued' || latest?.status === 'building';
   return (
     <div className="max-w-3xl space-y-10">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
-        <p className="text-slate-700">{t('intro')}</p>
-      </div>
+      <PageHeader title={t('title')} intro={t('intro')} wide />
 
       <section aria-labelledby="export" className="space-y-4 rounded-lg border border-slate-200 bg-white p-6">
         <h2 id="export" className="text-lg font-semibold">

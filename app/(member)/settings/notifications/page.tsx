@@ -7,6 +7,7 @@ import { getNotificationPreferences, listFollowedSpaces } from '@/lib/dal/notifi
 import { SPACE_FOLLOW_MODES } from '@/lib/validation/notifications';
 import { setSpaceModeAction } from './actions';
 import { NotificationPreferencesForm } from './preferences-form';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('notify.settings'))('title') };
@@ -19,10 +20,7 @@ export default async function NotificationSettingsPage() {
   const modes = SPACE_FOLLOW_MODES.map((mode) => ({ value: mode, label: t(`modes.${mode}`) }));
   return (
     <div className="max-w-2xl space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
-        <p className="text-slate-700">{t('intro')}</p>
-      </div>
+      <PageHeader title={t('title')} intro={t('intro')} wide />
       <section aria-labelledby="mailbox-note" className="rounded-lg border border-amber-300 bg-amber-50 p-4">
         <h2 id="mailbox-note" className="font-semibold text-slate-900">
           {t('mailboxTitle')}

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/require';
 import { localeNames } from '@/lib/i18n/locales';
 import { PreferencesForm } from './preferences-form';
+import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings'))('preferencesTitle') };
@@ -19,10 +20,7 @@ export default async function PreferencesPage() {
   if (!timeZones.includes(viewer.timeZone)) timeZones.unshift(viewer.timeZone);
   return (
     <div className="max-w-xl space-y-6">
-      <div className="space-y-1">
-        <h1 className="text-2xl font-bold text-brand-900">{t('preferencesTitle')}</h1>
-        <p className="text-slate-700">{t('preferencesText')}</p>
-      </div>
+      <PageHeader title={t('preferencesTitle')} intro={t('preferencesText')} wide />
       <div className="rounded-lg border border-slate-200 bg-white p-6">
         <PreferencesForm locale={viewer.locale} timeZone={viewer.timeZone} locales={locales} timeZones={timeZones} />
       </div>

@@ -15,6 +15,7 @@ import { removeFactorAction } from './actions';
 import { RegenerateRecoveryCodesForm } from './second-factor-forms';
 import { isolated } from '@/app/_components/bidi';
 import { RegisterKeyForm } from '@/app/_components/security-key';
+import { EmptyNote, Section } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('settings'))('securityTitle') };
@@ -31,13 +32,7 @@ export default async function SecurityPage() {
   return (
     <div className="max-w-3xl space-y-10">
       <h1 className="text-2xl font-bold text-brand-900">{t('securityTitle')}</h1>
-      <section aria-labelledby="sessions" className="space-y-4">
-        <div>
-          <h2 id="sessions" className="text-lg font-semibold">
-            {t('sessionsTitle')}
-          </h2>
-          <p className="text-slate-700">{t('sessionsText')}</p>
-        </div>
+      <Section id="sessions" title={t('sessionsTitle')} intro={t('sessionsText')}>
         <SessionsPanel
           rows={sessions.map((s) => {
             const device = describeDevice(s.userAgent) ?? t('unknownDevice');
@@ -68,14 +63,8 @@ export default async function SecurityPage() {
             };
           })}
         />
-      </section>
-      <section aria-labelledby="second-factors" className="space-y-4">
-        <div>
-          <h2 id="second-factors" className="text-lg font-semibold">
-            {tSecurity('factors.title')}
-          </h2>
-          <p className="text-slate-700">{tSecurity(required ? 'factors.textRequired' : 'factors.text')}</p>
-        </div>
+      </Section>
+      <Section id="second-factors" title={tSecurity('factors.title')} intro={tSecurity(required ? 'factors.textRequired' : 'factors.text')}>
         {factors.length ? (
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {factors.map((f) => (
@@ -100,61 +89,31 @@ export default async function SecurityPage() {
             ))}
           </ul>
         ) : (
-          <p className="rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-800">{tSecurity('factors.none')}</p>
+          <EmptyNote>{tSecurity('factors.none')}</EmptyNote>
         )}
         <Link href="/settings/security/enrol" className={buttonClass('primary')}>
           {tSecurity('factors.addApp')}
         </Link>
-      </section>
-      <section aria-labelledby="security-keys" className="space-y-4">
-        <div>
-          <h2 id="security-keys" className="text-lg font-semibold">
-            {tSecurity('keys.title')}
-          </h2>
-          <p className="text-slate-700">{tSecurity('keys.text')}</p>
-        </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-6">
-          <RegisterKeyForm next="/settings/security" />
-        </div>
-      </section>
-      <section aria-labelledby="recovery" className="space-y-4">
-        <div>
-          <h2 id="recovery" className="text-lg font-semibold">
-            {tSecurity('recovery.title')}
-          </h2>
-          <p className="text-slate-700">{tSecurity('recovery.text')}</p>
-        </div>
+      </Section>
+      <Section id="security-keys" title={tSecurity('keys.title')} intro={tSecurity('keys.text')} boxed>
+        <RegisterKeyForm next="/settings/security" />
+      </Section>
+      <Section id="recovery" title={tSecurity('recovery.title')} intro={tSecurity('recovery.text')}>
         {factors.length ? (
           <>
             <p className="font-medium">{tSecurity('recovery.left', { count: codesLeft })}</p>
             <RegenerateRecoveryCodesForm />
           </>
         ) : (
-          <p className="rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-800">{tSecurity('recovery.none')}</p>
+          <EmptyNote>{tSecurity('recovery.none')}</EmptyNote>
         )}
-      </section>
-      <section aria-labelledby="password" className="space-y-4">
-        <div>
-          <h2 id="password" className="text-lg font-semibold">
-            {t('passwordTitle')}
-          </h2>
-          <p className="text-slate-700">{t('passwordText')}</p>
-        </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-6">
-          <ChangePasswordForm />
-        </div>
-      </section>
-      <section aria-labelledby="email" className="space-y-4">
-        <div>
-          <h2 id="email" className="text-lg font-semibold">
-            {t('emailTitle')}
-          </h2>
-          <p className="text-slate-700">{isolated(t, 'emailText', { email: viewer.email })}</p>
-        </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-6">
-          <ChangeEmailForm />
-        </div>
-      </section>
+      </Section>
+      <Section id="password" title={t('passwordTitle')} intro={t('passwordText')} boxed>
+        <ChangePasswordForm />
+      </Section>
+      <Section id="email" title={t('emailTitle')} intro={isolated(t, 'emailText', { email: viewer.email })} boxed>
+        <ChangeEmailForm />
+      </Section>
     </div>
   );
 }
