@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { TextField } from './ui/field';
 
 /** Recovery codes, shown once right after they are made: a list to copy, print or write down. */
 export function RecoveryCodes({ codes }: { codes: string[] }) {
@@ -43,5 +44,30 @@ export function FactorAdded({
         {codes ? labels.continueSaved : labels.continue}
       </Link>
     </div>
+  );
+}
+
+/** The name a member gives a new second factor ("Work phone", "Blue key"), prefilled and kept after an error. */
+export function FactorNameField({
+  labels,
+  value,
+  errors,
+}: {
+  labels: { label: string; hint: string; fallback: string };
+  value?: string;
+  errors?: string[];
+}) {
+  return (
+    <TextField
+      name="name"
+      label={labels.label}
+      hint={labels.hint}
+      defaultValue={value ?? labels.fallback}
+      key={`n-${value}`}
+      maxLength={60}
+      required
+      errors={errors}
+      dir="auto"
+    />
   );
 }

@@ -6,10 +6,9 @@ import { useState, useSyncExternalStore, useTransition, type FormEvent } from 'r
 import { enrolKeyAction, keyRegistrationOptionsAction } from '@/app/(public)/settings/security/enrol/actions';
 import { keySignInAction, keySignInOptionsAction } from '@/app/(public)/sign-in/second-factor/actions';
 import type { ActionState } from '@/lib/action-state';
-import { FactorAdded } from './recovery-codes';
+import { FactorAdded, FactorNameField } from './recovery-codes';
 import { Alert } from './ui/alert';
 import { Button } from './ui/button';
-import { TextField } from './ui/field';
 import { ActionForm } from './ui/form';
 
 type Translate = ReturnType<typeof useTranslations<'security.keys'>>;
@@ -74,16 +73,10 @@ export function RegisterKeyForm({ next }: { next: string }) {
   return (
     <ActionForm state={state} onSubmit={submit} aria-busy={busy}>
       <input type="hidden" name="next" value={next} />
-      <TextField
-        name="name"
-        label={t('name')}
-        hint={t('nameHint')}
-        defaultValue={values?.name ?? t('nameDefault')}
-        key={`n-${values?.name}`}
-        maxLength={60}
-        required
+      <FactorNameField
+        labels={{ label: t('name'), hint: t('nameHint'), fallback: t('nameDefault') }}
+        value={values?.name}
         errors={errors?.name ?? errors?.response}
-        dir="auto"
       />
       <Button type="submit" disabled={busy || supported === null} aria-disabled={busy}>
         {busy ? t('waiting') : t('add')}

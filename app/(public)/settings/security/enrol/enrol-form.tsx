@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { TextField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
-import { FactorAdded } from '@/app/_components/recovery-codes';
+import { FactorAdded, FactorNameField } from '@/app/_components/recovery-codes';
 import { enrolTotpAction } from './actions';
 
 export function EnrolTotpForm({ token, next }: { token: string; next: string }) {
@@ -26,17 +26,7 @@ export function EnrolTotpForm({ token, next }: { token: string; next: string }) 
     <ActionForm state={state} action={action}>
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="next" value={next} />
-      <TextField
-        name="name"
-        label={t('name')}
-        hint={t('nameHint')}
-        defaultValue={values?.name ?? t('nameDefault')}
-        key={`n-${values?.name}`}
-        maxLength={60}
-        required
-        errors={errors?.name}
-        dir="auto"
-      />
+      <FactorNameField labels={{ label: t('name'), hint: t('nameHint'), fallback: t('nameDefault') }} value={values?.name} errors={errors?.name} />
       <TextField name="code" label={t('code')} autoComplete="one-time-code" inputMode="numeric" maxLength={7} required errors={errors?.code} />
       <SubmitButton pendingLabel={t('submitting')}>{t('submit')}</SubmitButton>
     </ActionForm>
