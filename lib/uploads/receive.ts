@@ -13,16 +13,28 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { config } from '@/lib/config';
 import { isBlocked, reportBlockedUpload } from '@/lib/dal/console/blocklist';
 import { storeUploadedFile, type StoredFile } from '@/lib/dal/resources/files';
+import { StorageQuotaExceeded, storageRoomFor } from '@/lib/dal/resources/quota';
 import type { RequestInfo } from '@/lib/request';
 import { ALLOWED_TYPES, IMAGE_TYPES, TEXT_EXTENSIONS, allowedExtension, fileNameProblem, type AllowedExtension } from './types';
 
 /**
  * Receives one streamed upload for the resource library: written to a private temporary file while it
  * is hashed (SHA-256 and MD5) and measured, then checked — name, size, block list, real type from the
- * content, text validity — images re-encoded without metadata, and only then put in storage with its
- * `files` row (lib/dal/resource-files). A refused or failed upload leaves nothing behind.
+ * content, text validity — images re-encoded without metadata, the organisation's storage quota — and
+ * only then put in storage with its `files` row (lib/dal/resources/files). A refused or failed upload
+ * leaves nothing behind.
  */
-export const REFUSALS = ['nameInvalid', 'typeNotAllowed', 'typeMismatch', 'notText', 'tooLarge', 'empty', 'refused', 'imageUnreadable'] as const;
+export const REFUSALS = [
+  'nameInvalid',
+  'typeNotAllowed',
+  'typeMismatch',
+  'notText',
+  'tooLarge',
+  'empty',
+  'refused',
+  'imageUnreadable',
+  'quotaExceeded',
+] as const;
 export type UploadRefusal = (typeof REFUSALS)[number];
 
 export type UploadResult = { ok: true; file: StoredFile } | { ok: false; refusal: UploadRefusal };
@@ -37,6 +49,7 @@ export const REFUSAL_STATUS: Record<UploadRefusal, number> = {
   tooLarge: 413,
   empty: 400,
   refused: 422,
+  quotaExceeded: 413,
 };
 
 /** Thrown inside `receiveChecked`'s callback to refuse the upload (nothing is kept). */
@@ -192,6 +205,8 @@ export async function receiveUpload(viewer: Viewer, upload: Upload, request: Req
   if (fileNameProblem(fileName)) return { ok: false, refusal: 'nameInvalid' };
   const ext = allowedExtension(fileName);
   if (!ext) return { ok: false, refusal: 'typeNotAllowed' };
+  // Over the organisation's storage quota already by what the body says it holds: refused unread.
+  if (upload.declaredSize && !(await storageRoomFor(viewer.organisationId, upload.declaredSize))) return { ok: false, refusal: 'quotaExceeded' };
 
   const result = await receiveChecked(viewer, { ...upload, fileName }, limit, request, async ({ dir, path: received, digest: original }) => {
     const contentType = await checkType(received, ext);
@@ -206,11 +221,15 @@ export async function receiveUpload(viewer: Viewer, upload: Upload, request: Req
       await refuseIfBlocked(viewer, digest, fileName, request);
     }
     const { size } = await stat(stored);
+    if (!(await storageRoomFor(viewer.organisationId, size))) throw new Refused('quotaExceeded');
     return storeUploadedFile(
       viewer,
       { path: stored, contentType, size, sha256: digest.sha256, md5: digest.md5, originalName: fileName, originalSha256: original.sha256 },
       request,
-    );
+    ).catch((error: unknown) => {
+      // Another upload took the room meanwhile (decided under the organisation's lock): the bytes are gone again.
+      throw error instanceof StorageQuotaExceeded ? new Refused('quotaExceeded') : error;
+    });
   });
   return result.ok ? { ok: true, file: result.value } : result;
 }

@@ -15,6 +15,7 @@ const LOGO_MESSAGE: Record<UploadRefusal, string> = {
   tooLarge: 'tooLarge',
   empty: 'empty',
   refused: 'refused',
+  quotaExceeded: 'failed', // logos do not count against the storage quota
 };
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storageQuotaBytes } from '@/lib/dal/resources/quota';
 import { withViewer } from '@/lib/route';
 import { maxUploadBytes, receiveUpload, REFUSAL_STATUS } from '@/lib/uploads/receive';
 
@@ -19,7 +20,10 @@ export const POST = withViewer({
     const declared = req.headers.get('content-length');
     const result = await receiveUpload(viewer, { fileName: name, body: req.body, declaredSize: declared ? Number(declared) : null }, request);
     if (result.ok) return Response.json({ file: result.file }, { status: 201 });
-    const message = t(`resources.upload.refused.${result.refusal}`, { max: Math.round(maxUploadBytes() / 1024 / 1024) });
+    const message = t(`resources.upload.refused.${result.refusal}`, {
+      max: Math.round(maxUploadBytes() / 1024 / 1024),
+      quota: Math.round(storageQuotaBytes() / 1024 / 1024),
+    });
     return Response.json({ error: result.refusal, message }, { status: REFUSAL_STATUS[result.refusal] });
   },
 });
