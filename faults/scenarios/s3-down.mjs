@@ -8,7 +8,6 @@ import {
   bucketKeys,
   createFileResource,
   downloadFile,
-  request,
   showsNoStackTrace,
   signInAs,
   startApp,
