@@ -271,4 +271,4 @@ export { mkdirSync };
 // The stand-in servers (SMTP, S3, nginx) live in ./servers.mjs and the resource library's steps in
 // ./library.mjs; scenarios import them from here too.
 export { bucketKeys, startNginx, startS3, startSmtp } from './servers.mjs';
-export { createFileResource, uploadText } from './library.mjs';
+export { createFileResource, downloadFile, uploadText } from './library.mjs';

@@ -19,6 +19,11 @@ export async function uploadText(app, cookie, name, text) {
   return { ...res, json, fileId: json?.file?.id ?? null };
 }
 
+/** Downloads a file as a click on the resource page does (same-origin: only such downloads are served and counted). */
+export function downloadFile(app, cookie, fileId) {
+  return request(`${app.base}/api/files/${fileId}`, { cookie, headers: { 'sec-fetch-site': 'same-origin' } });
+}
+
 /** Makes a resource for all members from an uploaded file; answers its id (from the action's redirect). */
 export async function createFileResource(app, cookie, fileId, title) {
   const id = actionId('app/(member)/resources/actions.ts', 'createResourceAction');

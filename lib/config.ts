@@ -34,6 +34,8 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** Largest upload accepted, in megabytes. */
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(50),
+  /** Room each organisation has for its resource files, in megabytes (decision 021). */
+  ORG_STORAGE_QUOTA_MB: z.coerce.number().int().min(1).max(10_000_000).default(2048),
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** `1` says on purpose that a production server with TRUSTED_PROXIES=0 faces clients directly. */
   ALLOW_DIRECT_EXPOSURE: z.enum(['0', '1']).optional(),

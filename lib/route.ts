@@ -67,12 +67,32 @@ function privateByDefault(response: Response): Response {
   }
 }
 
+/** Whether an origin (from Origin or Referer) is the portal's own: APP_URL's or the request's. */
+function ownOrigin(req: Request, origin: string): boolean {
+  return origin === new URL(config().APP_URL).origin || origin === new URL(req.url).origin;
+}
+
 /** True when a browser says another site's page sent the request (non-browser clients carry no one's cookies). */
 export function crossSite(req: Request): boolean {
   const site = req.headers.get('sec-fetch-site');
   if (site) return site !== 'same-origin';
   const origin = req.headers.get('origin');
-  return origin !== null && origin !== new URL(config().APP_URL).origin && origin !== new URL(req.url).origin;
+  return origin !== null && !ownOrigin(req, origin);
+}
+
+/**
+ * True only when the request provably comes from one of the portal's own pages: `Sec-Fetch-Site:
+ * same-origin`, or (browsers without fetch metadata) an Origin or Referer of the portal. A typed address,
+ * a bookmark, another site's link or image, and a client that says nothing are all false. Stricter than
+ * `!crossSite(req)`, for GETs whose side effects must not be caused by someone else (the download trail).
+ */
+export function fromOwnPage(req: Request): boolean {
+  const site = req.headers.get('sec-fetch-site');
+  if (site) return site === 'same-origin';
+  const origin = req.headers.get('origin');
+  if (origin) return ownOrigin(req, origin);
+  const referer = URL.parse(req.headers.get('referer') ?? '');
+  return referer !== null && ownOrigin(req, referer.origin);
 }
 
 /**

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { root } from '../../scripts/bench-common.mjs';
-import { actionId, assert, callAction, createFileResource, request, signInAs, startApp, uploadText, PORTS } from '../lib.mjs';
+import { actionId, assert, callAction, createFileResource, downloadFile, request, signInAs, startApp, uploadText, PORTS } from '../lib.mjs';
 
 function script(name, args, env) {
   const result = spawnSync(process.execPath, [path.join(root, 'scripts', `${name}.mjs`), ...args], {
@@ -88,7 +88,7 @@ const scenario = {
       `the thread on the restored portal answered ${page.status}`,
     );
     for (const [i, id] of fileIds.entries()) {
-      const file = await request(`${copy.base}/api/files/${id}`, { cookie });
+      const file = await downloadFile(copy, cookie, id);
       assert(file.status === 200 && file.text === texts[i], `file ${i} on the restored portal answered ${file.status}, or other bytes`);
     }
     log(`restored portal: ${threads} threads, ${posts} posts, ${audit} audit rows identical; ${fileIds.length} files byte-identical`);

@@ -7,7 +7,7 @@ import {
   assert,
   bucketKeys,
   createFileResource,
-  request,
+  downloadFile,
   showsNoStackTrace,
   signInAs,
   startApp,
@@ -54,7 +54,7 @@ const scenario = {
     const first = await uploadText(app, cookie, 'minutes.txt', text);
     assert(first.status === 201 && first.fileId, `the first upload answered ${first.status}`);
     const resourceId = await createFileResource(app, cookie, first.fileId, 'Minutes kept on S3');
-    const download = await request(`${app.base}/api/files/${first.fileId}`, { cookie });
+    const download = await downloadFile(app, cookie, first.fileId);
     assert(download.status === 200 && download.text === text, `the first download answered ${download.status}`);
     const before = await consistent('before the outage');
     log(`uploaded and attached one file (resource ${resourceId}); ${before.rows} rows, ${before.objects} objects`);
@@ -67,7 +67,7 @@ const scenario = {
       failed.json && typeof failed.json.error === 'string' && showsNoStackTrace(failed.text),
       `the upload's answer is not a clean JSON error: ${failed.text.slice(0, 200)}`,
     );
-    const downloadDuring = await request(`${app.base}/api/files/${first.fileId}`, { cookie });
+    const downloadDuring = await downloadFile(app, cookie, first.fileId);
     assert(downloadDuring.status === 503, `a download during the outage answered ${downloadDuring.status}`);
     assert(showsNoStackTrace(downloadDuring.text), 'a download during the outage showed an error text');
     const [{ n }] = await db`select count(*)::int as n from files where created_at >= ${since}`;
@@ -78,7 +78,7 @@ const scenario = {
     log('S3 started again');
     const after = await uploadText(app, cookie, 'after.txt', 'Written once S3 is back.\n');
     assert(after.status === 201 && after.fileId, `an upload after the outage answered ${after.status}`);
-    const again = await request(`${app.base}/api/files/${first.fileId}`, { cookie });
+    const again = await downloadFile(app, cookie, first.fileId);
     assert(again.status === 200 && again.text === text, `a download after the outage answered ${again.status}`);
     const end = await consistent('after the outage');
     log(`after the outage: upload and download work; ${end.rows} rows, ${end.objects} objects, one for one`);

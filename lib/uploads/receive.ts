@@ -13,27 +13,53 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { config } from '@/lib/config';
 import { isBlocked, reportBlockedUpload } from '@/lib/dal/console/blocklist';
 import { storeUploadedFile, type StoredFile } from '@/lib/dal/resources/files';
+import { StorageQuotaExceeded, storageRoomFor } from '@/lib/dal/resources/quota';
 import type { RequestInfo } from '@/lib/request';
 import { ALLOWED_TYPES, IMAGE_TYPES, TEXT_EXTENSIONS, allowedExtension, fileNameProblem, type AllowedExtension } from './types';
 
 /**
  * Receives one streamed upload for the resource library: written to a private temporary file while it
  * is hashed (SHA-256 and MD5) and measured, then checked — name, size, block list, real type from the
- * content, text validity — images re-encoded without metadata, and only then put in storage with its
- * `files` row (lib/dal/resource-files). A refused or failed upload leaves nothing behind.
+ * content, text validity — images re-encoded without metadata, the organisation's storage quota — and
+ * only then put in storage with its `files` row (lib/dal/resources/files). A refused or failed upload
+ * leaves nothing behind.
  */
-export const REFUSALS = ['nameInvalid', 'typeNotAllowed', 'typeMismatch', 'notText', 'tooLarge', 'empty', 'refused', 'imageUnreadable'] as const;
+export const REFUSALS = [
+  'nameInvalid',
+  'typeNotAllowed',
+  'typeMismatch',
+  'notText',
+  'tooLarge',
+  'empty',
+  'refused',
+  'imageUnreadable',
+  'quotaExceeded',
+] as const;
 export type UploadRefusal = (typeof REFUSALS)[number];
 
 export type UploadResult = { ok: true; file: StoredFile } | { ok: false; refusal: UploadRefusal };
 
-class Refused extends Error {
+/** The HTTP status of each refusal (the upload routes answer it with a sentence). */
+export const REFUSAL_STATUS: Record<UploadRefusal, number> = {
+  nameInvalid: 400,
+  typeNotAllowed: 415,
+  typeMismatch: 415,
+  notText: 415,
+  imageUnreadable: 415,
+  tooLarge: 413,
+  empty: 400,
+  refused: 422,
+  quotaExceeded: 413,
+};
+
+/** Thrown inside `receiveChecked`'s callback to refuse the upload (nothing is kept). */
+export class Refused extends Error {
   constructor(readonly refusal: UploadRefusal) {
     super(refusal);
   }
 }
 
-interface Digest {
+export interface Digest {
   sha256: string;
   md5: string;
   size: number;
@@ -59,6 +85,11 @@ async function writeHashed(source: Readable, file: string, limit: number): Promi
   });
   await pipeline(source, meter, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
   return { sha256: sha.digest('hex'), md5: md5.digest('hex'), size };
+}
+
+/** The hashes and size of bytes in memory (a re-encoded logo). */
+export function digestOfBuffer(bytes: Buffer): Digest {
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), md5: createHash('md5').update(bytes).digest('hex'), size: bytes.length };
 }
 
 async function digestOf(file: string): Promise<Digest> {
@@ -114,56 +145,91 @@ async function reencodeImage(input: string, output: string, mime: string): Promi
   }
 }
 
-export async function receiveUpload(
+/** Refuses (audited, admins told) a file whose hashes are on the block list. */
+export async function refuseIfBlocked(viewer: Viewer, digest: Digest, fileName: string, request: RequestInfo): Promise<void> {
+  if (await isBlocked(digest)) {
+    await reportBlockedUpload(viewer, { ...digest, fileName }, request);
+    throw new Refused('refused');
+  }
+}
+
+export interface Received {
+  /** A private temporary directory for derived files; removed with the received file afterwards. */
+  dir: string;
+  path: string;
+  digest: Digest;
+}
+
+interface Upload {
+  fileName: string;
+  body: ReadableStream<Uint8Array> | Readable | null;
+  declaredSize?: number | null;
+}
+
+/**
+ * The one streaming receiver: refuses a body that says it is over `limit` unread, streams the rest to a
+ * private temporary file while hashing and counting (refused past `limit` without reading further),
+ * refuses it empty or on the block list, then hands it to `check` (which may throw `Refused`). Whatever
+ * happens, the temporary files are removed. The caller checks permission before calling.
+ */
+export async function receiveChecked<T>(
   viewer: Viewer,
-  upload: { fileName: string; body: ReadableStream<Uint8Array> | Readable | null; declaredSize?: number | null },
+  upload: Upload,
+  limit: number,
   request: RequestInfo,
-): Promise<UploadResult> {
-  const limit = maxUploadBytes();
-  const fileName = upload.fileName.normalize('NFC');
-  if (fileNameProblem(fileName)) return { ok: false, refusal: 'nameInvalid' };
-  const ext = allowedExtension(fileName);
-  if (!ext) return { ok: false, refusal: 'typeNotAllowed' };
+  check: (received: Received) => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; refusal: UploadRefusal }> {
   if (upload.declaredSize != null && upload.declaredSize > limit) return { ok: false, refusal: 'tooLarge' };
   if (!upload.body || upload.declaredSize === 0) return { ok: false, refusal: 'empty' };
-
   const dir = await mkdtemp(path.join(tmpdir(), 'pp-upload-'));
   try {
     const received = path.join(dir, randomUUID());
     const source = upload.body instanceof Readable ? upload.body : Readable.fromWeb(upload.body as WebReadableStream<Uint8Array>);
-    const original = await writeHashed(source, received, limit);
-    if (original.size === 0) throw new Refused('empty');
-
-    // The block list is checked before anything else looks at the content, and again on what we would store.
-    if (await isBlocked(original)) {
-      await reportBlockedUpload(viewer, { ...original, fileName }, request);
-      throw new Refused('refused');
-    }
-    const contentType = await checkType(received, ext);
-
-    let stored = received;
-    let digest = original;
-    if (IMAGE_TYPES.has(contentType)) {
-      stored = path.join(dir, randomUUID());
-      await reencodeImage(received, stored, contentType);
-      digest = await digestOf(stored);
-      if (digest.size > limit) throw new Refused('tooLarge');
-      if (await isBlocked(digest)) {
-        await reportBlockedUpload(viewer, { ...digest, fileName }, request);
-        throw new Refused('refused');
-      }
-    }
-    const { size } = await stat(stored);
-    const file = await storeUploadedFile(
-      viewer,
-      { path: stored, contentType, size, sha256: digest.sha256, md5: digest.md5, originalName: fileName, originalSha256: original.sha256 },
-      request,
-    );
-    return { ok: true, file };
+    const digest = await writeHashed(source, received, limit);
+    if (digest.size === 0) throw new Refused('empty');
+    // The block list is checked before anything else looks at the content.
+    await refuseIfBlocked(viewer, digest, upload.fileName, request);
+    return { ok: true, value: await check({ dir, path: received, digest }) };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, refusal: error.refusal };
     throw error;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** A file for the resource library (POST /api/uploads), stored unattached until a resource uses it. */
+export async function receiveUpload(viewer: Viewer, upload: Upload, request: RequestInfo): Promise<UploadResult> {
+  const limit = maxUploadBytes();
+  const fileName = upload.fileName.normalize('NFC');
+  if (fileNameProblem(fileName)) return { ok: false, refusal: 'nameInvalid' };
+  const ext = allowedExtension(fileName);
+  if (!ext) return { ok: false, refusal: 'typeNotAllowed' };
+  // Over the organisation's storage quota already by what the body says it holds: refused unread.
+  if (upload.declaredSize && !(await storageRoomFor(viewer.organisationId, upload.declaredSize))) return { ok: false, refusal: 'quotaExceeded' };
+
+  const result = await receiveChecked(viewer, { ...upload, fileName }, limit, request, async ({ dir, path: received, digest: original }) => {
+    const contentType = await checkType(received, ext);
+    let stored = received;
+    let digest = original;
+    if (IMAGE_TYPES.has(contentType)) {
+      // Checked again on what we would store.
+      stored = path.join(dir, randomUUID());
+      await reencodeImage(received, stored, contentType);
+      digest = await digestOf(stored);
+      if (digest.size > limit) throw new Refused('tooLarge');
+      await refuseIfBlocked(viewer, digest, fileName, request);
+    }
+    const { size } = await stat(stored);
+    if (!(await storageRoomFor(viewer.organisationId, size))) throw new Refused('quotaExceeded');
+    return storeUploadedFile(
+      viewer,
+      { path: stored, contentType, size, sha256: digest.sha256, md5: digest.md5, originalName: fileName, originalSha256: original.sha256 },
+      request,
+    ).catch((error: unknown) => {
+      // Another upload took the room meanwhile (decided under the organisation's lock): the bytes are gone again.
+      throw error instanceof StorageQuotaExceeded ? new Refused('quotaExceeded') : error;
+    });
+  });
+  return result.ok ? { ok: true, file: result.value } : result;
 }

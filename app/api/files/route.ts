@@ -1,31 +1,47 @@
 import { z } from 'zod';
-import { setOrganisationLogo } from '@/lib/dal/files/files';
-import { UserError } from '@/lib/errors';
 import { withViewer } from '@/lib/route';
-import { LOGO_MAX_BYTES } from '@/lib/validation/profile';
+import { receiveLogo } from '@/lib/uploads/logo';
+import { REFUSAL_STATUS, type UploadRefusal } from '@/lib/uploads/receive';
 
-/** Room for the multipart envelope around the largest allowed file. */
-const MAX_BODY = LOGO_MAX_BYTES + 64 * 1024;
+export const dynamic = 'force-dynamic';
+
+/** The sentence (in the `directory.logo` namespace) for each refusal of a logo. */
+const LOGO_MESSAGE: Record<UploadRefusal, string> = {
+  nameInvalid: 'wrongType',
+  typeNotAllowed: 'wrongType',
+  typeMismatch: 'wrongType',
+  notText: 'wrongType',
+  imageUnreadable: 'unreadable',
+  tooLarge: 'tooLarge',
+  empty: 'empty',
+  refused: 'refused',
+  quotaExceeded: 'failed', // logos do not count against the storage quota
+};
 
 /**
- * Uploads an organisation's logo (multipart field `logo`): `POST /api/files?purpose=logo&organisation=<id>`.
- * A route handler rather than a server action because logos may be larger than a server action's input.
- * Same-origin requests only; the body is refused unread when it says it is too large. Answers
+ * Uploads an organisation's logo: `POST /api/files?purpose=logo&organisation=<id>&name=<file name>`, the
+ * raw image as the body (like /api/uploads: no multipart, no server-action body limit). Same-origin
+ * requests only. Whether the viewer may change the logo is decided before the body is read (404
+ * otherwise); then the body goes through the streaming receiver (lib/uploads/logo.ts). Answers
  * `{ ok: true, fileId }` or `{ error, message }` (a sentence to show beside the field).
  */
 export const POST = withViewer({
   access: 'member',
-  query: z.object({ purpose: z.literal('logo'), organisation: z.uuid() }),
+  query: z.object({ purpose: z.literal('logo'), organisation: z.uuid(), name: z.string().max(1000).optional() }),
   rateLimit: 'memberAction',
   sameOrigin: true,
-  async handler({ req, query: { organisation }, viewer, request, t }) {
-    const tooLarge = () => Response.json({ error: 'too_large', message: t('directory.logo.tooLarge') }, { status: 413 });
-    if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY) return tooLarge();
-    const form = await req.formData().catch(() => null);
-    const file = form?.get('logo');
-    if (!(file instanceof File) || file.size === 0) throw new UserError('directory.logo.empty', 'logo');
-    if (file.size > LOGO_MAX_BYTES) return tooLarge();
-    const { fileId } = await setOrganisationLogo(viewer, organisation, { bytes: Buffer.from(await file.arrayBuffer()), name: file.name }, request);
-    return Response.json({ ok: true, fileId });
+  async handler({ req, query: { organisation, name }, viewer, request, t }) {
+    const declared = req.headers.get('content-length');
+    const result = await receiveLogo(
+      viewer,
+      organisation,
+      { fileName: name, body: req.body, declaredSize: declared ? Number(declared) : null },
+      request,
+    );
+    if (result.ok) return Response.json({ ok: true, fileId: result.fileId });
+    return Response.json(
+      { error: result.refusal, message: t(`directory.logo.${LOGO_MESSAGE[result.refusal]}`) },
+      { status: REFUSAL_STATUS[result.refusal] },
+    );
   },
 });

@@ -1,19 +1,9 @@
 import { z } from 'zod';
+import { storageQuotaBytes } from '@/lib/dal/resources/quota';
 import { withViewer } from '@/lib/route';
-import { maxUploadBytes, receiveUpload, type UploadRefusal } from '@/lib/uploads/receive';
+import { maxUploadBytes, receiveUpload, REFUSAL_STATUS } from '@/lib/uploads/receive';
 
 export const dynamic = 'force-dynamic';
-
-const STATUS: Record<UploadRefusal, number> = {
-  nameInvalid: 400,
-  typeNotAllowed: 415,
-  typeMismatch: 415,
-  notText: 415,
-  imageUnreadable: 415,
-  tooLarge: 413,
-  empty: 400,
-  refused: 422,
-};
 
 /**
  * Streamed file uploads for the resource library: the raw file is the request body (no multipart, no
@@ -30,7 +20,10 @@ export const POST = withViewer({
     const declared = req.headers.get('content-length');
     const result = await receiveUpload(viewer, { fileName: name, body: req.body, declaredSize: declared ? Number(declared) : null }, request);
     if (result.ok) return Response.json({ file: result.file }, { status: 201 });
-    const message = t(`resources.upload.refused.${result.refusal}`, { max: Math.round(maxUploadBytes() / 1024 / 1024) });
-    return Response.json({ error: result.refusal, message }, { status: STATUS[result.refusal] });
+    const message = t(`resources.upload.refused.${result.refusal}`, {
+      max: Math.round(maxUploadBytes() / 1024 / 1024),
+      quota: Math.round(storageQuotaBytes() / 1024 / 1024),
+    });
+    return Response.json({ error: result.refusal, message }, { status: REFUSAL_STATUS[result.refusal] });
   },
 });

@@ -1,26 +1,21 @@
 /**
  * Stored files: serving them (under fileAccess, ./access.ts) and organisation logos.
  *
- * Logos: uploaded by the organisation's focal points and admins (checked BEFORE the bytes are read),
- * PNG/JPEG/WebP by content (never by name or declared type), at most 2 MB, re-encoded to WebP by sharp
- * (which drops EXIF, XMP and ICC metadata) and stored under a server-made key.
+ * Logos: uploaded by the organisation's focal points and admins (`logoTarget`, checked BEFORE the bytes
+ * are read), received, checked and re-encoded by lib/uploads/logo.ts, stored here under a server-made key.
  */
 import 'server-only';
-import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import { getDb } from '@/db';
 import { files, organisations, type FilePurpose } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/sessions';
-import { NotFoundError, ServiceUnavailableError, UserError } from '@/lib/errors';
+import { NotFoundError, ServiceUnavailableError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import type { RequestInfo } from '@/lib/request';
 import { isMissingObject, newStorageKey, storage } from '@/lib/storage';
 import { EXTENSION_OF_TYPE } from '@/lib/uploads/types';
-import { LOGO_MAX_BYTES, LOGO_TYPES } from '@/lib/validation/profile';
 import { canEditOrganisation, organisationAccess } from '@/lib/dal/directory/access';
 import { fileAccess } from './access';
 import { isUuid } from '@/lib/dal/pagination';
@@ -85,18 +80,17 @@ export async function openVisibleFile(viewer: Viewer, id: string): Promise<Serve
   return { ...row, downloadName: safeName(row.originalName, row.contentType, row.purpose), body };
 }
 
-const LOGO_MAX_SIDE = 512;
+/** An organisation whose logo the viewer may replace (from `logoTarget`). */
+export interface LogoTarget {
+  id: string;
+  logoFileId: string | null;
+}
 
 /**
- * Replaces an organisation's logo. Refused (nothing stored, nothing changed) when the viewer may not
- * edit the organisation, the file is over 2 MB, or its content is not a PNG, JPEG or WebP image.
+ * The organisation whose logo the viewer may replace: its own focal points and admins, an organisation
+ * they can see. Checked BEFORE any byte of the upload is read; NotFoundError otherwise.
  */
-export async function setOrganisationLogo(
-  viewer: Viewer,
-  unsafeOrganisationId: string,
-  upload: { bytes: Buffer; name: string },
-  request: RequestInfo,
-): Promise<{ fileId: string }> {
+export async function logoTarget(viewer: Viewer, unsafeOrganisationId: string): Promise<LogoTarget> {
   if (!isUuid(unsafeOrganisationId) || !canEditOrganisation(viewer, unsafeOrganisationId)) throw new NotFoundError('organisation');
   const [organisation] = await getDb()
     .select({ id: organisations.id, logoFileId: organisations.logoFileId })
@@ -104,23 +98,20 @@ export async function setOrganisationLogo(
     .where(and(eq(organisations.id, unsafeOrganisationId), organisationAccess(viewer)))
     .limit(1);
   if (!organisation) throw new NotFoundError('organisation');
+  return organisation;
+}
 
-  if (upload.bytes.length === 0) throw new UserError('directory.logo.empty', 'logo');
-  if (upload.bytes.length > LOGO_MAX_BYTES) throw new UserError('directory.logo.tooLarge', 'logo');
-  const detected = await fileTypeFromBuffer(upload.bytes);
-  if (!detected || !(LOGO_TYPES as readonly string[]).includes(detected.mime)) throw new UserError('directory.logo.wrongType', 'logo');
-
-  let encoded: Buffer;
-  try {
-    encoded = await sharp(upload.bytes, { limitInputPixels: 40_000_000, animated: false })
-      .rotate() // apply the EXIF orientation before the metadata goes
-      .resize(LOGO_MAX_SIDE, LOGO_MAX_SIDE, { fit: 'inside', withoutEnlargement: true })
-      .webp({ quality: 85 })
-      .toBuffer();
-  } catch {
-    throw new UserError('directory.logo.unreadable', 'logo');
-  }
-
+/**
+ * Stores a checked, re-encoded logo (lib/uploads/logo.ts) and makes it the organisation's, audited; the
+ * replaced logo is removed. A failure leaves nothing stored and nothing changed.
+ */
+export async function storeOrganisationLogo(
+  viewer: Viewer,
+  organisation: LogoTarget,
+  logo: { bytes: Buffer; sha256: string; md5: string; name: string; from: string; originalSha256: string },
+  request: RequestInfo,
+): Promise<{ fileId: string }> {
+  const encoded = logo.bytes;
   const key = newStorageKey('logo');
   await storage().put(key, encoded, 'image/webp', encoded.length);
   try {
@@ -132,9 +123,9 @@ export async function setOrganisationLogo(
           purpose: 'logo',
           contentType: 'image/webp',
           size: encoded.length,
-          sha256: createHash('sha256').update(encoded).digest('hex'),
-          md5: createHash('md5').update(encoded).digest('hex'),
-          originalName: upload.name.slice(0, 255) || 'logo',
+          sha256: logo.sha256,
+          md5: logo.md5,
+          originalName: logo.name.slice(0, 255) || 'logo',
           uploadedBy: viewer.id,
         })
         .returning({ id: files.id });
@@ -146,7 +137,7 @@ export async function setOrganisationLogo(
           targetType: 'organisation',
           targetId: organisation.id,
           ip: request.ip,
-          details: { fileId: file!.id, size: encoded.length, from: detected.mime },
+          details: { fileId: file!.id, size: encoded.length, from: logo.from, originalSha256: logo.originalSha256 },
         },
         tx,
       );

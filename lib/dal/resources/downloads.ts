@@ -8,7 +8,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { getDb } from '@/db';
+import { getDb, type Db, type Tx } from '@/db';
 import { organisations, resourceDownloads, resourceVersions, resources, users } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/sessions';
@@ -30,12 +30,7 @@ export async function recordResourceDownload(
 ): Promise<void> {
   if (!isUuid(unsafeFileId)) throw new NotFoundError('file');
   await getDb().transaction(async (tx) => {
-    const [row] = await tx
-      .select({ resourceId: resources.id, visibility: resources.visibility })
-      .from(resourceVersions)
-      .innerJoin(resources, eq(resources.id, resourceVersions.resourceId))
-      .where(and(eq(resourceVersions.fileId, unsafeFileId), resourceAccess(viewer)))
-      .limit(1);
+    const row = await visibleResourceVersion(tx, viewer, unsafeFileId);
     if (!row) throw new NotFoundError('file');
     if (!options.inline) {
       await tx
@@ -60,6 +55,27 @@ export async function recordResourceDownload(
       );
     }
   });
+}
+
+/**
+ * The resource whose version this file is, when the viewer sees that resource (null otherwise: a logo,
+ * an unattached upload, or nothing the viewer may see). Where a download not made from the portal's own
+ * pages is sent instead of being recorded.
+ */
+export async function visibleResourceOfFile(viewer: Viewer, unsafeFileId: string): Promise<string | null> {
+  if (!isUuid(unsafeFileId)) return null;
+  return (await visibleResourceVersion(getDb(), viewer, unsafeFileId))?.resourceId ?? null;
+}
+
+/** The resource (id, visibility) a file is a version of, under resourceAccess. */
+async function visibleResourceVersion(db: Db | Tx, viewer: Viewer, fileId: string) {
+  const [row] = await db
+    .select({ resourceId: resources.id, visibility: resources.visibility })
+    .from(resourceVersions)
+    .innerJoin(resources, eq(resources.id, resourceVersions.resourceId))
+    .where(and(eq(resourceVersions.fileId, fileId), resourceAccess(viewer)))
+    .limit(1);
+  return row;
 }
 
 export interface DownloadTrailRow {

@@ -16,6 +16,7 @@ import { logger } from '@/lib/logger';
 import type { RequestInfo } from '@/lib/request';
 import { newStorageKey, storage } from '@/lib/storage';
 import { isUuid } from '@/lib/dal/pagination';
+import { assertStorageRoom } from './quota';
 
 export interface StoredFile {
   id: string;
@@ -27,8 +28,9 @@ export interface StoredFile {
 const DISCARD_AFTER_HOURS = 24;
 
 /**
- * Puts a checked file in storage and writes its row. The bytes go first; if the row cannot be written
- * the bytes are removed again, so there is never a row without a file nor (barring a crash between the
+ * Puts a checked file in storage and writes its row, within the uploader's organisation's storage quota
+ * (StorageQuotaExceeded otherwise, ./quota.ts). The bytes go first; if the row cannot be written (or the
+ * quota refuses it) the bytes are removed again, so there is never a row without a file nor (barring a crash between the
  * two, which the discard job does not cover) a file without a row.
  */
 export async function storeUploadedFile(
@@ -45,6 +47,7 @@ export async function storeUploadedFile(
     });
   try {
     return await getDb().transaction(async (tx) => {
+      await assertStorageRoom(tx, viewer.organisationId, file.size);
       const [row] = await tx
         .insert(files)
         .values({

@@ -1,4 +1,7 @@
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
+import { getDb } from '@/db';
+import { auditLog, resourceDownloads } from '@/db/schema';
 import { getResource } from '@/lib/dal/resources/resources';
 import { createResource } from '@/lib/dal/resources/write';
 import { addMember, createSpace } from '@/testing/discussions';
@@ -13,7 +16,9 @@ vi.mock('next/headers', async () => (await import('@/testing/request-scope')).ne
 vi.mock('next-intl/server', async () => (await import('@/testing/request-scope')).nextIntlServer);
 
 const request = { ip: '203.0.113.5', userAgent: 'vitest' };
-const get = (id: string, query = '') => GET(new Request(`http://portal.test/api/files/${id}${query}`), { params: Promise.resolve({ id }) });
+/** A download from the portal's own page (what a browser says when a member clicks the link there). */
+const get = (id: string, query = '', headers: Record<string, string> = { 'sec-fetch-site': 'same-origin' }) =>
+  GET(new Request(`http://portal.test/api/files/${id}${query}`, { headers }), { params: Promise.resolve({ id }) });
 temporaryStorage();
 
 describe('GET /api/files/[id]', () => {
@@ -106,5 +111,68 @@ describe('GET /api/files/[id]', () => {
         await res.arrayBuffer();
       }
     }
+  });
+
+  it('download trail same-origin only: another site, a typed address or a silent client is sent to the resource page, nothing recorded', async () => {
+    const org = await createOrganisation();
+    const contributor = await signedIn({ organisationId: org.id });
+    const colleague = await signedIn({ organisationId: org.id });
+    const up = await uploadAs(contributor, minimalPdf('Restricted'), 'restricted.pdf');
+    const fileId = up.body.file!.id;
+    const id = await createResource(
+      contributor,
+      {
+        title: 'Restricted',
+        description: '',
+        type: 'report',
+        topics: [],
+        languages: [],
+        sectors: [],
+        kind: 'file',
+        fileId,
+        visibility: 'organisation',
+      },
+      request,
+    );
+    const trail = async () => ({
+      count: (await getResource(contributor, id)).downloadCount,
+      trail: (await getDb().select().from(resourceDownloads).where(eq(resourceDownloads.resourceId, id))).length,
+      audited: (
+        await getDb()
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.action, 'resource.downloaded'), eq(auditLog.targetId, id)))
+      ).length,
+    });
+
+    await actAs(colleague);
+    const notFromUs: Record<string, string>[] = [
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' },
+      { 'sec-fetch-site': 'none' },
+      { origin: 'https://evil.example' },
+      { referer: 'https://evil.example/page' },
+      {},
+    ];
+    for (const headers of notFromUs) {
+      const res = await get(fileId, '', headers);
+      expect(res.status, JSON.stringify(headers)).toBe(303);
+      expect(res.headers.get('location')).toBe(`/resources/${id}`);
+      expect(await res.text()).toBe('');
+    }
+    expect(await trail()).toEqual({ count: 0, trail: 0, audited: 0 });
+
+    // From the portal's page: fetch metadata, or (older browsers) the portal's own Referer.
+    const fromUs: Record<string, string>[] = [{ 'sec-fetch-site': 'same-origin' }, { referer: `http://portal.test/resources/${id}` }];
+    for (const headers of fromUs) {
+      const res = await get(fileId, '', headers);
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    }
+    expect(await trail()).toEqual({ count: 2, trail: 2, audited: 2 });
+
+    // Someone who may not see the resource learns nothing from the redirect: still a 404.
+    await actAs(await signedIn());
+    expect((await get(fileId, '', { 'sec-fetch-site': 'cross-site' })).status).toBe(404);
   });
 });

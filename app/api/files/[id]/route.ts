@@ -1,22 +1,29 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { FILE_SERVING, openVisibleFile } from '@/lib/dal/files/files';
-import { recordResourceDownload } from '@/lib/dal/resources/downloads';
-import { withViewer } from '@/lib/route';
+import { recordResourceDownload, visibleResourceOfFile } from '@/lib/dal/resources/downloads';
+import { fromOwnPage, withViewer } from '@/lib/route';
 
 /**
  * Downloads a stored file. Visibility is re-checked on every request (lib/dal/files: fileAccess); a file
  * the viewer may not see is a 404. Images are sent inline, everything else as an attachment with a safe
  * name; never sniffed, never framed, never run as a page. Resource files: images may be previewed inline
  * (?inline=1); each download is counted and, for resources not visible to all members, trailed
- * (recordResourceDownload re-checks resourceAccess in its own query).
+ * (recordResourceDownload re-checks resourceAccess in its own query). Only a request from the portal's
+ * own pages (fromOwnPage) downloads a resource file: another site's link or image, a typed address or a
+ * client without fetch metadata is sent to the resource's page (303) and nothing is recorded, so nobody
+ * can make a colleague "download" a restricted file (decision 021).
  */
 export const GET = withViewer({
   access: 'member',
   params: z.object({ id: z.uuid() }),
   query: z.object({ inline: z.enum(['1']).optional() }),
   rateLimit: 'download',
-  async handler({ params: { id }, query: { inline }, viewer, request }) {
+  async handler({ req, params: { id }, query: { inline }, viewer, request }) {
+    if (!fromOwnPage(req)) {
+      const resourceId = await visibleResourceOfFile(viewer, id);
+      if (resourceId) return new Response(null, { status: 303, headers: { Location: `/resources/${resourceId}` } });
+    }
     const file = await openVisibleFile(viewer, id);
     let serving = FILE_SERVING[file.purpose];
     if (file.purpose === 'resource') {

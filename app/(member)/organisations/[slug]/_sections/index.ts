@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Viewer } from '@/lib/auth/viewer';
 import { OrganisationResources } from '@/app/(member)/resources/_components/organisation-resources';
 import { OrganisationPeopleSection } from '../people/_components/people-section';
+import { OrganisationStorageSection } from './storage-section';
 
 export interface OrganisationSectionProps {
   viewer: Viewer;
@@ -13,4 +14,8 @@ export interface OrganisationSectionProps {
  * when it has nothing to show (e.g. the organisation's resources, its recent public threads). A
  * feature adds its section by appending it here; the page renders each under its own heading.
  */
-export const ORGANISATION_SECTIONS: ((props: OrganisationSectionProps) => Promise<ReactNode>)[] = [OrganisationPeopleSection, OrganisationResources];
+export const ORGANISATION_SECTIONS: ((props: OrganisationSectionProps) => Promise<ReactNode>)[] = [
+  OrganisationPeopleSection,
+  OrganisationResources,
+  OrganisationStorageSection,
+];

@@ -41,7 +41,7 @@ export function OrganisationProfileForm({ organisation }: { organisation: { id: 
   );
 }
 
-/** Sends the logo to /api/files (server actions cap bodies at 1 MB; logos may be 2 MB). */
+/** Streams the logo to /api/files as the raw body (server actions cap bodies at 1 MB; logos may be 2 MB). */
 export function LogoForm({ organisationId }: { organisationId: string }) {
   const t = useTranslations('directory');
   const router = useRouter();
@@ -51,13 +51,17 @@ export function LogoForm({ organisationId }: { organisationId: string }) {
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const file = input.current?.files?.[0];
+    if (!file) {
+      setResult({ ok: false, message: t('logo.empty') });
+      input.current?.focus();
+      return;
+    }
     setPending(true);
     setResult(null);
     try {
-      const res = await fetch(`/api/files?purpose=logo&organisation=${encodeURIComponent(organisationId)}`, {
-        method: 'POST',
-        body: new FormData(event.currentTarget),
-      });
+      const query = new URLSearchParams({ purpose: 'logo', organisation: organisationId, name: file.name });
+      const res = await fetch(`/api/files?${query}`, { method: 'POST', body: file });
       const body = (await res.json().catch(() => ({}))) as { ok?: boolean; message?: string };
       if (res.ok && body.ok) {
         setResult({ ok: true, message: t('editOrganisation.logoSaved') });
@@ -76,7 +80,7 @@ export function LogoForm({ organisationId }: { organisationId: string }) {
 
   const error = result && !result.ok ? result.message : null;
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" encType="multipart/form-data">
+    <form onSubmit={submit} noValidate className="space-y-4">
       {result?.ok ? <Alert tone="success">{result.message}</Alert> : null}
       <div className="space-y-1">
         <label htmlFor="field-logo" className="block text-sm font-medium text-slate-800">
