@@ -1,11 +1,32 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { NotFoundError } from '@/lib/errors';
+import { recordDenied } from '@/lib/audit/denied';
+import { getViewer } from '@/lib/auth/viewer';
+import { loggableError, NotFoundError } from '@/lib/errors';
+import { logger } from '@/lib/logger';
+import { requestInfo } from '@/lib/request';
+
+/**
+ * A page's 404 for something the viewer may not see, recorded first as an authorization failure
+ * (lib/audit/denied.ts: audited for members within a limit, counted otherwise).
+ */
+export async function pageNotFound(what?: string): Promise<never> {
+  // Recording never stands between the viewer and the 404 (outside a request, or with the database down).
+  try {
+    const viewer = await getViewer();
+    const path = (await headers()).get('x-pathname') ?? undefined;
+    await recordDenied(viewer, { door: 'page', what, path }, (await requestInfo()).ip);
+  } catch (error) {
+    logger.warn({ error: loggableError(error) }, 'authorization failure not recorded');
+  }
+  notFound();
+}
 
 /**
  * The one door from a data-layer read to a page's 404: what the viewer may not see does not exist for
- * them. A read that throws NotFoundError, or finds nothing (null), renders the nearest not-found.tsx;
- * any other error stays an error (error.tsx).
+ * them. A read that throws NotFoundError, or finds nothing (null), renders the nearest not-found.tsx
+ * (after pageNotFound records it); any other error stays an error (error.tsx).
  *
  *     const thread = await visibleOr404(getThread(viewer, id));
  */
@@ -14,9 +35,9 @@ export async function visibleOr404<T>(read: Promise<T>): Promise<NonNullable<T>>
   try {
     value = await read;
   } catch (error) {
-    if (error instanceof NotFoundError) notFound();
+    if (error instanceof NotFoundError) return pageNotFound(error.what);
     throw error;
   }
-  if (value === null || value === undefined) notFound();
+  if (value === null || value === undefined) return pageNotFound();
   return value;
 }
