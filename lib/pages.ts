@@ -1,6 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { recordDenied } from '@/lib/audit/denied';
 import { getViewer } from '@/lib/auth/viewer';
 import { loggableError, NotFoundError } from '@/lib/errors';
@@ -8,10 +9,10 @@ import { logger } from '@/lib/logger';
 import { requestInfo } from '@/lib/request';
 
 /**
- * A page's 404 for something the viewer may not see, recorded first as an authorization failure
- * (lib/audit/denied.ts: audited for members within a limit, counted otherwise).
+ * Records a page's authorization failure once per request (a layout and its page may both refuse the
+ * same request: React's `cache` makes that one row).
  */
-export async function pageNotFound(what?: string): Promise<never> {
+const recordPageDenial = cache(async (what: string | undefined) => {
   // Recording never stands between the viewer and the 404 (outside a request, or with the database down).
   try {
     const viewer = await getViewer();
@@ -20,6 +21,15 @@ export async function pageNotFound(what?: string): Promise<never> {
   } catch (error) {
     logger.warn({ error: loggableError(error) }, 'authorization failure not recorded');
   }
+});
+
+/**
+ * A page's 404 for something the viewer may not see, recorded first as an authorization failure
+ * (lib/audit/denied.ts: audited for members within a limit, counted otherwise). Pages that decide
+ * "not for you" themselves (a role, canEdit) call this instead of next/navigation's notFound().
+ */
+export async function pageNotFound(what?: string): Promise<never> {
+  await recordPageDenial(what);
   notFound();
 }
 
