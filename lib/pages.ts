@@ -16,7 +16,8 @@ const recordPageDenial = cache(async (what: string | undefined) => {
   // Recording never stands between the viewer and the 404 (outside a request, or with the database down).
   try {
     const viewer = await getViewer();
-    const path = (await headers()).get('x-pathname') ?? undefined;
+    // The path without its query: a query can carry a token (reset, unsubscribe links).
+    const path = (await headers()).get('x-pathname')?.split('?')[0];
     await recordDenied(viewer, { door: 'page', what, path }, (await requestInfo()).ip);
   } catch (error) {
     logger.warn({ error: loggableError(error) }, 'authorization failure not recorded');

@@ -122,8 +122,7 @@ export function withViewer<Q extends z.ZodType = NoInput, P extends z.ZodType = 
       unstable_rethrow(thrown);
       const error = asUnavailable(thrown);
       if (error instanceof NotFoundError) {
-        const url = new URL(req.url);
-        await recordDenied(viewer, { door: 'route', what: error.what, path: `${url.pathname}${url.search}` }, (await requestInfo()).ip);
+        await recordDenied(viewer, { door: 'route', what: error.what, path: new URL(req.url).pathname }, (await requestInfo()).ip);
         return refusal(404, 'not_found', t('errors.notFound'));
       }
       if (error instanceof UserError) {

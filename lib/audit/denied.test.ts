@@ -48,7 +48,7 @@ const send = (action: typeof hiddenThread, fields: Record<string, string>) => {
 const isNotFound = (error: unknown) => String((error as { digest?: string }).digest).startsWith('NEXT_HTTP_ERROR_FALLBACK;404');
 
 beforeEach(() => {
-  scope.headers.set('x-pathname', '/threads/0f0e');
+  scope.headers.set('x-pathname', '/threads/0f0e?token=secret');
 });
 
 describe('authorization failures are audited (item 2)', () => {
@@ -70,7 +70,7 @@ describe('authorization failures are audited (item 2)', () => {
       { door: 'page', what: 'thread', path: '/threads/0f0e' },
       { door: 'page', path: '/threads/0f0e' },
       { door: 'page', what: 'admin', path: '/admin/audit' },
-      { door: 'route', what: 'file', path: '/api/files/abc?inline=1' },
+      { door: 'route', what: 'file', path: '/api/files/abc' },
       { door: 'action', what: 'thread', ids: { threadId } },
     ]);
     expect(rows.every((r) => r.ip === '203.0.113.5')).toBe(true);

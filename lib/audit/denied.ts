@@ -13,7 +13,7 @@ export interface Denial {
   door: Door;
   /** What the data layer did not find (NotFoundError's `what`: 'thread', 'file', 'admin'…), when it said. */
   what?: string;
-  /** The path asked for (pages and routes), query included. */
+  /** The path asked for (pages and routes), without its query (which can carry a token). */
   path?: string;
   /** For actions: the input's identifier fields (uuids only, never free text), naming the object. */
   ids?: Record<string, string>;

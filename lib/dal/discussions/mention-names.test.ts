@@ -5,6 +5,7 @@ import { posts, users } from '@/db/schema';
 import { mentionMarkdown } from '@/lib/dal/discussions/mentions';
 import { createUser, signedIn } from '@/testing/factories';
 import { createSpace, request } from '@/testing/discussions';
+import { listOpenReports, reportPost } from './moderation';
 import { listPosts, listRevisions } from './posts';
 import { createThread, editPost } from './posts-write';
 
@@ -43,6 +44,13 @@ describe('mention link text from the current name (item 3)', () => {
     expect(post!.cooked).toContain('>@Someone</a>');
     expect(post!.cooked).not.toContain('Unlisted Person');
     expect(post!.cooked).toContain('>@not a person</a>');
+  });
+
+  it('applies to a reported post in the moderation queue', async () => {
+    const [post] = await listPosts(author, threadId, 1);
+    await reportPost(author, post!.id, 'Checking the queue shows current names', request);
+    const queued = (await listOpenReports(moderator)).items.find((r) => r.postId === post!.id);
+    expect(queued!.postCooked).toContain('>@Sofia &lt;Marín-Ortega&gt; &amp; Co</a>');
   });
 
   it('applies to a post’s earlier versions too', async () => {
