@@ -98,6 +98,12 @@ describe('the audit log CSV export (item 1)', () => {
         .from(auditLog)
         .where(and(eq(auditLog.action, 'audit.exported'), eq(auditLog.actorId, who.id)));
       expect(rows).toHaveLength(0);
+      // The refusal itself is recorded as an authorization failure (lib/audit/denied.ts).
+      const [denied] = await getDb()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'authz.denied'), eq(auditLog.actorId, who.id)));
+      expect(denied!.details).toEqual({ door: 'route', what: 'admin', path: '/admin/audit/export' });
     }
     await actAs(null);
     expect((await exportCsv('')).status).toBe(401);
