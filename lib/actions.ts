@@ -3,6 +3,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { isRecentlyVerified, REAUTH_FIELD, ReauthRequired, reauthenticate } from '@/lib/auth/reauth';
+import { identifierFields, recordDenied } from '@/lib/audit/denied';
 import { getViewer, signedOutReason, type Viewer } from '@/lib/auth/viewer';
 import { asUnavailable, loggableError, NotFoundError, ServiceUnavailableError, UserError } from '@/lib/errors';
 import { ACTION_INPUT_MAX_BYTES } from '@/lib/limits';
@@ -106,8 +107,10 @@ function defineAction<S extends z.ZodType, T, A extends Access>(access: A, schem
       fieldErrors: fieldMessage ? { [REAUTH_FIELD]: [fieldMessage] } : undefined,
       ...echo,
     });
+    let viewer: Viewer | null = null;
+    let input: unknown;
     try {
-      let viewer = await getViewer();
+      viewer = await getViewer();
       if (access === 'member' && !viewer) return { ok: false, message: t(await signedOutReason()), ...echo };
       const request = await requestInfo();
       const parsed = schema.safeParse(raw);
@@ -134,13 +137,17 @@ function defineAction<S extends z.ZodType, T, A extends Access>(access: A, schem
         viewer = { ...viewer, verifiedAt: new Date() };
       }
       if (options.reauth && viewer && !isRecentlyVerified(viewer)) return confirmIdentity(t('security.reauth.needed'));
+      input = parsed.data;
       const say: Say = (key, sayValues) => ({ message: t(key, sayValues) });
       const result = await handler(parsed.data, { viewer, request, say } as ActionContext<A>);
       return { ok: true, data: result?.data as T, message: result?.message };
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof ReauthRequired) return confirmIdentity(t('security.reauth.needed'));
-      if (error instanceof NotFoundError) return { ok: false, message: t('errors.notFound'), ...echo };
+      if (error instanceof NotFoundError) {
+        await recordDenied(viewer, { door: 'action', what: error.what, ids: identifierFields(input) }, (await requestInfo()).ip);
+        return { ok: false, message: t('errors.notFound'), ...echo };
+      }
       if (error instanceof UserError) {
         const message = t(error.messageKey, error.values);
         return error.field

@@ -3,8 +3,11 @@
  * anything else is logged and answered with a neutral message (never a stack trace).
  */
 export class NotFoundError extends Error {
+  /** What was not found ('thread', 'file', 'admin'…): recorded with an authorization failure (lib/audit/denied.ts). */
+  readonly what: string;
   constructor(what = 'resource') {
     super(`${what} not found`);
+    this.what = what;
   }
 }
 

@@ -13,7 +13,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
  *   `http.server.request.start` / `http.server.response.finish` diagnostics channels, so from the moment
  *   Node parsed the request to the last byte handed to the socket), labelled with the Next.js route
  *   pattern the path matches in the build's routes manifest (`/threads/[id]`), never the path itself;
- * - failures: emails and jobs that failed an attempt, sign-ins refused;
+ * - failures: emails and jobs that failed an attempt, sign-ins refused, authorization failures (404s);
  * - queue depth and age (outbox, jobs): read from the database at each scrape (lib/health.ts), the same
  *   from every instance.
  */
@@ -23,6 +23,7 @@ export interface Metrics {
   emailFailures: Counter;
   jobFailures: Counter<'kind'>;
   signInFailures: Counter<'reason'>;
+  authzDenied: Counter<'door' | 'outcome'>;
   queue: Gauge<'queue' | 'state'>;
   oldestAge: Gauge<'queue'>;
 }
@@ -53,6 +54,12 @@ function create(): Metrics {
       name: 'pp_sign_in_failures_total',
       help: 'Sign-ins refused: invalid (wrong password or unknown email), rate_limited, or the account not active.',
       labelNames: ['reason'],
+      registers,
+    }),
+    authzDenied: new Counter({
+      name: 'pp_authz_denied_total',
+      help: 'Requests for something not visible to the requester (a 404), by door (page, route, action) and outcome: audited, over_limit (a member past the audit limit) or anonymous.',
+      labelNames: ['door', 'outcome'],
       registers,
     }),
     queue: new Gauge({

@@ -2,6 +2,7 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { recordDenied } from '@/lib/audit/denied';
 import { getViewer, signedOutReason, type Viewer } from '@/lib/auth/viewer';
 import { config } from '@/lib/config';
 import { asUnavailable, loggableError, NotFoundError, ServiceUnavailableError, UserError } from '@/lib/errors';
@@ -114,9 +115,10 @@ export function withViewer<Q extends z.ZodType = NoInput, P extends z.ZodType = 
 
   async function answer(req: Request, context: NextContext | undefined, log: Logger): Promise<Response> {
     const t = await getTranslations();
+    let viewer: Viewer | null = null;
     try {
       if (def.sameOrigin && crossSite(req)) return refusal(403, 'forbidden', t('errors.crossSite'));
-      const viewer = await getViewer();
+      viewer = await getViewer();
       if (def.access === 'member' && !viewer) return refusal(401, 'unauthorized', t(await signedOutReason()));
       const params = (def.params ?? z.object({})).safeParse((await context?.params) ?? {});
       if (!params.success) return refusal(404, 'not_found', t('errors.notFound'));
@@ -139,7 +141,10 @@ export function withViewer<Q extends z.ZodType = NoInput, P extends z.ZodType = 
     } catch (thrown) {
       unstable_rethrow(thrown);
       const error = asUnavailable(thrown);
-      if (error instanceof NotFoundError) return refusal(404, 'not_found', t('errors.notFound'));
+      if (error instanceof NotFoundError) {
+        await recordDenied(viewer, { door: 'route', what: error.what, path: new URL(req.url).pathname }, (await requestInfo()).ip);
+        return refusal(404, 'not_found', t('errors.notFound'));
+      }
       if (error instanceof UserError) {
         const message = t(error.messageKey, error.values);
         return refusal(400, 'invalid', message, error.field ? { fields: { [error.field]: [message] } } : {});

@@ -1,11 +1,11 @@
 import { headers } from 'next/headers';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { MemberShell } from '@/app/_components/member-shell';
 import { requireViewer } from '@/lib/auth/require';
 import { isAdmin } from '@/lib/dal/roles';
 import { isModerator } from '@/lib/dal/roles';
+import { pageNotFound } from '@/lib/pages';
 import { AdminNav } from './_components/admin-nav';
 import { isModerationPath } from './moderation/path';
 
@@ -16,7 +16,8 @@ import { isModerationPath } from './moderation/path';
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const viewer = await requireViewer();
   const moderatorOnly = !isAdmin(viewer);
-  if (moderatorOnly && !(isModerator(viewer) && isModerationPath((await headers()).get('x-pathname')))) notFound();
+  const moderationPath = isModerationPath((await headers()).get('x-pathname'));
+  if (moderatorOnly && !(isModerator(viewer) && moderationPath)) await pageNotFound(moderationPath ? 'moderator' : 'admin');
   const t = await getTranslations('admin.nav');
   const tDiscussions = await getTranslations('discussions');
   const moderation = { href: '/admin/moderation', label: tDiscussions('nav.moderation') };

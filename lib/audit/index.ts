@@ -97,6 +97,8 @@ export const AUDIT_ACTIONS = [
   'reverification.confirmed',
   'reverification.left',
   'reverification.suspended',
+  'audit.exported',
+  'authz.denied',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

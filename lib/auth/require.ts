@@ -1,7 +1,8 @@
 import 'server-only';
 import { headers } from 'next/headers';
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { isAdmin } from '@/lib/dal/roles';
+import { pageNotFound } from '@/lib/pages';
 import { getGuidelinesPendingViewer, getPendingSession, getViewer, type Viewer } from './viewer';
 
 /**
@@ -21,6 +22,6 @@ export async function requireViewer(): Promise<Viewer> {
 /** For admin pages: anyone but an admin is told the page does not exist. */
 export async function requireAdmin(): Promise<Viewer> {
   const viewer = await requireViewer();
-  if (!isAdmin(viewer)) notFound();
+  if (!isAdmin(viewer)) await pageNotFound('admin');
   return viewer;
 }

@@ -29,9 +29,9 @@ export function isStaff(viewer: Pick<Viewer, 'role' | 'isFocalPoint'>): boolean 
 }
 
 export function assertAdmin(viewer: Viewer | null | undefined): asserts viewer is Viewer {
-  if (!isAdmin(viewer)) throw new NotFoundError();
+  if (!isAdmin(viewer)) throw new NotFoundError('admin');
 }
 
 export function assertModerator(viewer: Viewer | null | undefined): asserts viewer is Viewer {
-  if (!isModerator(viewer)) throw new NotFoundError();
+  if (!isModerator(viewer)) throw new NotFoundError('moderator');
 }

@@ -51,6 +51,8 @@ export const RULES = {
   upload: { points: 30, duration: 600 },
   /** Requests for a copy of one's own data (decision 020): each builds a zip of everything. */
   dataExport: { points: 3, duration: 86_400 },
+  /** Authorization failures recorded in the audit log per member (lib/audit/denied.ts); past it they are only counted. */
+  authzDenied: { points: 10, duration: 60 },
   /** File downloads per member (generous; stops scripted scraping). */
   download: { points: 600, duration: 600 },
 } satisfies Record<string, Rule>;

@@ -7,7 +7,7 @@ import { AUDIT_ACTIONS } from '@/lib/audit';
 import { requireAdmin } from '@/lib/auth/require';
 import { auditChainStatus, listAuditLog, type AuditRow } from '@/lib/dal/console/audit-log';
 import { auditFiltersSchema } from '@/lib/validation/admin';
-import { Empty, Filters, Options, Pager, Table, td } from '../_components/list';
+import { Empty, Filters, hrefWith, Options, Pager, Table, td } from '../_components/list';
 import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -63,6 +63,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <TextField name="from" type="date" label={t('from')} defaultValue={filters.from} />
         <TextField name="to" type="date" label={t('to')} defaultValue={filters.to} />
       </Filters>
+      <p className="text-sm text-slate-700">
+        {/* A download, not a page: a plain link (no client-side navigation or prefetch). */}
+        <a href={hrefWith('/admin/audit/export', filters)} download className="me-2 font-medium" id="audit-export">
+          {t('export')}
+        </a>
+        {t('exportHint')}
+      </p>
 
       {page.items.length === 0 ? (
         <Empty>{filtered ? t('emptyFiltered') : t('empty')}</Empty>

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Cooked } from '@/app/_components/cooked';
 import { Pager } from '../_components/list';
@@ -12,6 +11,7 @@ import { listReadableSpaces } from '@/lib/dal/discussions/spaces';
 import { isModerator } from '@/lib/dal/roles';
 import { isolated } from '@/app/_components/bidi';
 import { formerMemberNames } from '@/app/_components/former-member';
+import { pageNotFound } from '@/lib/pages';
 import { PageHeader } from '@/app/_components/ui/section';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Open reports for moderators and admins (404 for everyone else). */
 export default async function ModerationPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
-  if (!isModerator(viewer)) notFound();
+  if (!isModerator(viewer)) await pageNotFound('moderator');
   const raw = await searchParams;
   const cursor = typeof raw.cursor === 'string' ? raw.cursor.slice(0, 400) : undefined;
   const [page, spaces] = await Promise.all([listOpenReports(viewer, cursor), listReadableSpaces(viewer)]);

@@ -4,7 +4,7 @@
  * by lib/audit and never changed (a database trigger refuses UPDATE and DELETE).
  */
 import 'server-only';
-import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
 import { auditLog, organisations, users } from '@/db/schema';
@@ -66,60 +66,87 @@ function isAuditAction(value: string | undefined): value is AuditAction {
   return !!value && (AUDIT_ACTIONS as readonly string[]).includes(value);
 }
 
-/**
- * The log, newest first. Filters combine: actor (a user id, or part of an email or name), action (unknown
- * ones are ignored), and whole days in the viewer's time zone.
- */
-export async function listAuditLog(viewer: Viewer, filters: AuditFilters = {}): Promise<Page<AuditRow>> {
-  assertConsoleAccess(viewer);
+/** The filters as one condition: actor (a user id, or part of an email or name), action (unknown ones ignored), whole days in the viewer's zone. */
+function auditConditions(viewer: Viewer, filters: AuditFilters): SQL | undefined {
   const actor = filters.actor;
-  const conditions = and(
+  return and(
     actor && isUuid(actor) ? eq(auditLog.actorId, actor) : undefined,
     actor && !isUuid(actor) ? matchesPerson(actor) : undefined,
     isAuditAction(filters.action) ? eq(auditLog.action, filters.action) : undefined,
     filters.from ? gte(auditLog.at, startOfDay(filters.from, viewer.timeZone)) : undefined,
     filters.to ? lt(auditLog.at, startOfDay(new Date(Date.parse(filters.to) + MS_PER_DAY).toISOString().slice(0, 10), viewer.timeZone)) : undefined,
   );
+}
 
+type AuditKey = z.infer<typeof auditKey>;
+
+/** Up to `limit` rows matching `conditions`, newest first from the seek position (oldest first going backward). */
+function fetchAuditRows(conditions: SQL | undefined, key: AuditKey | null, backward: boolean, limit: number) {
+  const seek = seekClause([auditLog.at, auditLog.id], key ? [sql`${key[0]}::timestamptz`, sql`${key[1]}::bigint`] : null, 'desc', backward);
+  return getDb()
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      cursorAt: isoMicros(auditLog.at),
+      action: auditLog.action,
+      actorId: auditLog.actorId,
+      // A deleted account (decision 020) appears by its opaque id alone.
+      actorName: sql<string | null>`case when ${users.deletedAt} is null then ${users.name} end`,
+      actorEmail: sql<string | null>`case when ${users.deletedAt} is null then ${users.email} end`,
+      targetType: auditLog.targetType,
+      targetId: auditLog.targetId,
+      ip: auditLog.ip,
+      details: auditLog.details,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(and(conditions, seek.where))
+    .orderBy(...seek.orderBy)
+    .limit(limit);
+}
+type FetchedRow = Awaited<ReturnType<typeof fetchAuditRows>>[number];
+const keyOf = (row: FetchedRow): AuditKey => [row.cursorAt, Number(row.id)];
+
+/** Fetched rows as the console shows them, with their targets' current names. */
+async function present(rows: FetchedRow[]): Promise<AuditRow[]> {
+  const labels = await targetLabels(rows);
+  return rows.map(({ cursorAt: _cursor, actorId, actorName, actorEmail, ...row }) => ({
+    ...row,
+    id: Number(row.id),
+    actor: actorId ? { id: actorId, name: actorName, email: actorEmail } : null,
+    targetLabel: (row.targetId && labels.get(`${row.targetType}:${row.targetId}`)) || null,
+  }));
+}
+
+/** The log, newest first, one page at a time, filtered (auditConditions). */
+export async function listAuditLog(viewer: Viewer, filters: AuditFilters = {}): Promise<Page<AuditRow>> {
+  assertConsoleAccess(viewer);
+  const conditions = auditConditions(viewer, filters);
   const page = await keysetPage({
     cursor: filters.cursor,
     key: auditKey,
-    fetch: async ({ key, backward }, limit) => {
-      const seek = seekClause([auditLog.at, auditLog.id], key ? [sql`${key[0]}::timestamptz`, sql`${key[1]}::bigint`] : null, 'desc', backward);
-      return getDb()
-        .select({
-          id: auditLog.id,
-          at: auditLog.at,
-          cursorAt: isoMicros(auditLog.at),
-          action: auditLog.action,
-          actorId: auditLog.actorId,
-          // A deleted account (decision 020) appears by its opaque id alone.
-          actorName: sql<string | null>`case when ${users.deletedAt} is null then ${users.name} end`,
-          actorEmail: sql<string | null>`case when ${users.deletedAt} is null then ${users.email} end`,
-          targetType: auditLog.targetType,
-          targetId: auditLog.targetId,
-          ip: auditLog.ip,
-          details: auditLog.details,
-        })
-        .from(auditLog)
-        .leftJoin(users, eq(users.id, auditLog.actorId))
-        .where(and(conditions, seek.where))
-        .orderBy(...seek.orderBy)
-        .limit(limit);
-    },
-    keyOf: (row) => [row.cursorAt, Number(row.id)] as [string, number],
+    fetch: ({ key, backward }, limit) => fetchAuditRows(conditions, key, backward, limit),
+    keyOf,
   });
+  return { ...page, items: await present(page.items) };
+}
 
-  const labels = await targetLabels(page.items);
-  return {
-    ...page,
-    items: page.items.map(({ cursorAt: _cursor, actorId, actorName, actorEmail, ...row }) => ({
-      ...row,
-      id: Number(row.id),
-      actor: actorId ? { id: actorId, name: actorName, email: actorEmail } : null,
-      targetLabel: (row.targetId && labels.get(`${row.targetType}:${row.targetId}`)) || null,
-    })),
-  };
+/**
+ * Every row the filters match (the cursor is ignored), newest first, in keyset batches of `size`: what
+ * the CSV export streams (lib/dal/console/audit-export.ts). Admins only; checked before the first batch.
+ */
+export function auditLogBatches(viewer: Viewer, filters: AuditFilters, size = 500): AsyncGenerator<AuditRow[]> {
+  assertConsoleAccess(viewer);
+  const conditions = auditConditions(viewer, filters);
+  return (async function* () {
+    let key: AuditKey | null = null;
+    for (;;) {
+      const rows = await fetchAuditRows(conditions, key, false, size);
+      if (rows.length) yield await present(rows);
+      if (rows.length < size) return;
+      key = keyOf(rows.at(-1)!);
+    }
+  })();
 }
 
 /** Current names of the people and organisations a page of rows points at (two small indexed look-ups). */

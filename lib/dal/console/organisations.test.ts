@@ -230,7 +230,8 @@ describe('offboarding an organisation', () => {
     expect(await orgById(org.id)).toMatchObject({ status: 'active', deactivationReason: null, deactivatedAt: null });
     expect((await auditFor(org.id)).at(-1)!.details).toEqual({ from: 'inactive', to: 'active', membersRestored: 2 });
     expect((await listPosts(outsider, threadId, 1))[0]!.authorFormerMember).toBe(false);
-    expect((await getResource(roles.moderator, ownOnly!.id)).title).toBe('Internal');
+    // Moderators never see another organisation's own-only resources (decision 022), active or not.
+    await expect(getResource(roles.moderator, ownOnly!.id)).rejects.toBeInstanceOf(NotFoundError);
     // The old sessions stay ended: they sign in again.
     expect(await viewerForSession(alice.rawSessionId)).toBeNull();
   });

@@ -15,6 +15,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError, UserError } from '@/lib/errors';
 import type { RequestInfo } from '@/lib/request';
 import { cursorTimestamp, isoMicros, isUuid, keysetPage, seekClause, type Page } from '@/lib/dal/pagination';
+import { withCurrentMentionNames } from './mention-names';
 import { spaceAccess } from './access';
 import { deliveryColumns, scheduleNotificationEmails } from '@/lib/dal/notifications/delivery';
 import { assertModerator } from '@/lib/dal/roles';
@@ -66,7 +67,7 @@ const reportKey = z.tuple([cursorTimestamp, z.uuid()]);
 /** Open reports, oldest first. */
 export async function listOpenReports(viewer: Viewer, cursor?: string | null): Promise<Page<ReportItem>> {
   assertModerator(viewer);
-  return keysetPage({
+  const page = await keysetPage({
     cursor,
     key: reportKey,
     fetch: async ({ key, backward }, limit) => {
@@ -103,6 +104,12 @@ export async function listOpenReports(viewer: Viewer, cursor?: string | null): P
     },
     keyOf: (row) => [row.createdKey, row.id] as [string, string],
   });
+  // Mentions in the reported posts show current names, as in the thread (./mention-names.ts).
+  const renamed = await withCurrentMentionNames(
+    viewer,
+    page.items.map((item) => ({ ...item, cooked: item.postCooked })),
+  );
+  return { ...page, items: renamed.map(({ cooked, ...item }) => ({ ...item, postCooked: cooked })) };
 }
 
 /** Hides a post with a reason (its author is notified) or restores it. */

@@ -13,6 +13,7 @@ import { POSTS_PER_PAGE } from '@/lib/validation/discussions';
 import { isUuid } from '@/lib/dal/pagination';
 import { containsText } from '@/lib/dal/matching';
 import { spaceAccess, spaceAudience } from './access';
+import { withCurrentMentionNames } from './mention-names';
 import { isModerator } from '@/lib/dal/roles';
 import { personAccess } from '@/lib/dal/directory/access';
 
@@ -63,7 +64,7 @@ export async function listPosts(viewer: Viewer, threadId: string, page: number):
     .where(and(eq(posts.threadId, threadId), between(posts.number, first, first + POSTS_PER_PAGE - 1), spaceAccess(viewer)))
     .orderBy(asc(posts.number));
   const moderator = isModerator(viewer);
-  return rows.map(({ deletedAt, hiddenAt, cooked, hiddenReason, ...row }) => {
+  const views = rows.map(({ deletedAt, hiddenAt, cooked, hiddenReason, ...row }) => {
     const deleted = deletedAt !== null;
     const hidden = hiddenAt !== null;
     const isOwn = row.authorId === viewer.id;
@@ -76,6 +77,7 @@ export async function listPosts(viewer: Viewer, threadId: string, page: number):
       cooked: deleted || (hidden && !moderator) ? null : cooked,
     };
   });
+  return withCurrentMentionNames(viewer, views);
 }
 
 /** A post's markdown source: for its author (editing) or for quoting; only when it is visible to the viewer. */
@@ -124,12 +126,13 @@ export interface RevisionView {
 /** Earlier versions of a post: moderators only. */
 export async function listRevisions(viewer: Viewer, postId: string): Promise<RevisionView[]> {
   if (!isModerator(viewer) || !isUuid(postId)) throw new NotFoundError('post');
-  return getDb()
+  const revisions = await getDb()
     .select({ id: postRevisions.id, cooked: postRevisions.cooked, writtenAt: postRevisions.writtenAt, replacedAt: postRevisions.replacedAt })
     .from(postRevisions)
     .where(eq(postRevisions.postId, postId))
     .orderBy(asc(postRevisions.id))
     .limit(100);
+  return withCurrentMentionNames(viewer, revisions);
 }
 
 export interface MentionCandidate {

@@ -7,28 +7,24 @@
  * or it was contributed by their own organisation (whatever its visibility, including "own organisation
  * only"); or it is shared with a discussion space they may read, by the discussions' own rule
  * (spaceAccess, lib/dal/discussions/access.ts: open spaces, their sector's spaces, request-only spaces they
- * are a member of). Moderators and admins see every resource, except that a resource shared with its own
- * organisation only becomes visible to admins alone once that organisation is deactivated (offboarding).
+ * are a member of). Admins see every resource. Moderators have no resource privileges (decision 022):
+ * they see what any member of their organisation and sector sees, plus what is shared with a space they
+ * moderate (spaceAccess lets them read every space). There are no resource reports to widen that; a
+ * resource shared with its own organisation only stays with that organisation (and admins), also after
+ * the organisation is deactivated (its people are suspended, so the own-organisation branch reaches nobody).
  *
  * Editing (and deleting, adding versions): the contributor, their organisation's focal points, admins.
  * The download trail: the contributing organisation's focal points and admins.
  */
 import 'server-only';
-import { and, eq, isNull, not, or, sql, type SQL } from 'drizzle-orm';
-import { files, organisations, resourceVersions, resources, spaces } from '@/db/schema';
+import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { files, resourceVersions, resources, spaces } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
 import { spaceAccess } from '@/lib/dal/discussions/access';
-import { isAdmin, isModerator } from '@/lib/dal/roles';
-
-/**
- * Shared with its own organisation only, and that organisation is no longer a member (deactivated):
- * only admins see it. Its people are suspended, so the own-organisation branch reaches nobody.
- */
-const formerMemberOnly = sql`(${resources.visibility} = 'organisation' and exists (select 1 from ${organisations} where ${organisations.id} = ${resources.organisationId} and ${organisations.status} <> 'active'))`;
+import { isAdmin } from '@/lib/dal/roles';
 
 export function resourceAccess(viewer: Viewer): SQL {
   if (isAdmin(viewer)) return isNull(resources.deletedAt);
-  if (isModerator(viewer)) return and(isNull(resources.deletedAt), not(formerMemberOnly))!;
   return and(
     isNull(resources.deletedAt),
     or(

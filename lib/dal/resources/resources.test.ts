@@ -69,7 +69,8 @@ const SEES: Record<Who, ('all' | 'sector' | 'own')[]> = {
   focalPoint: ['all', 'sector', 'own'],
   sameSector: ['all', 'sector'],
   otherSector: ['all'],
-  moderator: ['all', 'sector', 'own'],
+  // Decision 022: a moderator (civil society) sees what any civil-society member sees, nothing more.
+  moderator: ['all'],
   admin: ['all', 'sector', 'own'],
 };
 const KINDS = ['all', 'sector', 'own'] as const;

@@ -66,3 +66,30 @@ describe('the organisation filter of the list', () => {
     expect(await names(people.admin)).toContain(quiet.id);
   });
 });
+
+describe('moderators and resources restricted to another organisation (item 4, decision 022)', () => {
+  it('a moderator sees what their own organisation and sector may see, and nothing restricted to another organisation', async () => {
+    const moderator = people.moderator;
+    const civilColleague = await signedIn({ organisationId: moderator.organisationId });
+    const ownOrg = await createResource(civilColleague, base({ title: 'Quokka civil internal', visibility: 'organisation' }), request);
+    const ownSector = await createResource(
+      people.contributor,
+      base({ title: 'Quokka for civil society', visibility: 'sectors', sectors: ['civil_society'] }),
+      request,
+    );
+    const otherOrg = await createResource(people.contributor, base({ title: 'Quokka government internal', visibility: 'organisation' }), request);
+    const otherSector = await createResource(
+      people.contributor,
+      base({ title: 'Quokka for governments', visibility: 'sectors', sectors: ['government'] }),
+      request,
+    );
+
+    const listed = (await listResources(moderator, { q: 'quokka' })).items.map((r) => r.id).sort();
+    expect(listed).toEqual([ownOrg, ownSector].sort());
+    expect((await countResources(moderator, { q: 'quokka' })).count).toBe(2);
+    expect((await getResource(moderator, ownOrg)).title).toBe('Quokka civil internal');
+    for (const id of [otherOrg, otherSector]) await expect(getResource(moderator, id)).rejects.toThrow(NotFoundError);
+    // Admins still see all four.
+    expect((await listResources(people.admin, { q: 'quokka' })).items).toHaveLength(4);
+  });
+});

@@ -92,8 +92,8 @@ describe('GET /api/files/[id]', () => {
     };
     const sees: Record<keyof typeof kinds, (keyof typeof people)[]> = {
       all_members: ['contributor', 'colleague', 'sameSector', 'spaceMember', 'otherSector', 'moderator', 'admin'],
-      sectors: ['contributor', 'colleague', 'sameSector', 'moderator', 'admin'],
-      organisation: ['contributor', 'colleague', 'moderator', 'admin'],
+      sectors: ['contributor', 'colleague', 'sameSector', 'admin'],
+      organisation: ['contributor', 'colleague', 'admin'],
       space: ['contributor', 'colleague', 'spaceMember', 'moderator', 'admin'],
     };
     for (const [kind, visibility] of Object.entries(kinds) as [keyof typeof kinds, (typeof kinds)[keyof typeof kinds]][]) {

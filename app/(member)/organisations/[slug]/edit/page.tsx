@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { OrganisationLogo } from '@/app/(member)/directory/_components/organisation-logo';
 import { requireViewer } from '@/lib/auth/require';
-import { visibleOr404 } from '@/lib/pages';
+import { pageNotFound, visibleOr404 } from '@/lib/pages';
 import { isAdmin } from '@/lib/dal/roles';
 import { getOrganisationBySlug } from '@/lib/dal/directory/organisations';
 import { LogoForm, OrganisationProfileForm } from './forms';
@@ -22,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function EditOrganisationPage({ params }: Props) {
   const viewer = await requireViewer();
   const organisation = await visibleOr404(getOrganisationBySlug(viewer, (await params).slug));
-  if (!organisation.canEdit) notFound();
+  if (!organisation.canEdit) await pageNotFound('organisation');
   const t = await getTranslations('directory');
   return (
     <div className="max-w-3xl space-y-8">

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/require';
 import { getResource, topicOptions } from '@/lib/dal/resources/resources';
 import { listReadableSpaces } from '@/lib/dal/discussions/spaces';
-import { visibleOr404 } from '@/lib/pages';
+import { pageNotFound, visibleOr404 } from '@/lib/pages';
 import { languageOptions } from '@/lib/i18n/languages';
 import { EditResourceForm } from './edit-form';
 import { Arrow } from '@/app/_components/ui/arrow';
@@ -19,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditResourcePage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await requireViewer();
   const resource = await visibleOr404(getResource(viewer, (await params).id));
-  if (!resource.canEdit) notFound();
+  if (!resource.canEdit) await pageNotFound('resource');
   const t = await getTranslations('resources');
   const [topics, spaces] = await Promise.all([topicOptions().then(localiseAreas), listReadableSpaces(viewer)]);
   return (

@@ -6,6 +6,7 @@ import { languageOptions } from '@/lib/i18n/languages';
 import { NewThreadForm } from '../../../threads/_components/forms';
 import { loadSpace } from '../load';
 import { isolated } from '@/app/_components/bidi';
+import { pageNotFound } from '@/lib/pages';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -15,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewThreadPage({ params }: Props) {
   const { viewer, space } = await loadSpace(params);
-  if (!space.canRead || space.archived) notFound();
+  if (!space.canRead) await pageNotFound('space');
+  if (space.archived) notFound();
   const [t, locale] = await Promise.all([getTranslations('discussions'), getLocale()]);
   return (
     <div className="max-w-3xl space-y-6">

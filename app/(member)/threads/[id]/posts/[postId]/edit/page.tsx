@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { EditPostForm } from '../../../../_components/forms';
 import { loadPost } from '../load';
+import { pageNotFound } from '@/lib/pages';
 
 type Props = { params: Promise<{ id: string; postId: string }> };
 
@@ -13,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditPostPage({ params }: Props) {
   const { thread, post, backHref } = await loadPost(params);
-  if (!post.isOwn) notFound();
+  if (!post.isOwn) await pageNotFound('post');
   const t = await getTranslations('discussions');
   return (
     <div className="max-w-3xl space-y-6">

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Cooked } from '@/app/_components/cooked';
 import { listRevisions } from '@/lib/dal/discussions/posts';
 import { isModerator } from '@/lib/dal/roles';
 import { loadPost } from '../load';
+import { pageNotFound } from '@/lib/pages';
 
 type Props = { params: Promise<{ id: string; postId: string }> };
 
@@ -16,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Earlier versions of an edited post: moderators only (404 for everyone else). */
 export default async function PostHistoryPage({ params }: Props) {
   const { viewer, thread, post, backHref } = await loadPost(params);
-  if (!isModerator(viewer)) notFound();
+  if (!isModerator(viewer)) await pageNotFound('moderator');
   const revisions = await listRevisions(viewer, post.id);
   const t = await getTranslations('discussions.thread');
   const format = await getFormatter();
