@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { PASSWORD, apply, confirmEmail, newApplicant, openApplication, type Applicant } from './applicants';
-import { accounts, actionFor, linkIn, signIn, waitForEmail } from './helpers';
+import { accounts, actionFor, formMessage, linkIn, signIn, waitForEmail } from './helpers';
 import { expect, expectAccessible, test } from './fixtures';
 import { t } from './messages';
 
@@ -110,4 +110,37 @@ test('an application endorsed by a focal point reaches the admin marked endorsed
   await expectAccessible(focal);
   await invited.goto('/home');
   await expect(invited).toHaveURL(/\/sign-in/);
+});
+
+test('a focal point uploads a logo for their organisation; its page shows the logo and the storage used', async ({ page }) => {
+  const { default: sharp } = await import('sharp');
+  const png = await sharp({ create: { width: 96, height: 96, channels: 3, background: '#1d4ed8' } })
+    .png()
+    .toBuffer();
+  await signIn(page, accounts.focalPoint);
+  await openPeoplePage(page);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/organisations\/[^/]+$/);
+  // Only the organisation's own focal points and admins see how much of its storage is used.
+  await expect(page.getByRole('heading', { name: t('directory.storage.title') })).toBeVisible();
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await page.getByRole('link', { name: t('directory.organisation.edit') }).click();
+  await expect(page.getByRole('heading', { name: t('directory.editOrganisation.logoTitle') })).toBeVisible();
+  await expectAccessible(page);
+  // Not an image: refused with a sentence, nothing stored.
+  await page
+    .getByLabel(t('directory.editOrganisation.logoField'))
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not a logo') });
+  await page.getByRole('button', { name: t('directory.editOrganisation.logoSubmit') }).click();
+  await expect(page.getByText(t('directory.logo.wrongType'))).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel(t('directory.editOrganisation.logoField')).setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('button', { name: t('directory.editOrganisation.logoSubmit') }).click();
+  await expect(formMessage(page, t('directory.editOrganisation.logoSaved'))).toBeVisible();
+  await page.getByRole('link', { name: t('directory.editOrganisation.back') }).click();
+  const logo = page.locator('main img[src^="/api/files/"]').first();
+  await expect(logo).toBeVisible();
+  // The browser loaded it: a real image, re-encoded by the server.
+  expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expectAccessible(page);
 });
