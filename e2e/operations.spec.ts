@@ -29,6 +29,31 @@ test('the Secretariat finds the emails that could not be sent', async ({ page })
   await expectAccessible(page);
 });
 
+test('the audit page says the trail verifies and exports what its filters show as CSV, itself recorded', async ({ page }) => {
+  await signIn(page, accounts.admin);
+  await page.goto('/admin/audit');
+  await expect(page.getByRole('heading', { level: 1, name: t('admin.audit.title') })).toBeVisible();
+  await expect(page.locator('#audit-chain')).toContainText('The audit trail verifies');
+  await page.getByLabel(t('admin.audit.action')).selectOption('auth.sign_in');
+  await page.getByRole('button', { name: t('common.list.apply') }).click();
+  await expect(page).toHaveURL(/action=auth\.sign_in/);
+  await expectAccessible(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: t('admin.audit.export') }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  const { readFile } = await import('node:fs/promises');
+  const lines = (await readFile((await download.path())!, 'utf8'))
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/);
+  expect(lines[0]).toContain(t('admin.audit.csv.action'));
+  expect(lines.length).toBeGreaterThan(1);
+  // Every row is a sign-in: the filter holds for the whole export.
+  for (const line of lines.slice(1)) expect(line).toContain('auth.sign_in');
+  // The export itself is in the log.
+  await page.goto('/admin/audit?action=audit.exported');
+  await expect(page.getByRole('table')).toContainText('audit.exported');
+});
+
 test('every page answer carries a request id; health, readiness and metrics answer as documented', async ({ request }) => {
   const page = await request.get('/guidelines');
   expect(page.status()).toBe(200);
