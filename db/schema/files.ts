@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, pgEnum, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
@@ -23,5 +24,11 @@ export const files = pgTable(
     uploadedBy: uuid().references(() => users.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('files_sha256_idx').on(t.sha256)],
+  (t) => [
+    index('files_sha256_idx').on(t.sha256),
+    // The storage quota counts each organisation's members' resource uploads not yet attached (lib/dal/resources/quota.ts).
+    index('files_uploaded_by_resource_idx')
+      .on(t.uploadedBy)
+      .where(sql`${t.purpose} = 'resource'`),
+  ],
 );
