@@ -3,13 +3,9 @@ import { database } from '@/db';
 import { runMigrations } from '@/db/migrate';
 import { ConfigError, config } from './config';
 import { startOutboxWorker } from './email';
-import { startJobWorker } from './jobs';
+import { scheduleRecurringJobs, startJobWorker } from './jobs';
 import './jobs/registry';
-import { scheduleDigests } from './dal/notifications/digests';
 import { logger } from './logger';
-import { schedulePurgeRateLimits } from './rate-limit/jobs';
-import { scheduleReverification } from './dal/reverification/jobs';
-import { schedulePrivacySweep } from './dal/privacy/jobs';
 import { observeHttpRequests } from './metrics';
 import { REQUEST_ID_HEADER } from './request-id';
 
@@ -34,10 +30,8 @@ export async function startServer(): Promise<void> {
   logger.info({ database: handle.kind }, 'database ready');
   startOutboxWorker();
   startJobWorker();
-  await scheduleDigests();
-  await schedulePurgeRateLimits().catch((error: unknown) => logger.warn({ err: error }, 'could not queue the rate-limit purge'));
-  await scheduleReverification().catch((error: unknown) => logger.warn({ err: error }, 'could not queue the re-verification clock'));
-  await schedulePrivacySweep().catch((error: unknown) => logger.warn({ err: error }, 'could not queue the privacy sweep'));
+  // The clock jobs (digests, re-verification, sweeps, purges): one chain each, whatever the number of instances.
+  await scheduleRecurringJobs();
 }
 
 /**

@@ -42,6 +42,45 @@ export async function enqueueJob<K extends JobKind>(
     .values({ kind, payload, runAt: options.delaySeconds ? sql`now() + make_interval(secs => ${options.delaySeconds})` : undefined });
 }
 
+/** Kinds that carry no payload: the ones that can recur on a clock. */
+type ClockKind = { [K in JobKind]: JobPayloads[K] extends Record<string, never> ? K : never }[JobKind];
+
+const RECURRING = Symbol.for('protectors-portal.recurring-jobs');
+function recurring(): Map<ClockKind, number> {
+  const g = globalThis as typeof globalThis & { [RECURRING]?: Map<ClockKind, number> };
+  return (g[RECURRING] ??= new Map());
+}
+
+/**
+ * Queues a run of a clock job unless one is already waiting (not started yet): one chain of runs however
+ * many instances start at once (a transaction lock per kind), and a chain whose last run gave up
+ * (`JOB_MAX_ATTEMPTS`) starts again.
+ */
+export async function scheduleRecurring(kind: ClockKind, delaySeconds = 0): Promise<void> {
+  await getDb().transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`jobs:${kind}`}))`);
+    const waiting = await executeRows(tx, sql`select 1 from ${jobs} where kind = ${kind} and done_at is null and attempts = 0 limit 1`);
+    if (!waiting.length) await enqueueJob(kind, {} as JobPayloads[typeof kind], { tx, delaySeconds });
+  });
+}
+
+/** Registers a job that runs every `everySeconds`: each run queues the next; startup starts the chains (scheduleRecurringJobs). */
+export function registerRecurringJob(kind: ClockKind, everySeconds: number, run: () => Promise<unknown>): void {
+  recurring().set(kind, everySeconds);
+  registerJob(kind, async () => {
+    await run();
+    // This run is still "not done" (and has attempts > 0) while it runs: the next one is queued.
+    await scheduleRecurring(kind, everySeconds);
+  });
+}
+
+/** Starts (or restarts) every registered clock job's chain; a failure is logged, never stops the server. */
+export async function scheduleRecurringJobs(): Promise<void> {
+  for (const kind of recurring().keys()) {
+    await scheduleRecurring(kind).catch((error: unknown) => logger.warn({ err: error, kind }, 'could not queue a recurring job'));
+  }
+}
+
 /** After this many attempts a job is left alone ("failed"; visible in the metrics). */
 export const JOB_MAX_ATTEMPTS = 8;
 

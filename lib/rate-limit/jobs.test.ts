@@ -2,9 +2,8 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { jobs, rateLimits } from '@/db/schema';
-import { runDueJobs } from '@/lib/jobs';
+import { runDueJobs, scheduleRecurring } from '@/lib/jobs';
 import '@/lib/jobs/registry';
-import { schedulePurgeRateLimits } from './jobs';
 
 const waiting = () =>
   getDb()
@@ -22,8 +21,8 @@ describe('old rate_limits rows', () => {
         { key: 'current', points: 1, expire: sql`now() + interval '5 minutes'` },
         { key: 'just-ended', points: 1, expire: sql`now() - interval '1 minute'` },
       ]);
-    await schedulePurgeRateLimits();
-    await schedulePurgeRateLimits();
+    await scheduleRecurring('system.purgeRateLimits');
+    await scheduleRecurring('system.purgeRateLimits');
     expect(await waiting()).toHaveLength(1);
 
     expect((await runDueJobs()).ran).toBeGreaterThanOrEqual(1);

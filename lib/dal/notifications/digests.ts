@@ -18,7 +18,6 @@ import { spaceAccess } from '@/lib/dal/discussions/access';
 import { resourceAccess } from '@/lib/dal/resources/access';
 import { appLink, deliverSoon, queueRenderedEmails } from '@/lib/email';
 import { renderDigestEmail, type DigestContent } from '@/lib/email/digest-email';
-import { enqueueJob } from '@/lib/jobs';
 import { unsubscribeToken } from './unsubscribe';
 import { localParts } from './zoned';
 
@@ -204,15 +203,3 @@ export async function sendDueDigests(now: Date = new Date()): Promise<number> {
 
 /** How often the digest job runs: a member's digest goes within this many minutes of their hour. */
 export const DIGEST_EVERY_SECONDS = 15 * 60;
-
-/**
- * Keeps one pending digest job on the jobs table (called at start-up and by the job itself). Under an
- * advisory lock, so two instances starting together do not both add one.
- */
-export async function scheduleDigests(delaySeconds = 0): Promise<void> {
-  await getDb().transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('notifications.digests'))`);
-    const pending = await executeRows(tx, sql`select 1 from jobs where kind = 'notifications.digests' and done_at is null and attempts = 0 limit 1`);
-    if (!pending.length) await enqueueJob('notifications.digests', {}, { tx, delaySeconds });
-  });
-}
