@@ -4,17 +4,7 @@ import { getDb } from '@/db';
 import { auditLog } from '@/db/schema';
 import { audit } from './index';
 import { canonicalJson, chainHash, GENESIS, verifyAuditChain } from './chain';
-
-/** Edits the table around its append-only trigger, as only its owner (a superuser, a migration role) could. */
-async function tamper(statement: ReturnType<typeof sql>) {
-  const db = getDb();
-  await db.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
-  try {
-    await db.execute(statement);
-  } finally {
-    await db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
-  }
-}
+import { tamper } from '@/testing/audit';
 
 describe('the audit hash chain', () => {
   it('encodes a row canonically: key order does not matter, values do', () => {

@@ -52,34 +52,51 @@ export type ChainReport =
   | { ok: true; rows: number; unchained: number }
   | { ok: false; rows: number; unchained: number; brokenAt: number; reason: 'hash' | 'link' | 'missing' };
 
+/** Where a walk of the chain ended: the last row read, its hash, and the counts so far. */
+export interface ChainCheckpoint {
+  id: number;
+  hash: string | null;
+  rows: number;
+  unchained: number;
+}
+
 /**
  * Walks the chain in id order (keyset batches) and names the first row whose hash does not match its
  * content ("hash"), whose link does not match the row before ("link": a row was removed, inserted or
  * reordered), or which has no hash after the chain began ("missing"). Rows from before the chain
- * (no hash, at the start) are counted as unchained.
+ * (no hash, at the start) are counted as unchained. From `from` (a checkpoint of an earlier walk) it
+ * reads only the rows written since.
  */
-export async function verifyAuditChain(batch = 1000): Promise<ChainReport> {
+export async function walkAuditChain(from?: ChainCheckpoint, batch = 1000): Promise<{ report: ChainReport; last: ChainCheckpoint }> {
   const db = getDb();
-  let after = 0;
-  let previous: string | null = null;
-  let rows = 0;
-  let unchained = 0;
+  let after = from?.id ?? 0;
+  let previous: string | null = from?.hash ?? null;
+  let rows = from?.rows ?? 0;
+  let unchained = from?.unchained ?? 0;
+  const end = (report: ChainReport) => ({ report, last: { id: after, hash: previous, rows, unchained } });
   for (;;) {
     const page = await db.select().from(auditLog).where(gt(auditLog.id, after)).orderBy(asc(auditLog.id)).limit(batch);
     for (const row of page) {
       rows++;
-      after = Number(row.id);
+      const id = Number(row.id);
       if (!row.hash) {
         if (previous === null) {
           unchained++;
+          after = id;
           continue;
         }
-        return { ok: false, rows, unchained, brokenAt: after, reason: 'missing' };
+        return end({ ok: false, rows, unchained, brokenAt: id, reason: 'missing' });
       }
-      if ((row.prevHash ?? '') !== (previous ?? GENESIS)) return { ok: false, rows, unchained, brokenAt: after, reason: 'link' };
-      if (chainHash(row.prevHash!, row) !== row.hash) return { ok: false, rows, unchained, brokenAt: after, reason: 'hash' };
+      if ((row.prevHash ?? '') !== (previous ?? GENESIS)) return end({ ok: false, rows, unchained, brokenAt: id, reason: 'link' });
+      if (chainHash(row.prevHash!, row) !== row.hash) return end({ ok: false, rows, unchained, brokenAt: id, reason: 'hash' });
       previous = row.hash;
+      after = id;
     }
-    if (page.length < batch) return { ok: true, rows, unchained };
+    if (page.length < batch) return end({ ok: true, rows, unchained });
   }
+}
+
+/** The whole chain, from its first row (npm run audit:verify, the hourly check). */
+export async function verifyAuditChain(batch = 1000): Promise<ChainReport> {
+  return (await walkAuditChain(undefined, batch)).report;
 }

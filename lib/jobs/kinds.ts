@@ -25,6 +25,8 @@ export interface JobPayloads {
   'system.purgeRateLimits': Record<string, never>;
   /** The yearly re-verification's clock: opens rounds, reminds, suspends; then queues itself in an hour (lib/dal/reverification). */
   'organisations.reverification': Record<string, never>;
+  /** Walks the whole audit hash chain and keeps the report for the console (lib/audit/chain-status.ts); hourly. */
+  'audit.verifyChain': Record<string, never>;
 }
 
 export type JobKind = keyof JobPayloads;

@@ -14,7 +14,7 @@ const waiting = (kind: string) =>
 describe('clock jobs', () => {
   it('keep one chain when several instances start at once, and every registered clock gets one', async () => {
     await Promise.all([scheduleRecurringJobs(), scheduleRecurringJobs(), scheduleRecurringJobs()]);
-    for (const kind of ['notifications.digests', 'organisations.reverification', 'privacy.sweep', 'system.purgeRateLimits']) {
+    for (const kind of ['notifications.digests', 'organisations.reverification', 'privacy.sweep', 'system.purgeRateLimits', 'audit.verifyChain']) {
       expect(await waiting(kind), kind).toHaveLength(1);
     }
   });

@@ -10,3 +10,4 @@ import '@/lib/dal/resources/jobs';
 import '@/lib/dal/reverification/jobs';
 import '@/lib/dal/privacy/jobs';
 import '@/lib/rate-limit/jobs';
+import '@/lib/audit/chain-status';

@@ -49,6 +49,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <Alert tone="success" id="audit-chain">
           <p>{t('chainVerified', { rows: chain.rows - chain.unchained })}</p>
           {chain.unchained ? <p>{t('chainUnchained', { count: chain.unchained })}</p> : null}
+          <p>{t('chainFullCheck', { when: format.dateTime(chain.fullCheckAt, { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
         </Alert>
       ) : (
         <Alert tone="error" id="audit-chain">

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { getDb } from '@/db';
 import { auditLog, organisations, users } from '@/db/schema';
 import { AUDIT_ACTIONS, type AuditAction } from '@/lib/audit';
-import { verifyAuditChain, type ChainReport } from '@/lib/audit/chain';
+import { currentAuditChainStatus, type ChainStatus } from '@/lib/audit/chain-status';
 import type { Viewer } from '@/lib/auth/sessions';
 import type { AuditFilters } from '@/lib/validation/admin';
 import { assertConsoleAccess } from './access';
@@ -172,8 +172,8 @@ async function targetLabels(rows: { targetType: string | null; targetId: string 
   ]);
 }
 
-/** Whether the audit log's hash chain verifies (lib/audit/chain.ts), for the console's audit page. */
-export async function auditChainStatus(viewer: Viewer): Promise<ChainReport> {
+/** Whether the audit log's hash chain verifies (lib/audit/chain-status.ts: the hourly full walk plus the rows since), for the console's audit page. */
+export async function auditChainStatus(viewer: Viewer): Promise<ChainStatus> {
   assertConsoleAccess(viewer);
-  return verifyAuditChain();
+  return currentAuditChainStatus();
 }
