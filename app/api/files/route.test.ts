@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { describe, expect, it, vi } from 'vitest';
-import { getDb } from '@/db';
-import { auditLog, files, organisations } from '@/db/schema';
+import { auditRowsOf, logoFileOf, storedFileCount } from '@/testing/audit';
 import { addBlockedHash } from '@/lib/dal/console/blocklist';
 import { createOrganisation, signedIn } from '@/testing/factories';
 import { actAs } from '@/testing/request-scope';
@@ -49,9 +47,6 @@ function postLogo(organisationId: string, body: ReadableStream<Uint8Array>, head
   return POST(new Request(url, { method: 'POST', body, duplex: 'half', headers: { 'sec-fetch-site': 'same-origin', ...headers } } as RequestInit));
 }
 
-const logoOf = async (id: string) =>
-  (await getDb().select({ logo: organisations.logoFileId }).from(organisations).where(eq(organisations.id, id)))[0]!.logo;
-
 describe('POST /api/files (logos) through the streaming receiver', () => {
   it('logo permission before the body: anyone but the organisation’s focal points and admins gets 404 with nothing read', async () => {
     const org = await createOrganisation();
@@ -63,7 +58,7 @@ describe('POST /api/files (logos) through the streaming receiver', () => {
       expect(res.status).toBe(404);
       expect(watch.read).toBe(0);
     }
-    expect(await logoOf(org.id)).toBeNull();
+    expect(await logoFileOf(org.id)).toBeNull();
 
     // Another site's page is refused before anything else (and nothing is read either).
     await actAs(await signedIn({ organisationId: org.id, isFocalPoint: true }));
@@ -85,16 +80,13 @@ describe('POST /api/files (logos) through the streaming receiver', () => {
     const declared = watchedBody({ bytes: await image('#456') });
     expect((await postLogo(org.id, declared.stream, { 'content-length': String(3 * 1024 * 1024) })).status).toBe(413);
     expect(declared.watch.read).toBe(0);
-    expect(await logoOf(org.id)).toBeNull();
+    expect(await logoFileOf(org.id)).toBeNull();
 
     const ok = await postLogo(org.id, watchedBody({ bytes: await image('#0a5') }).stream);
     expect(ok.status).toBe(200);
     const { fileId } = (await ok.json()) as { fileId: string };
-    expect(await logoOf(org.id)).toBe(fileId);
-    const [entry] = await getDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'organisation.logo_updated'), eq(auditLog.targetId, org.id)));
+    expect(await logoFileOf(org.id)).toBe(fileId);
+    const [entry] = await auditRowsOf('organisation.logo_updated', { targetId: org.id });
     expect(entry).toMatchObject({ actorId: focal.id, details: { fileId, from: 'image/png' } });
   });
 
@@ -103,15 +95,15 @@ describe('POST /api/files (logos) through the streaming receiver', () => {
     const admin = await signedIn({ role: 'admin' });
     const bytes = await image('#f00');
     await addBlockedHash(admin, { hash: createHash('sha256').update(bytes).digest('hex'), note: 'test' }, request);
-    const before = await getDb().select({ id: files.id }).from(files);
+    const before = await storedFileCount();
 
     await actAs(admin);
     const res = await postLogo(org.id, watchedBody({ bytes }).stream);
     expect(res.status).toBe(422);
     expect(await res.json()).toEqual({ error: 'refused', message: 'This image cannot be used on the portal.' });
-    expect(await logoOf(org.id)).toBeNull();
-    expect(await getDb().select({ id: files.id }).from(files)).toHaveLength(before.length);
-    const blocked = await getDb().select().from(auditLog).where(eq(auditLog.action, 'upload.blocked'));
+    expect(await logoFileOf(org.id)).toBeNull();
+    expect(await storedFileCount()).toBe(before);
+    const blocked = await auditRowsOf('upload.blocked');
     expect(blocked).toHaveLength(1);
     expect(blocked[0]).toMatchObject({ actorId: admin.id });
   });

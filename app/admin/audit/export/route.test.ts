@@ -1,7 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { getDb } from '@/db';
-import { auditLog } from '@/db/schema';
+import { auditRowsOf, insertAuditRows } from '@/testing/audit';
 import { createUser, everyRole } from '@/testing/factories';
 import { actAs } from '@/testing/request-scope';
 import { GET } from './route';
@@ -17,23 +15,17 @@ beforeAll(async () => {
   roles = await everyRole();
   // Many rows share one instant: the keyset must page on (at, id), not on the time alone.
   const at = new Date('2026-03-01T12:00:00Z');
-  const rows = await getDb()
-    .insert(auditLog)
-    .values(
-      Array.from({ length: MATCHING }, (_, i) => ({
-        at: new Date(at.getTime() + Math.floor(i / 100) * 1000),
-        action: 'thread.locked',
-        ip: `203.0.113.${i % 250}`,
-      })),
-    )
-    .returning({ id: auditLog.id });
-  matchingIds = rows.map((r) => Number(r.id));
-  await getDb()
-    .insert(auditLog)
-    .values([
-      { at, action: 'thread.unlocked', actorId: (await createUser({ name: '=HYPERLINK("http://evil.example","Open")' })).id },
-      { at, action: 'thread.pinned' },
-    ]);
+  matchingIds = await insertAuditRows(
+    Array.from({ length: MATCHING }, (_, i) => ({
+      at: new Date(at.getTime() + Math.floor(i / 100) * 1000),
+      action: 'thread.locked',
+      ip: `203.0.113.${i % 250}`,
+    })),
+  );
+  await insertAuditRows([
+    { at, action: 'thread.unlocked', actorId: (await createUser({ name: '=HYPERLINK("http://evil.example","Open")' })).id },
+    { at, action: 'thread.pinned' },
+  ]);
 });
 
 const exportCsv = (query: string) =>
@@ -74,11 +66,7 @@ describe('the audit log CSV export (item 1)', () => {
   });
 
   it('is itself audited, with its filters', async () => {
-    const exported = await getDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'audit.exported'), eq(auditLog.actorId, roles.admin.id)))
-      .orderBy(auditLog.id);
+    const exported = await auditRowsOf('audit.exported', { actorId: roles.admin.id });
     expect(exported.length).toBeGreaterThanOrEqual(2);
     expect(exported[0]!.details).toEqual({
       filters: { action: 'thread.locked', from: '2026-03-01', to: '2026-03-01' },
@@ -93,16 +81,10 @@ describe('the audit log CSV export (item 1)', () => {
       const res = await exportCsv('?action=thread.locked');
       expect(res.status).toBe(404);
       expect((await res.json()).error).toBe('not_found');
-      const rows = await getDb()
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.action, 'audit.exported'), eq(auditLog.actorId, who.id)));
+      const rows = await auditRowsOf('audit.exported', { actorId: who.id });
       expect(rows).toHaveLength(0);
       // The refusal itself is recorded as an authorization failure (lib/audit/denied.ts).
-      const [denied] = await getDb()
-        .select()
-        .from(auditLog)
-        .where(and(eq(auditLog.action, 'authz.denied'), eq(auditLog.actorId, who.id)));
+      const [denied] = await auditRowsOf('authz.denied', { actorId: who.id });
       expect(denied!.details).toEqual({ door: 'route', what: 'admin', path: '/admin/audit/export' });
     }
     await actAs(null);

@@ -1,7 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { getDb } from '@/db';
-import { auditLog, resourceDownloads } from '@/db/schema';
+import { auditRowsOf, downloadTrailLength } from '@/testing/audit';
 import { getResource } from '@/lib/dal/resources/resources';
 import { createResource } from '@/lib/dal/resources/write';
 import { addMember, createSpace } from '@/testing/discussions';
@@ -136,13 +134,8 @@ describe('GET /api/files/[id]', () => {
     );
     const trail = async () => ({
       count: (await getResource(contributor, id)).downloadCount,
-      trail: (await getDb().select().from(resourceDownloads).where(eq(resourceDownloads.resourceId, id))).length,
-      audited: (
-        await getDb()
-          .select()
-          .from(auditLog)
-          .where(and(eq(auditLog.action, 'resource.downloaded'), eq(auditLog.targetId, id)))
-      ).length,
+      trail: await downloadTrailLength(id),
+      audited: (await auditRowsOf('resource.downloaded', { targetId: id })).length,
     });
 
     await actAs(colleague);
