@@ -14,5 +14,6 @@ export function formatBytes(format: Pick<ReturnType<typeof createFormatter>, 'nu
     value /= 1024;
     step++;
   }
-  return format.number(value, { style: 'unit', unit: UNITS[step], unitDisplay: 'short', maximumFractionDigits: 1 });
+  // Whole bytes are spelt out ("0 bytes": the short form has no plural, "0 byte"); larger units are abbreviated.
+  return format.number(value, { style: 'unit', unit: UNITS[step], unitDisplay: step === 0 ? 'long' : 'short', maximumFractionDigits: 1 });
 }
