@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Fragment } from 'react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Alert } from '@/app/_components/ui/alert';
 import { buttonClass } from '@/app/_components/ui/button';
@@ -148,7 +149,10 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         <Pager path={`/organisations/${organisation.slug}`} params={{}} previous={people.previous} next={people.next} />
       </section>
 
-      {sections}
+      {sections.map((section, i) => (
+        // The sections' order is fixed (ORGANISATION_SECTIONS): their place is their key.
+        <Fragment key={i}>{section}</Fragment>
+      ))}
     </article>
   );
 }
