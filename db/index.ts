@@ -53,11 +53,24 @@ export function wrapPglite(client: PGlite, onClose?: () => void): DatabaseHandle
  */
 export const reconnectDelaySeconds = (retries: number) => Math.min(0.05 * retries, 0.5);
 
+/**
+ * Drizzle sends every query unnamed (`prepare: false`), so Postgres parses and plans each statement on
+ * each request: 4–7 ms of its CPU a page (issue 17). postgres.js can keep each distinct statement
+ * prepared on the connection that first ran it (it names and caches them itself); the portal's
+ * statements are parameterised, so they are a bounded set. Queries without parameters stay simple.
+ * Transactions run on the connection postgres.js hands to `begin`, unprepared (decision 025).
+ */
+function preparing(client: postgres.Sql): postgres.Sql {
+  const unsafe: postgres.Sql['unsafe'] = (query, args, options) =>
+    client.unsafe(query, args, args && args.length > 0 ? { ...options, prepare: true } : options);
+  return new Proxy(client, { get: (target, prop, receiver) => (prop === 'unsafe' ? unsafe : Reflect.get(target, prop, receiver)) });
+}
+
 export function wrapPostgres(url: string, max = 10): DatabaseHandle {
   const client = postgres(url, { max, onnotice: () => {}, backoff: reconnectDelaySeconds, connection: { application_name: 'protectors-portal' } });
   return {
     kind: 'postgres',
-    db: drizzlePostgres(client, { schema, casing: 'snake_case' }),
+    db: drizzlePostgres(preparing(client), { schema, casing: 'snake_case' }),
     async listen(channel, onPayload) {
       const { unlisten } = await client.listen(channel, onPayload);
       return unlisten;

@@ -151,4 +151,19 @@ test('a refused link address keeps the link, languages and visibility chosen; th
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.locator('a[href="https://www.example.org/guidance"]')).toBeVisible();
   await expectAccessible(page);
+
+  // The list's organisation filter is a type-ahead: type part of the name, choose it with the keyboard.
+  const organisation = (await page.locator('main a[href^="/organisations/"]').first().textContent())!.trim();
+  await page.goto('/resources');
+  const search = page.getByRole('combobox', { name: t('resources.organisationFilter.search') });
+  await search.fill(organisation.slice(0, 8));
+  await expect(page.getByRole('option', { name: organisation })).toBeVisible();
+  await search.press('ArrowDown');
+  await page.getByRole('option', { name: organisation }).click();
+  await expect(page.getByRole('status').filter({ hasText: organisation })).toBeVisible();
+  await page.getByRole('button', { name: t('resources.list.apply') }).click();
+  await expect(page).toHaveURL(/organisation=[0-9a-f-]{36}/);
+  await expect(page.getByRole('link', { name: title })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: organisation })).toBeVisible();
+  await expectAccessible(page);
 });

@@ -111,11 +111,11 @@ function percentile(sorted, p) {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
 }
 
-/** Loads one page for BENCH_SECONDS with BENCH_CONNECTIONS connections; one row of the results table. */
-export async function measure(base, target, cookie) {
+/** Loads one page for BENCH_SECONDS with `count` connections (BENCH_CONNECTIONS); one row of the results table. */
+export async function measure(base, target, cookie, count = connections) {
   const latencies = [];
   const result = await new Promise((resolve, reject) => {
-    const instance = autocannon({ url: base + target.path, connections, duration: seconds, headers: { cookie } }, (e, r) =>
+    const instance = autocannon({ url: base + target.path, connections: count, duration: seconds, headers: { cookie } }, (e, r) =>
       e ? reject(e) : resolve(r),
     );
     instance.on('response', (_c, _s, _b, time) => latencies.push(time));

@@ -161,6 +161,8 @@ export const posts = pgTable(
     uniqueIndex('posts_thread_number_idx').on(t.threadId, t.number),
     index('posts_author_created_idx').on(t.authorId, t.createdAt),
     index('posts_search_idx').using('gin', t.searchVector),
+    // Search takes the newest matches of a common word by walking this (issue 17, decision 025).
+    index('posts_created_idx').on(t.createdAt),
   ],
 );
 

@@ -17,12 +17,15 @@ export function messagesFor(locale: Locale): Messages {
 /**
  * The parts of a catalogue that client components translate with `useTranslations`, by the area of the
  * app they belong to (the rest is only read on the server, so it never travels to the browser). Each
- * layout's NextIntlClientProvider hands over `shared` plus its own area. client-messages.test.ts checks
- * that every key a 'use client' file asks for is in its area (or in `shared` for app/_components).
+ * layout's NextIntlClientProvider hands over `shared` plus its own area; the parts of the member area
+ * with forms of their own (MEMBER_SEGMENTS) add theirs to the member area's in their own layout, so a
+ * page carries only the messages its own forms need (issue 17: the whole member list was 15 KB of every
+ * page). client-messages.test.ts checks that every key a 'use client' file asks for is in its area (or in
+ * `shared` for app/_components).
  */
 export const CLIENT_MESSAGES = {
   /** app/_components and the root error page: on every page. */
-  shared: ['errors', 'nav', 'discussions.live', 'discussions.nav', 'security.keys', 'security.reauth', 'security.recovery'],
+  shared: ['errors', 'nav', 'common.sectors', 'discussions.live', 'discussions.nav', 'security.keys', 'security.reauth', 'security.recovery'],
   /** app/(public): signing in, applying, passwords. */
   public: [
     'auth.confirmEmail',
@@ -31,30 +34,21 @@ export const CLIENT_MESSAGES = {
     'auth.reset',
     'auth.signIn',
     'auth.verify',
-    'common.sectors',
     'guidelines.accept',
     'people.invitation',
     'security.enrol',
     'security.signIn',
   ],
-  /** app/(member): the members' forms. */
-  member: [
-    'common.sectors',
-    'directory.editOrganisation',
-    'directory.logo',
-    'discussions.editor',
-    'discussions.report',
-    'discussions.space',
-    'people.invite',
-    'profile',
-    'resources.detail',
-    'resources.form',
-    'resources.types',
-    'resources.visibility',
-    'settings',
-    'notify.settings',
-    'privacy.delete',
-  ],
+  /** app/(member), on every member page: the post editor and reporting serve several parts. */
+  member: ['discussions.editor', 'discussions.report'],
+  /** app/(member)/spaces and /threads. */
+  discussions: ['discussions.space'],
+  /** app/(member)/resources. */
+  resources: ['resources.detail', 'resources.form', 'resources.organisationFilter', 'resources.types', 'resources.visibility'],
+  /** app/(member)/settings. */
+  settings: ['profile', 'settings', 'notify.settings', 'privacy.delete'],
+  /** app/(member)/organisations. */
+  organisations: ['directory.editOrganisation', 'directory.logo', 'people.invite'],
   /** app/admin: the Secretariat's console. */
   admin: [
     'admin.applications',
@@ -64,7 +58,6 @@ export const CLIENT_MESSAGES = {
     'common.roles',
     'guidelines.admin',
     'reverification.admin',
-    'common.sectors',
     'directory.expertise',
     'discussions.access',
     'discussions.admin',
@@ -73,6 +66,17 @@ export const CLIENT_MESSAGES = {
   ],
 } as const;
 export type ClientArea = Exclude<keyof typeof CLIENT_MESSAGES, 'shared'>;
+
+/** The folders of app/(member) whose layout adds an area of its own to the member area's messages. */
+export const MEMBER_SEGMENTS = {
+  spaces: 'discussions',
+  threads: 'discussions',
+  resources: 'resources',
+  settings: 'settings',
+  organisations: 'organisations',
+} as const satisfies Record<string, ClientArea>;
+type MemberSegmentArea = (typeof MEMBER_SEGMENTS)[keyof typeof MEMBER_SEGMENTS];
+const isMemberSegment = (area: ClientArea): area is MemberSegmentArea => Object.values(MEMBER_SEGMENTS).includes(area as MemberSegmentArea);
 
 type Tree = { [key: string]: string | Tree };
 
@@ -93,7 +97,12 @@ export function pickMessages(messages: Tree, paths: readonly string[]): Tree {
   return out;
 }
 
-/** What a NextIntlClientProvider hands to the browser: only the viewer's locale, only what the area's client components translate. */
+/**
+ * What a NextIntlClientProvider hands to the browser: only the viewer's locale, only what the area's
+ * client components translate. The subtrees are the catalogue's own objects, so a nested provider
+ * repeating the shared and member parts costs a reference in the page's data, not a copy.
+ */
 export function clientMessagesFor(locale: Locale, area?: ClientArea): Tree {
-  return pickMessages(messagesFor(locale) as unknown as Tree, [...CLIENT_MESSAGES.shared, ...(area ? CLIENT_MESSAGES[area] : [])]);
+  const paths = [...CLIENT_MESSAGES.shared, ...(area && isMemberSegment(area) ? CLIENT_MESSAGES.member : []), ...(area ? CLIENT_MESSAGES[area] : [])];
+  return pickMessages(messagesFor(locale) as unknown as Tree, paths);
 }

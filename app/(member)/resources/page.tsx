@@ -5,10 +5,11 @@ import { buttonClass } from '@/app/_components/ui/button';
 import { SelectField, TextField } from '@/app/_components/ui/field';
 import { Choices, FilterForm, Pager } from '@/app/_components/list-controls';
 import { requireViewer } from '@/lib/auth/require';
-import { contributingOrganisationOptions, countResources, listResources, topicOptions } from '@/lib/dal/resources/resources';
+import { contributingOrganisations, countResources, listResources, topicOptions } from '@/lib/dal/resources/resources';
 import { RESOURCE_SORTS, RESOURCE_TYPES, SECTORS, resourceFiltersSchema } from '@/lib/validation/resources';
 import { languageOptions } from '@/lib/i18n/languages';
 import { ResourceListEntry } from './_components/resource-list';
+import { OrganisationFilter } from './_components/organisation-filter';
 import { localiseAreas } from '@/lib/i18n/expertise';
 import { PageHeader } from '@/app/_components/ui/section';
 
@@ -26,7 +27,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
     listResources(viewer, { ...filters, cursor }),
     countResources(viewer, filters),
     topicOptions().then(localiseAreas),
-    contributingOrganisationOptions(viewer),
+    filters.organisation ? contributingOrganisations(viewer, { id: filters.organisation }, 1) : [],
   ]);
   const { sort, ...narrowing } = filters;
   const filtered = Object.values(narrowing).some((v) => v !== undefined);
@@ -62,9 +63,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
           <Choices any={t('list.any')} options={languageOptions(locale)} />
         </SelectField>
         <TextField name="year" type="number" inputMode="numeric" label={t('list.year')} defaultValue={filters.year} min={1900} />
-        <SelectField name="organisation" label={t('list.organisation')} defaultValue={filters.organisation ?? ''}>
-          <Choices any={t('list.any')} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />
-        </SelectField>
+        <OrganisationFilter initial={organisations[0] ?? null} />
         <SelectField name="sector" label={t('list.sector')} defaultValue={filters.sector ?? ''}>
           <Choices any={t('list.any')} options={SECTORS.map((v) => ({ value: v, label: tSectors(v) }))} />
         </SelectField>

@@ -27,13 +27,18 @@ function Shell({ name, label, hint, errors, children, id }: FieldShell & { child
         </p>
       ) : null}
       {children}
-      {errors?.length ? (
-        <p id={`${name}-error`} className="text-sm font-medium text-red-700">
-          {errors.join(' ')}
-        </p>
-      ) : null}
+      <FieldErrors name={name} errors={errors} />
     </div>
   );
+}
+
+/** A field's errors, as `${name}-error` (what the field's aria-describedby names). */
+export function FieldErrors({ name, errors }: { name: string; errors?: string[] }) {
+  return errors?.length ? (
+    <p id={`${name}-error`} className="text-sm font-medium text-red-700">
+      {errors.join(' ')}
+    </p>
+  ) : null;
 }
 
 /** A labelled input with its hint and field-level errors wired for screen readers. */
@@ -105,11 +110,7 @@ export function Checkbox({ name, label, errors, id, ...input }: Omit<FieldShell,
           {label}
         </label>
       </div>
-      {errors?.length ? (
-        <p id={`${name}-error`} className="text-sm font-medium text-red-700">
-          {errors.join(' ')}
-        </p>
-      ) : null}
+      <FieldErrors name={name} errors={errors} />
     </div>
   );
 }

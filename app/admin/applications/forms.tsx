@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useEffect, useRef } from 'react';
 import { Alert } from '@/app/_components/ui/alert';
 import { buttonClass } from '@/app/_components/ui/button';
-import { inputClass } from '@/app/_components/ui/field';
+import { FieldErrors, inputClass } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
 import { approveApplicationAction, rejectApplicationAction } from './actions';
 
@@ -71,11 +71,7 @@ export function DecisionForms({ userId, name }: { userId: string; name: string }
               aria-describedby={clsx(`${reasonId}-hint`, reasonErrors?.length && `${reasonId}-error`)}
               className={clsx(inputClass, 'min-h-28')}
             />
-            {reasonErrors?.length ? (
-              <p id={`${reasonId}-error`} className="text-sm font-medium text-red-700">
-                {reasonErrors.join(' ')}
-              </p>
-            ) : null}
+            <FieldErrors name={reasonId} errors={reasonErrors} />
           </div>
           <SubmitButton variant="danger" pendingLabel={t('rejecting')}>
             {t('rejectConfirm')}

@@ -1,5 +1,6 @@
 /** The organisation directory: lists, profiles and profile edits, under organisationAccess (./access.ts). */
 import 'server-only';
+import { cache } from 'react';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { SECTORS, organisations, type Sector } from '@/db/schema';
@@ -120,8 +121,8 @@ export interface OrganisationProfile extends DirectoryOrganisation {
   formerMember: boolean;
 }
 
-/** An organisation's page by slug; NotFoundError when the viewer may not see it. */
-export async function getOrganisationBySlug(viewer: Viewer, slug: string): Promise<OrganisationProfile> {
+/** An organisation's page by slug; NotFoundError when the viewer may not see it. Memoised per request (React `cache`): a page's metadata and body share one query. */
+export const getOrganisationBySlug = cache(async function getOrganisationBySlug(viewer: Viewer, slug: string): Promise<OrganisationProfile> {
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) throw new NotFoundError('organisation');
   const [row] = await getDb()
     .select({
@@ -140,7 +141,7 @@ export async function getOrganisationBySlug(viewer: Viewer, slug: string): Promi
   const { status, ...profile } = row;
   const formerMember = status === 'inactive';
   return { ...profile, formerMember, canEdit: !formerMember && canEditOrganisation(viewer, row.id) };
-}
+});
 
 /**
  * Saves the profile an organisation shows members (description, website). Its focal points and admins

@@ -1,6 +1,7 @@
 /** The people directory and profiles, under personAccess (./access.ts); contact details follow each person's choices. */
 import 'server-only';
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { cache } from 'react';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { organisations, users, type Sector } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
@@ -12,13 +13,19 @@ import { organisationAccess, personAccess } from './access';
 import { isUuid, isoMicros, keysetPage, nameIdKey, seekClause, timeIdKey, type Page } from '@/lib/dal/pagination';
 
 /**
- * A person's name or their organisation's name matches. The organisations are looked up first (an
- * array the trigram and organisation indexes of users can then use in one bitmap scan): an OR across
- * the join would scan every person.
+ * A person's name or their organisation's name matches. The matching organisations are looked up first
+ * (an array the organisation index of users can use): an OR across the join would scan every person.
+ * From three letters on, the matching people are too, through the name's trigram index: left inside the
+ * query, a name match had Postgres walk the whole name index in name order, checking thousands of rows
+ * for a few dozen (issue 17). Shorter words match most names, and that walk finds a page at once.
  */
 function nameOrOrganisationMatch(q: string): SQL {
   const matchingOrganisations = sql`array(select o.id from organisations o where ${fuzzyNameMatch(sql`o.name`, q)})`;
-  return or(fuzzyNameMatch(users.name, q), sql`${users.organisationId} = any(${matchingOrganisations})`)!;
+  const person =
+    q.trim().length >= 3
+      ? sql`${users.id} = any(array(select u.id from users u where ${fuzzyNameMatch(sql`u.name`, q)}))`
+      : fuzzyNameMatch(users.name, q);
+  return sql`(${person} or ${users.organisationId} = any(${matchingOrganisations}))`;
 }
 
 function peopleConditions(viewer: Viewer, filters: PeopleDirectoryFilters): SQL | undefined {
@@ -160,8 +167,8 @@ export interface PersonProfile extends PersonCard {
   isSelf: boolean;
 }
 
-/** A person's profile page; NotFoundError when the viewer may not see them (unlisted to members: 404). */
-export async function getPerson(viewer: Viewer, id: string): Promise<PersonProfile> {
+/** A person's profile page; NotFoundError when the viewer may not see them (unlisted to members: 404). Memoised per request (React `cache`): a page's metadata and body share one query. */
+export const getPerson = cache(async function getPerson(viewer: Viewer, id: string): Promise<PersonProfile> {
   if (!isUuid(id)) throw new NotFoundError('person');
   const [row] = await getDb()
     .select({
@@ -195,4 +202,4 @@ export async function getPerson(viewer: Viewer, id: string): Promise<PersonProfi
     phone: (showPhone || override) && unsafePhone ? unsafePhone : null,
     isSelf,
   };
-}
+});

@@ -5,6 +5,7 @@
  * each query; a space someone may not see does not exist for them (NotFoundError).
  */
 import 'server-only';
+import { cache } from 'react';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { joinRequests, notifications, organisations, spaceFollows, spaceMembers, spaces, users } from '@/db/schema';
@@ -64,7 +65,7 @@ export async function listSpaces(viewer: Viewer): Promise<SpaceSummary[]> {
     .limit(200);
 }
 
-/** Spaces the viewer may post in (not archived): for "move thread" and the search filter. */
+/** Spaces the viewer may post in (not archived): for "move thread" and the search filter. Memoised per request (React `cache`): a page's metadata and body share one query. */
 export async function listReadableSpaces(viewer: Viewer): Promise<{ id: string; name: string; archived: boolean }[]> {
   return getDb()
     .select({ id: spaces.id, name: spaces.name, archived: sql<boolean>`("spaces"."archived_at" is not null)` })
@@ -74,7 +75,7 @@ export async function listReadableSpaces(viewer: Viewer): Promise<{ id: string; 
     .limit(200);
 }
 
-export async function getSpaceBySlug(viewer: Viewer, slug: string): Promise<SpaceSummary> {
+export const getSpaceBySlug = cache(async function getSpaceBySlug(viewer: Viewer, slug: string): Promise<SpaceSummary> {
   if (slug.length > 120) throw new NotFoundError('space');
   const [row] = await getDb()
     .select(summaryColumns(viewer))
@@ -83,7 +84,7 @@ export async function getSpaceBySlug(viewer: Viewer, slug: string): Promise<Spac
     .limit(1);
   if (!row) throw new NotFoundError('space');
   return row;
-}
+});
 
 /** A space the viewer sees (reads and posts), or NotFoundError. */
 async function getReadableSpace(viewer: Viewer, spaceId: string) {

@@ -4,6 +4,7 @@
  * (NotFoundError, a 404 page). Starting threads, replying and editing live in posts-write.ts.
  */
 import 'server-only';
+import { cache } from 'react';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
@@ -110,8 +111,8 @@ export interface ThreadDetail {
   lastReadNumber: number;
 }
 
-/** One thread the viewer sees, or NotFoundError. */
-export async function getThread(viewer: Viewer, threadId: string): Promise<ThreadDetail> {
+/** One thread the viewer sees, or NotFoundError. Memoised per request (React `cache`): a page's metadata and body share one query. */
+export const getThread = cache(async function getThread(viewer: Viewer, threadId: string): Promise<ThreadDetail> {
   if (!isUuid(threadId)) throw new NotFoundError('thread');
   const [row] = await getDb()
     .select({
@@ -140,7 +141,7 @@ export async function getThread(viewer: Viewer, threadId: string): Promise<Threa
     .limit(1);
   if (!row) throw new NotFoundError('thread');
   return row;
-}
+});
 
 /** Records that the viewer has seen the thread up to post `number` (never moves backwards). */
 export async function markThreadRead(viewer: Viewer, threadId: string, number: number): Promise<void> {

@@ -4,6 +4,7 @@
  * resource the viewer may not see does not exist for them (NotFoundError / absent from lists).
  */
 import 'server-only';
+import { cache } from 'react';
 import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
@@ -16,6 +17,7 @@ import { headline } from '@/lib/dal/highlight';
 import { isUuid, isoMicros, keysetPage, seekClause, timeIdKey, type Page } from '@/lib/dal/pagination';
 import { highlightToHtml, type HighlightHtml } from '@/lib/html';
 import { downloadTrailVisible, resourceAccess, resourceEditable } from './access';
+import { fuzzyNameMatch, nameSimilarity } from '@/lib/dal/matching';
 
 export interface ResourceListItem {
   id: string;
@@ -172,8 +174,8 @@ export interface ResourceDetail extends Omit<ResourceListItem, 'snippet' | 'curs
   canSeeTrail: boolean;
 }
 
-/** One resource the viewer may see, with its versions (newest first); NotFoundError otherwise. */
-export async function getResource(viewer: Viewer, unsafeId: string): Promise<ResourceDetail> {
+/** One resource the viewer may see, with its versions (newest first); NotFoundError otherwise. Memoised per request (React `cache`): a page's metadata and body share one query. */
+export const getResource = cache(async function getResource(viewer: Viewer, unsafeId: string): Promise<ResourceDetail> {
   if (!isUuid(unsafeId)) throw new NotFoundError('resource');
   const db = getDb();
   const [row] = await db
@@ -221,7 +223,7 @@ export async function getResource(viewer: Viewer, unsafeId: string): Promise<Res
     .limit(200);
   const { snippet: _s, cursorAt: _c, ...detail } = row;
   return { ...detail, versions };
-}
+});
 
 /** The controlled list of topics (the expertise areas members pick on their profiles). */
 export async function topicOptions(): Promise<{ slug: string; label: string }[]> {
@@ -233,20 +235,32 @@ export async function topicOptions(): Promise<{ slug: string; label: string }[]>
 }
 
 /**
- * Organisations the list's filter offers: those with at least one resource the viewer can see (so the
- * filter is short, and names no organisation whose resources are all out of the viewer's reach).
+ * Organisations with at least one resource the viewer may see, whose name matches `q` (the resource
+ * list's organisation filter, a type-ahead), closest first; or, given `id`, that one organisation.
  */
-export async function contributingOrganisationOptions(viewer: Viewer): Promise<{ id: string; name: string }[]> {
+export async function contributingOrganisations(
+  viewer: Viewer,
+  match: { q: string } | { id: string },
+  limit = 10,
+): Promise<{ id: string; name: string; sector: Sector; country: string | null }[]> {
   const visible = getDb()
     .select({ one: sql`1` })
     .from(resources)
     .where(and(eq(resources.organisationId, organisations.id), resourceAccess(viewer)));
+  const q = 'q' in match ? match.q.trim() : '';
+  if ('q' in match ? q.length < 2 : !isUuid(match.id)) return [];
   return getDb()
-    .select({ id: organisations.id, name: organisations.name })
+    .select({ id: organisations.id, name: organisations.name, sector: organisations.sector, country: organisations.country })
     .from(organisations)
-    .where(and(eq(organisations.status, 'active'), exists(visible)))
-    .orderBy(asc(organisations.name))
-    .limit(1000);
+    .where(
+      and(
+        eq(organisations.status, 'active'),
+        'id' in match ? eq(organisations.id, match.id) : fuzzyNameMatch(organisations.name, q),
+        exists(visible),
+      ),
+    )
+    .orderBy(...(q ? [desc(nameSimilarity(organisations.name, q))] : []), asc(organisations.name))
+    .limit(limit);
 }
 
 /** Organisations an admin's "on behalf of" choice can name (active ones, by name). */

@@ -5,7 +5,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError, UserError } from '@/lib/errors';
 import { createOrganisation, signedIn } from '@/testing/factories';
 import { resourceInput as base, resourcePeople, type ResourcePeople } from '@/testing/resources';
-import { contributingOrganisationOptions, countResources, getResource, listResources } from './resources';
+import { contributingOrganisations, countResources, getResource, listResources } from './resources';
 import { createResource } from './write';
 
 const request = { ip: '203.0.113.9', userAgent: 'vitest' };
@@ -59,11 +59,16 @@ describe('the organisation filter of the list', () => {
     const quiet = await createOrganisation({ sector: 'private_sector' });
     const insider = await signedIn({ organisationId: quiet.id });
     await createResource(insider, base({ title: 'Internal only', visibility: 'organisation' }), request);
-    const names = async (viewer: Viewer) => (await contributingOrganisationOptions(viewer)).map((o) => o.id);
-    expect(await names(insider)).toContain(quiet.id);
-    expect(await names(people.otherSector)).not.toContain(quiet.id);
-    expect(await names(people.otherSector)).toContain(people.contributor.organisationId);
-    expect(await names(people.admin)).toContain(quiet.id);
+    // By id (the filter already chosen) and by name (the type-ahead), under the same rule.
+    const byId = async (viewer: Viewer, id: string) => (await contributingOrganisations(viewer, { id })).map((o) => o.id);
+    const byName = async (viewer: Viewer, q: string) => (await contributingOrganisations(viewer, { q })).map((o) => o.id);
+    expect(await byId(insider, quiet.id)).toEqual([quiet.id]);
+    expect(await byName(insider, quiet.name)).toContain(quiet.id);
+    expect(await byId(people.otherSector, quiet.id)).toEqual([]);
+    expect(await byName(people.otherSector, quiet.name)).not.toContain(quiet.id);
+    expect(await byId(people.otherSector, people.contributor.organisationId!)).toEqual([people.contributor.organisationId]);
+    expect(await byId(people.admin, quiet.id)).toEqual([quiet.id]);
+    expect(await byName(people.admin, 'x')).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { after } from 'next/server';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { LanguageLabel } from '@/app/_components/language-label';
 import { requireViewer } from '@/lib/auth/require';
@@ -52,8 +53,11 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const tu = await getTranslations('notify.urgent');
   const firstUnread = thread.lastReadNumber < thread.postCount ? thread.lastReadNumber + 1 : null;
   const lastShown = posts.at(-1)?.number ?? 0;
-  if (lastShown > thread.lastReadNumber) await markThreadRead(viewer, thread.id, lastShown);
-  await markThreadNotificationsRead(viewer, thread.id);
+  // Read markers are written once the page has been sent, not before it is (issue 17).
+  after(async () => {
+    if (lastShown > thread.lastReadNumber) await markThreadRead(viewer, thread.id, lastShown);
+    await markThreadNotificationsRead(viewer, thread.id);
+  });
 
   const pageLink = (p: number) => `/threads/${thread.id}?page=${p}`;
   const pager =
