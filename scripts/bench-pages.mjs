@@ -54,7 +54,8 @@ const kb = (n) => Math.round(n / 102.4) / 10;
 /** HTML bytes (raw and gzipped) and the gzipped size of the scripts the page loads. */
 async function weigh(path, cookie, scriptCache) {
   const html = await (await fetch(base + path, { headers: { cookie } })).text();
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+  // Scripts marked noModule (the polyfills) are not fetched by the browsers that run the portal.
+  const scripts = [...html.matchAll(/<script([^>]+)src="([^"]+)"/g)].filter((m) => !/nomodule/i.test(m[1])).map((m) => m[2].replace(/&amp;/g, '&'));
   let js = 0;
   for (const src of new Set(scripts)) {
     if (!scriptCache.has(src)) scriptCache.set(src, gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length);
