@@ -37,7 +37,7 @@ export async function DiscussionResults({ viewer, filters }: { viewer: Viewer; f
       ) : null}
       <ol className="space-y-3">
         {page.items.map((hit) => (
-          <li key={hit.postId} className="space-y-1 rounded-lg border border-slate-200 bg-white p-4">
+          <li key={hit.postId} className="card space-y-1">
             <h3 className="flex flex-wrap items-center gap-2 font-semibold">
               <Link href={`/threads/${hit.threadId}?page=${pageOfPost(hit.number)}#post-${hit.number}`} dir="auto" lang={hit.language}>
                 <Highlighted html={hit.titleHtml} />

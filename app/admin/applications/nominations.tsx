@@ -20,7 +20,7 @@ export async function Nominations({ viewer, cursor, params }: { viewer: Viewer; 
       ) : (
         <ul className="space-y-3">
           {page.items.map((n) => (
-            <li key={n.id} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+            <li key={n.id} className="card space-y-2">
               <p dir="auto" className="font-semibold break-words">
                 {t('nominee', { name: n.nominee.name, organisation: n.organisation.name })}
               </p>

@@ -38,7 +38,7 @@ export default async function GuidelinesAdminPage({ searchParams }: { searchPara
         </h2>
         <ol className="space-y-4">
           {page.items.map((v) => (
-            <li key={v.version} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+            <li key={v.version} className="card space-y-3">
               <h3 className="font-semibold">
                 {isolated(t, 'versionTitle', {
                   version: format.number(v.version),

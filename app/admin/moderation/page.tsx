@@ -35,7 +35,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
       <ul className="space-y-4">
         {page.items.map((r) => (
           <li key={r.id}>
-            <article aria-labelledby={`report-${r.id}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+            <article aria-labelledby={`report-${r.id}`} className="card space-y-3">
               <h2 id={`report-${r.id}`} className="font-semibold">
                 <Link href={`/threads/${r.threadId}?page=${pageOfPost(r.postNumber)}#post-${r.postNumber}`}>
                   {t.rich('post', {

@@ -7,7 +7,7 @@ import { OrganisationLogo } from './organisation-logo';
 export function OrganisationCard({ organisation, locale, noCountry }: { organisation: DirectoryOrganisation; locale: string; noCountry: string }) {
   const country = countryName(organisation.country, locale);
   return (
-    <li className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white p-3">
+    <li className="org-card">
       <OrganisationLogo name={organisation.name} fileId={organisation.logoFileId} />
       <div className="min-w-0">
         <Link href={`/organisations/${organisation.slug}`} dir="auto" className="block font-semibold break-words">

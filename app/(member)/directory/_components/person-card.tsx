@@ -19,7 +19,7 @@ export function PersonCard({
 }) {
   const country = countryName(person.country, locale);
   return (
-    <li className="space-y-1 rounded-lg border border-slate-200 bg-white p-4">
+    <li className="card space-y-1">
       <Link href={`/people/${person.id}`} dir="auto" className="block font-semibold break-words">
         {person.name}
       </Link>

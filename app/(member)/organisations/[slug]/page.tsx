@@ -66,7 +66,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
 
       {organisation.formerMember ? <Alert tone="warning">{t('organisation.formerMember')}</Alert> : null}
 
-      <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[auto_1fr]">
+      <dl className="card grid gap-x-6 gap-y-2 sm:grid-cols-[auto_1fr]">
         <dt className="font-medium text-slate-600">{t('organisation.country')}</dt>
         <dd>
           {country ? (

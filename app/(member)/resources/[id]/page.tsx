@@ -120,7 +120,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
             ) : null}
           </div>
         </div>
-        <dl className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <dl className="card space-y-3 text-sm">
           {facts.map(([label, value]) => (
             <div key={label}>
               <dt className="font-medium text-slate-600">{label}</dt>

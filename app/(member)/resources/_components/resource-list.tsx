@@ -10,7 +10,7 @@ export async function ResourceListEntry({ item, headingLevel = 'h2' }: { item: R
   const format = await getFormatter();
   const Heading = headingLevel;
   return (
-    <li className="space-y-1 rounded-lg border border-slate-200 bg-white p-4">
+    <li className="card space-y-1">
       <Heading className="font-semibold">
         <Link href={`/resources/${item.id}`} dir="auto">
           {item.title}

@@ -26,7 +26,7 @@ export default async function ProfileSettingsPage() {
           <Link href={`/people/${viewer.id}`}>{t('view')}</Link>
         </p>
       </div>
-      <dl className="grid gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[auto_1fr]">
+      <dl className="card grid gap-x-6 gap-y-1 sm:grid-cols-[auto_1fr]">
         <dt className="font-medium text-slate-600">{t('organisation')}</dt>
         <dd dir="auto">{viewer.organisationName}</dd>
         <dt className="font-medium text-slate-600">{t('email')}</dt>

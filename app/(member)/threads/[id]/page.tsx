@@ -134,7 +134,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       </section>
       {pager}
       {canReply ? (
-        <section id="reply" aria-labelledby="reply-heading" className="scroll-mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+        <section id="reply" aria-labelledby="reply-heading" className="card scroll-mt-4 space-y-3">
           <h2 id="reply-heading" className="text-lg font-semibold">
             {t('editor.replyTitle')}
           </h2>

@@ -18,8 +18,8 @@ export async function PostItem({ post, threadId, moderator, canReply }: { post: 
   const visible = post.cooked !== null;
   return (
     <li>
-      <article id={`post-${post.number}`} aria-labelledby={headingId} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white p-4">
-        <header className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 border-b border-slate-100 pb-2">
+      <article id={`post-${post.number}`} aria-labelledby={headingId} className="card scroll-mt-4">
+        <header className="post-head">
           <h3 id={headingId} className="text-sm">
             <span className="sr-only">{t('thread.postBy', { number: post.number, name: named(post.authorName) })}</span>
             <span aria-hidden>
@@ -68,11 +68,7 @@ export async function PostItem({ post, threadId, moderator, canReply }: { post: 
           )}
         </div>
         {!post.deleted ? (
-          <div
-            role="group"
-            aria-label={t('thread.actionsFor', { number: post.number })}
-            className="flex flex-wrap items-start gap-x-4 gap-y-2 border-t border-slate-100 pt-2 text-sm"
-          >
+          <div role="group" aria-label={t('thread.actionsFor', { number: post.number })} className="post-actions">
             {visible && canReply ? <Link href={`/threads/${threadId}?quote=${post.id}#reply`}>{t('thread.quote')}</Link> : null}
             {post.isOwn && !post.hidden ? <Link href={`${base}/edit`}>{t('thread.edit')}</Link> : null}
             {!post.isOwn && visible ? <Link href={`${base}/report`}>{t('thread.report')}</Link> : null}

@@ -55,9 +55,7 @@ export default async function ReverificationPage({ params, searchParams }: Props
           <p className="font-semibold">{t('remaining', { count: round.unconfirmed })}</p>
         </div>
       ) : (
-        <p className="rounded-lg border border-slate-200 bg-white p-4 text-slate-700">
-          {organisation.dueOn ? isolated(t, 'nextDate', { date: day(organisation.dueOn) }) : t('noDate')}
-        </p>
+        <p className="card text-slate-700">{organisation.dueOn ? isolated(t, 'nextDate', { date: day(organisation.dueOn) }) : t('noDate')}</p>
       )}
       {round ? (
         <section aria-labelledby="people" className="space-y-3">

@@ -32,7 +32,7 @@ export default async function JoinRequestsPage({ params }: Props) {
       {requests.length === 0 ? <p>{t('noRequests')}</p> : null}
       <ul className="space-y-3">
         {requests.map((r) => (
-          <li key={r.id} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+          <li key={r.id} className="card space-y-2">
             <p>
               <span className="font-semibold" dir="auto">
                 {r.name}

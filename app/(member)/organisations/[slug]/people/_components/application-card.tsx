@@ -11,7 +11,7 @@ export async function ApplicationCard({ application: a }: { application: Managed
   const headingId = `application-${a.id}`;
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'medium' });
   return (
-    <article aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+    <article aria-labelledby={headingId} className="card space-y-3">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h3 id={headingId} dir="auto" className="font-semibold break-words text-slate-900">

@@ -32,7 +32,7 @@ export default async function PostHistoryPage({ params }: Props) {
       {revisions.length === 0 ? <p>{t('historyEmpty')}</p> : null}
       <ol className="space-y-4">
         {revisions.map((r) => (
-          <li key={r.id} className="rounded-lg border border-slate-200 bg-white p-4">
+          <li key={r.id} className="card">
             <p className="mb-2 text-sm text-slate-600">{t('version', { when: when(r.writtenAt), replaced: when(r.replacedAt) })}</p>
             <Cooked html={r.cooked} />
           </li>
