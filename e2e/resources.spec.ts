@@ -155,7 +155,7 @@ test('a refused link address keeps the link, languages and visibility chosen; th
   // The list's organisation filter is a type-ahead: type part of the name, choose it with the keyboard.
   const organisation = (await page.locator('main a[href^="/organisations/"]').first().textContent())!.trim();
   await page.goto('/resources');
-  const search = page.getByRole('combobox', { name: t('resources.organisationFilter.search') });
+  const search = page.getByRole('combobox', { name: t('resources.organisationFilter.search'), exact: true });
   await search.fill(organisation.slice(0, 8));
   await expect(page.getByRole('option', { name: organisation })).toBeVisible();
   await search.press('ArrowDown');

@@ -1,3 +1,4 @@
+import { SPACE_ACCESS, SPACE_FOLLOW_MODES } from '../values';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -19,7 +20,7 @@ import { users } from './accounts';
 
 /** Discussions: spaces, threads, posts, reading state, follows and reports (notifications: ./notifications.ts). */
 
-export const SPACE_ACCESS = ['open', 'sector', 'request'] as const;
+export { SPACE_ACCESS };
 export type SpaceAccessKind = (typeof SPACE_ACCESS)[number];
 export const spaceAccessEnum = pgEnum('space_access', SPACE_ACCESS);
 
@@ -213,11 +214,7 @@ export const threadFollows = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.threadId] }), index('thread_follows_thread_idx').on(t.threadId)],
 );
 
-/**
- * What following a space brings (settings/notifications): a notification for every new post, for new
- * threads only (both by email as the kinds say), a daily or weekly digest, or nothing (muted).
- */
-export const SPACE_FOLLOW_MODES = ['every_post', 'new_threads', 'daily', 'weekly', 'muted'] as const;
+export { SPACE_FOLLOW_MODES };
 export type SpaceFollowMode = (typeof SPACE_FOLLOW_MODES)[number];
 export const spaceFollowModeEnum = pgEnum('space_follow_mode', SPACE_FOLLOW_MODES);
 

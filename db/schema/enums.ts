@@ -1,6 +1,7 @@
+import { SECTORS } from '../values';
 import { pgEnum } from 'drizzle-orm/pg-core';
 
-export const SECTORS = ['government', 'private_sector', 'civil_society', 'intergovernmental'] as const;
+export { SECTORS };
 export type Sector = (typeof SECTORS)[number];
 export const sectorEnum = pgEnum('sector', SECTORS);
 

@@ -1,3 +1,4 @@
+import { CHANNELS, PREFERENCE_KINDS } from '../values';
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
@@ -51,11 +52,10 @@ export const notifications = pgTable(
   ],
 );
 
-/** The kinds a member chooses for (join covers accepted and declined requests, moderation a hidden post). */
-export const PREFERENCE_KINDS = ['mention', 'reply', 'new_thread', 'urgent', 'join', 'moderation'] as const;
+export { PREFERENCE_KINDS };
 export type PreferenceKind = (typeof PREFERENCE_KINDS)[number];
 
-export const CHANNELS = ['both', 'portal', 'email', 'off'] as const;
+export { CHANNELS };
 export type Channel = (typeof CHANNELS)[number];
 
 /** One row per member who changed something; a member without one has the defaults (lib/dal/notifications/preferences.ts). */

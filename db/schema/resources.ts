@@ -1,3 +1,4 @@
+import { RESOURCE_TYPES, RESOURCE_VISIBILITIES } from '../values';
 import { sql } from 'drizzle-orm';
 import { bigserial, customType, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
@@ -6,12 +7,11 @@ import { sectorEnum } from './enums';
 import { files } from './files';
 import { organisations } from './organisations';
 
-export const RESOURCE_TYPES = ['report', 'research', 'policy_legislation', 'guidance_toolkit', 'training_material', 'case_study', 'other'] as const;
+export { RESOURCE_TYPES };
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
 export const resourceTypeEnum = pgEnum('resource_type', RESOURCE_TYPES);
 
-/** Who may see a resource (besides its own organisation, moderators and admins): see resourceAccess in lib/dal/resources/access.ts. */
-export const RESOURCE_VISIBILITIES = ['all_members', 'sectors', 'organisation', 'space'] as const;
+export { RESOURCE_VISIBILITIES };
 export type ResourceVisibility = (typeof RESOURCE_VISIBILITIES)[number];
 export const resourceVisibilityEnum = pgEnum('resource_visibility', RESOURCE_VISIBILITIES);
 

@@ -1,3 +1,4 @@
+import { POST_MAX } from '@/db/values';
 import { z } from 'zod';
 import { SECTORS } from '@/db/schema/enums';
 import { SPACE_ACCESS } from '@/db/schema/discussions';
@@ -11,7 +12,7 @@ export { SPACE_ACCESS, SECTORS };
 export type { SpaceAccessKind } from '@/db/schema/discussions';
 export type { Sector } from '@/db/schema/enums';
 
-export const POST_MAX = 20_000;
+export { POST_MAX };
 export const POSTS_PER_PAGE = 30;
 
 const body = z.string().trim().min(1).max(POST_MAX);

@@ -1,11 +1,10 @@
+import { CHANGE_SUMMARY_MAX, GUIDELINES_MAX } from '@/db/values';
 import { z } from 'zod';
 import { LANGUAGES } from './profile';
 import { cursor } from './query';
 import { multiLine } from './text';
 
-/** The longest guidelines text and change summary an admin may publish. */
-export const GUIDELINES_MAX = 20_000;
-export const CHANGE_SUMMARY_MAX = 2_000;
+export { CHANGE_SUMMARY_MAX, GUIDELINES_MAX };
 
 /** A new version of the community guidelines (/admin/guidelines); previewing takes the same fields. */
 export const publishGuidelinesSchema = z.object({

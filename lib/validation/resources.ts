@@ -1,3 +1,4 @@
+import { OFFERED_VISIBILITIES } from '@/db/values';
 import { z } from 'zod';
 import { SECTORS } from '@/db/schema/enums';
 import { RESOURCE_TYPES, RESOURCE_VISIBILITIES } from '@/db/schema/resources';
@@ -13,8 +14,7 @@ import { LANGUAGES, expertiseSlug } from './profile';
 export { LANGUAGES, RESOURCE_TYPES, RESOURCE_VISIBILITIES, SECTORS };
 export type { ResourceType, ResourceVisibility } from '@/db/schema/resources';
 
-/** Visibilities offered in forms. */
-export const OFFERED_VISIBILITIES = RESOURCE_VISIBILITIES;
+export { OFFERED_VISIBILITIES };
 
 const list = <T extends z.ZodType>(item: T, max: number) =>
   z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max));

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Checkbox, SelectField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
-import { ENDORSEMENT_WAIT_CHOICES } from '@/lib/validation/people';
+import { ENDORSEMENT_WAIT_CHOICES } from '@/lib/values';
 import { peopleSettingsAction } from '../settings-actions';
 
 /** The two settings of focal points' endorsement (decision 018). */

@@ -6,7 +6,7 @@ import { Cooked } from '@/app/_components/cooked';
 import { Button } from '@/app/_components/ui/button';
 import { SelectField, TextArea } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
-import { CHANGE_SUMMARY_MAX, GUIDELINES_MAX } from '@/lib/validation/guidelines';
+import { CHANGE_SUMMARY_MAX, GUIDELINES_MAX } from '@/lib/values';
 import { previewGuidelinesAction, publishGuidelinesAction } from './actions';
 
 /**

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Checkbox, SelectField, TextArea, TextField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
-import { SECTORS, SPACE_ACCESS } from '@/lib/validation/discussions';
+import { SECTORS, SPACE_ACCESS } from '@/lib/values';
 import type { Sector, SpaceAccessKind } from '@/lib/validation/discussions';
 import { addMemberAction, createSpaceAction, updateSpaceAction } from './actions';
 

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { CheckboxGroup } from '@/app/_components/ui/checkbox-group';
 import { SelectField, TextArea, TextField } from '@/app/_components/ui/field';
-import { OFFERED_VISIBILITIES, RESOURCE_TYPES, SECTORS } from '@/lib/validation/resources';
+import { OFFERED_VISIBILITIES, RESOURCE_TYPES, SECTORS } from '@/lib/values';
 
 export interface MetadataValues {
   title: string;

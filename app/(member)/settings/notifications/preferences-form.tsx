@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Checkbox, SelectField, TextField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
-import { CHANNELS, PREFERENCE_KINDS } from '@/lib/validation/notifications';
+import { CHANNELS, PREFERENCE_KINDS } from '@/lib/values';
 import { updateNotificationPreferencesAction } from './actions';
 
 type Kind = (typeof PREFERENCE_KINDS)[number];

@@ -6,7 +6,7 @@ import { Cooked } from '@/app/_components/cooked';
 import { TextArea } from '@/app/_components/ui/field';
 import { Button } from '@/app/_components/ui/button';
 import { mentionMarkdown } from '@/lib/dal/discussions/mentions';
-import { POST_MAX } from '@/lib/validation/discussions';
+import { POST_MAX } from '@/lib/values';
 import { previewAction } from '../actions';
 import { MentionBox } from './mention-box';
 
