@@ -16,6 +16,7 @@ import { headline } from '@/lib/dal/highlight';
 import { isUuid, isoMicros, keysetPage, seekClause, timeIdKey, type Page } from '@/lib/dal/pagination';
 import { highlightToHtml, type HighlightHtml } from '@/lib/html';
 import { downloadTrailVisible, resourceAccess, resourceEditable } from './access';
+import { fileState, type FileState } from '@/lib/dal/files/access';
 
 export interface ResourceListItem {
   id: string;
@@ -152,6 +153,8 @@ export interface ResourceVersionItem {
   contentType: string;
   size: number;
   sha256: string;
+  /** Whether it can be downloaded now (lib/dal/files/access.ts: scanned, quarantined). */
+  state: FileState;
   createdAt: Date;
   createdByName: string;
 }
@@ -210,6 +213,7 @@ export async function getResource(viewer: Viewer, unsafeId: string): Promise<Res
       contentType: files.contentType,
       size: files.size,
       sha256: files.sha256,
+      state: fileState(viewer),
       createdAt: resourceVersions.createdAt,
       createdByName: users.name,
     })
