@@ -24,4 +24,7 @@ ALTER TABLE "files" ADD COLUMN "quarantined_at" timestamp with time zone;--> sta
 ALTER TABLE "quarantine_incidents" ADD CONSTRAINT "quarantine_incidents_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quarantine_incidents" ADD CONSTRAINT "quarantine_incidents_uploaded_by_users_id_fk" FOREIGN KEY ("uploaded_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "quarantine_incidents" ADD CONSTRAINT "quarantine_incidents_reviewed_by_users_id_fk" FOREIGN KEY ("reviewed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "quarantine_incidents_uploader_idx" ON "quarantine_incidents" USING btree ("uploaded_by","created_at");
+CREATE INDEX "quarantine_incidents_uploader_idx" ON "quarantine_incidents" USING btree ("uploaded_by","created_at");--> statement-breakpoint
+CREATE INDEX "files_md5_idx" ON "files" USING btree ("md5");--> statement-breakpoint
+CREATE INDEX "files_original_sha256_idx" ON "files" USING btree ("original_sha256") WHERE "files"."original_sha256" is not null;--> statement-breakpoint
+CREATE INDEX "files_original_md5_idx" ON "files" USING btree ("original_md5") WHERE "files"."original_md5" is not null;

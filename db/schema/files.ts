@@ -46,6 +46,14 @@ export const files = pgTable(
   },
   (t) => [
     index('files_sha256_idx').on(t.sha256),
+    // Adding hashes to the block list hides matching files at once (lib/dal/console/blocklist.ts): by every hash kept.
+    index('files_md5_idx').on(t.md5),
+    index('files_original_sha256_idx')
+      .on(t.originalSha256)
+      .where(sql`${t.originalSha256} is not null`),
+    index('files_original_md5_idx')
+      .on(t.originalMd5)
+      .where(sql`${t.originalMd5} is not null`),
     // The storage quota counts each organisation's members' resource uploads not yet attached (lib/dal/resources/quota.ts).
     index('files_uploaded_by_resource_idx')
       .on(t.uploadedBy)

@@ -6,9 +6,9 @@
  * (lib/dal/files/recheck.ts).
  */
 import 'server-only';
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { blockedHashes, users } from '@/db/schema';
+import { blockedHashes, files, users } from '@/db/schema';
 import type { HashAlgorithm } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/sessions';
@@ -111,6 +111,16 @@ async function addHashes(
         .onConflictDoNothing()
         .returning({ id: blockedHashes.id });
       added += rows.length;
+      // Stored files with these hashes are hidden in this transaction (indexed lookups); the job below quarantines them.
+      await tx
+        .update(files)
+        .set({ quarantinedAt: sql`now()` })
+        .where(
+          and(
+            isNull(files.quarantinedAt),
+            or(inArray(files.sha256, chunk), inArray(files.md5, chunk), inArray(files.originalSha256, chunk), inArray(files.originalMd5, chunk)),
+          ),
+        );
     }
     // Files stored before these hashes were listed: found and quarantined by a job (decision 024).
     if (added) await enqueueJob('files.recheckBlocklist', {}, { tx });

@@ -126,6 +126,9 @@ describe('re-checking stored files when hashes are added', () => {
 
     const report = await importBlockedHashes(admin, { hashes: `sha256\n${sha256(pdf)}\n${sha256(jpeg)}\n`, note: 'hotline' }, request);
     expect(report).toMatchObject({ added: 2, skippedCount: 0 });
+    // Hidden at once, in the transaction that listed the hashes; the job then quarantines them.
+    await expect(openVisibleFile(admin, stored[1]!)).rejects.toThrow(NotFoundError);
+    expect(await incidentsOf(admin, uploader.id)).toEqual([]);
     while ((await runDueJobs()).ran > 0);
 
     for (const id of stored.slice(0, 2)) {
