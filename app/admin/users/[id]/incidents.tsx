@@ -18,7 +18,9 @@ export async function Incidents({ userId, incidents }: { userId: string; inciden
       <h2 id="incidents" className="text-lg font-semibold">
         {t('title')}
       </h2>
-      <p className="text-sm text-slate-800">{open ? t('flagged', { count: open }) : t('allReviewed')}</p>
+      <p role="status" className="text-sm text-slate-800">
+        {open ? t('flagged', { count: open }) : t('allReviewed')}
+      </p>
       <ul className="divide-y divide-slate-200 text-sm">
         {incidents.map((i) => (
           <li key={i.id} className="space-y-1 py-2">
