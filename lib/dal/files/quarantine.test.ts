@@ -14,7 +14,7 @@ import { addBlockedHash, importBlockedHashes } from '@/lib/dal/console/blocklist
 import { incidentsOf, quarantineSetting, reviewIncidents, setQuarantineMode } from '@/lib/dal/console/quarantine';
 import { listNotifications } from '@/lib/dal/notifications/notifications';
 import { openSealed } from '@/lib/storage/sealed';
-import { storage } from '@/lib/storage';
+import { setStorage, storage } from '@/lib/storage';
 import { receiveUpload } from '@/lib/uploads/receive';
 import { everyRole, signedIn } from '@/testing/factories';
 import { temporaryStorage } from '@/testing/storage';
@@ -96,6 +96,28 @@ describe('quarantine of block-listed uploads', () => {
     expect(await receiveUpload(uploader, { fileName: 'x.pdf', ...send(bytes) }, request)).toEqual({ ok: false, refusal: 'refused' });
     expect(await incidentsOf(admin, uploader.id)).toMatchObject([{ reason: 'blocklist', kept: false }]);
     expect((await quarantinedObjects()).length).toBe(before);
+  });
+
+  it('still refuses and records the upload when the quarantine cannot be written (storage down), and says so', async () => {
+    const { admin } = await everyRole();
+    await setQuarantineMode(admin, 'keep', request);
+    const uploader = await signedIn();
+    const bytes = minimalPdf('listed while storage is down');
+    await addBlockedHash(admin, { hash: sha256(bytes), note: '' }, request);
+    const working = storage();
+    setStorage({ ...working, put: () => Promise.reject(new Error('storage down')) });
+    try {
+      expect(await receiveUpload(uploader, { fileName: 'x.pdf', ...send(bytes) }, request)).toEqual({ ok: false, refusal: 'refused' });
+    } finally {
+      setStorage(working);
+      await setQuarantineMode(admin, 'discard', request);
+    }
+    expect(await incidentsOf(admin, uploader.id)).toMatchObject([{ kept: false }]);
+    const [entry] = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'upload.blocked'), eq(auditLog.actorId, uploader.id)));
+    expect(entry!.details).toMatchObject({ preservationFailed: true, kept: false });
   });
 });
 

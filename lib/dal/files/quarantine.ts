@@ -100,7 +100,11 @@ export async function quarantineUpload(
   attempt: { path: string; sha256: string; md5: string; size: number; fileName: string; matched: 'sha256' | 'md5' },
   request: RequestInfo,
 ): Promise<void> {
-  const storageKey = await preserve(() => createReadStream(attempt.path), attempt.size);
+  // Storage down while the setting says keep: the refusal and its incident are still recorded, and say so.
+  const storageKey = await preserve(() => createReadStream(attempt.path), attempt.size).catch((error: unknown) => {
+    logger.error({ err: error }, 'could not preserve a block-listed upload in the quarantine');
+    return undefined;
+  });
   await getDb().transaction((tx) =>
     recordIncident(
       tx,
@@ -112,9 +116,13 @@ export async function quarantineUpload(
         sha256: attempt.sha256,
         md5: attempt.md5,
         size: attempt.size,
-        storageKey,
+        storageKey: storageKey ?? null,
       },
-      { action: 'upload.blocked', ip: request.ip, details: { fileName: attempt.fileName } },
+      {
+        action: 'upload.blocked',
+        ip: request.ip,
+        details: { fileName: attempt.fileName, ...(storageKey === undefined ? { preservationFailed: true } : {}) },
+      },
     ),
   );
   deliverSoon();
