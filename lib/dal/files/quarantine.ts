@@ -49,7 +49,8 @@ async function recordIncident(
   await audit(
     {
       action: entry.action,
-      actorId: incident.uploadedBy,
+      // A refused upload is the uploader's act; a file taken back later is the portal's (the uploader is in the details).
+      actorId: entry.action === 'upload.blocked' ? incident.uploadedBy : null,
       targetType: 'quarantine_incident',
       targetId: row!.id,
       ip: entry.ip ?? null,
@@ -69,7 +70,8 @@ async function recordIncident(
           userId: admin.id,
           kind: 'file_quarantined' as const,
           dedupeKey: `quarantine:${row!.id}`,
-          actorId: incident.uploadedBy,
+          // A refused upload is the uploader's act; a file taken back later is the portal's (the uploader is in the details).
+          actorId: entry.action === 'upload.blocked' ? incident.uploadedBy : null,
         })),
       )
       .onConflictDoNothing();
