@@ -162,7 +162,10 @@ describe('re-checking stored files when hashes are added', () => {
     expect((await openVisibleFile(admin, stored[2]!)).size).toBe(keep.length);
     const incidents = await incidentsOf(admin, uploader.id);
     expect(incidents.map((i) => i.reason)).toEqual(['blocklist', 'blocklist']);
-    expect((await getDb().select().from(auditLog).where(eq(auditLog.action, 'file.quarantined'))).length).toBe(2);
+    const taken = await getDb().select().from(auditLog).where(eq(auditLog.action, 'file.quarantined'));
+    expect(taken).toHaveLength(2);
+    // The portal took them back, not the uploader: no actor, the uploader in the details.
+    expect(taken.every((a) => a.actorId === null && (a.details as { uploadedBy: string }).uploadedBy === uploader.id)).toBe(true);
 
     // Running again finds nothing new: each file is handled once.
     expect((await recheckBatch()).matched).toEqual([]);

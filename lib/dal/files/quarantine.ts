@@ -70,8 +70,8 @@ async function recordIncident(
           userId: admin.id,
           kind: 'file_quarantined' as const,
           dedupeKey: `quarantine:${row!.id}`,
-          // A refused upload is the uploader's act; a file taken back later is the portal's (the uploader is in the details).
-          actorId: entry.action === 'upload.blocked' ? incident.uploadedBy : null,
+          // Whose file it was: the notification names them and opens their admin page.
+          actorId: incident.uploadedBy,
         })),
       )
       .onConflictDoNothing();
