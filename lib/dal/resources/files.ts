@@ -141,7 +141,8 @@ export async function unsafeCurrentPdf(resourceId: string): Promise<{ fileId: st
     .select({ fileId: files.id, storageKey: files.storageKey, size: files.size })
     .from(resources)
     .innerJoin(files, eq(files.id, resources.currentFileId))
-    .where(and(eq(resources.id, resourceId), isNull(resources.deletedAt), eq(files.contentType, 'application/pdf')));
+    // A quarantined file's bytes are gone (or sealed): nothing to read.
+    .where(and(eq(resources.id, resourceId), isNull(resources.deletedAt), eq(files.contentType, 'application/pdf'), isNull(files.quarantinedAt)));
   return row ?? null;
 }
 
