@@ -32,6 +32,8 @@ const schema = z.object({
   S3_REGION: z.string().default('us-east-1'),
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** clamd over TCP (tcp://host:3310): every resource file is scanned before it can be downloaded (decision 024); unset, files are "not scanned". */
+  CLAMAV_URL: z.url({ protocol: /^tcp$/, error: 'must be tcp://host:port' }).optional(),
   /** Largest upload accepted, in megabytes. */
   MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(2048).default(50),
   /** Room each organisation has for its resource files, in megabytes (decision 021). */

@@ -6,7 +6,16 @@ import { posts, spaces, threads } from './discussions';
 
 /** Notifications in the portal and by email, and the preferences that decide how each kind reaches a member. */
 
-export const NOTIFICATION_KINDS = ['reply', 'mention', 'urgent', 'new_thread', 'join_accepted', 'join_declined', 'post_hidden'] as const;
+export const NOTIFICATION_KINDS = [
+  'reply',
+  'mention',
+  'urgent',
+  'new_thread',
+  'join_accepted',
+  'join_declined',
+  'post_hidden',
+  'file_quarantined',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationKindEnum = pgEnum('notification_kind', NOTIFICATION_KINDS);
 

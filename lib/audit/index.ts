@@ -81,6 +81,9 @@ export const AUDIT_ACTIONS = [
   'report.resolved',
   'file.uploaded',
   'upload.blocked',
+  'file.quarantined',
+  'quarantine.mode_changed',
+  'quarantine.reviewed',
   'resource.created',
   'resource.updated',
   'resource.deleted',
@@ -118,6 +121,7 @@ export interface AuditEntry {
     | 'resource'
     | 'file'
     | 'blocked_hash'
+    | 'quarantine_incident'
     | 'data_export';
   targetId?: string | null;
   ip?: string | null;

@@ -49,7 +49,7 @@ describe('emails in the recipient’s language', () => {
 
   it('every template renders in every language, and an unknown locale falls back to English', () => {
     // Every placeholder any template has: a missing one would make next-intl log and fall back to the key.
-    const values = { reason: 'a reason', date: '1 March 2027', days: '14', inviter: 'Grace Wanjiru', organisation: 'Hotline Network' };
+    const values = { reason: 'a reason', date: '1 March 2027', days: '14', inviter: 'Grace Wanjiru', organisation: 'Hotline Network', kept: 'yes' };
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
       for (const locale of ['en', 'fr', 'es', 'pt', 'ar'] as const) {

@@ -17,7 +17,7 @@ export const TEMPLATES = [
   'newApplication',
   'confirmNewEmail',
   'emailChanged',
-  'blockedUpload',
+  'fileQuarantined',
   // Yearly re-verification (lib/dal/reverification/rounds.ts).
   'reverificationOpened',
   'reverificationReminder',

@@ -15,6 +15,10 @@ export interface JobPayloads {
   'resources.extractText': { resourceId: string };
   /** An uploaded file never attached to a resource, discarded after a day. */
   'resources.discardUnattachedFile': { fileId: string };
+  /** Re-checks stored files against the block list after hashes were added, a batch at a time after `afterId` (lib/dal/files/recheck.ts). */
+  'files.recheckBlocklist': { afterId?: string };
+  /** Scans an uploaded file with clamd (CLAMAV_URL); it is downloadable once clean (lib/dal/files/scan.ts). */
+  'files.scan': { fileId: string };
   /** Builds a member's data export (lib/dal/privacy/jobs.ts). */
   'privacy.buildExport': { exportId: string };
   /** Deletes a data export's file once its 24 hours are up. */

@@ -7,6 +7,7 @@ import 'server-only';
 import '@/lib/dal/discussions/jobs';
 import '@/lib/dal/notifications/jobs';
 import '@/lib/dal/resources/jobs';
+import '@/lib/dal/files/jobs';
 import '@/lib/dal/reverification/jobs';
 import '@/lib/dal/privacy/jobs';
 import '@/lib/rate-limit/jobs';

@@ -45,11 +45,11 @@ export async function receiveLogo(
       throw new Refused('imageUnreadable');
     }
     const digest = digestOfBuffer(encoded);
-    await refuseIfBlocked(viewer, digest, fileName, request);
+    await refuseIfBlocked(viewer, digest, received, fileName, request);
     return storeOrganisationLogo(
       viewer,
       organisation,
-      { bytes: encoded, sha256: digest.sha256, md5: digest.md5, name: fileName, from: detected.mime, originalSha256: received.digest.sha256 },
+      { bytes: encoded, sha256: digest.sha256, md5: digest.md5, name: fileName, from: detected.mime, original: received.digest },
       request,
     );
   });

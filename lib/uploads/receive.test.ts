@@ -163,7 +163,7 @@ describe('receiveUpload', () => {
     expect(entry!.details).toMatchObject({ sha256: createHash('sha256').update(bytes).digest('hex') });
     const mails = await getDb().select().from(outbox).where(eq(outbox.to, admin.email));
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.template).toBe('blockedUpload');
+    expect(mails[0]!.template).toBe('fileQuarantined');
     expect(openEmail(mails[0]!).text).not.toContain('listed.pdf');
   });
 

@@ -11,7 +11,8 @@ import { fileTypeFromFile } from 'file-type';
 import sharp from 'sharp';
 import type { Viewer } from '@/lib/auth/sessions';
 import { config } from '@/lib/config';
-import { isBlocked, reportBlockedUpload } from '@/lib/dal/console/blocklist';
+import { blockedBy } from '@/lib/dal/console/blocklist';
+import { quarantineUpload } from '@/lib/dal/files/quarantine';
 import { storeUploadedFile, type StoredFile } from '@/lib/dal/resources/files';
 import { StorageQuotaExceeded, storageRoomFor } from '@/lib/dal/resources/quota';
 import type { RequestInfo } from '@/lib/request';
@@ -145,10 +146,15 @@ async function reencodeImage(input: string, output: string, mime: string): Promi
   }
 }
 
-/** Refuses (audited, admins told) a file whose hashes are on the block list. */
-export async function refuseIfBlocked(viewer: Viewer, digest: Digest, fileName: string, request: RequestInfo): Promise<void> {
-  if (await isBlocked(digest)) {
-    await reportBlockedUpload(viewer, { ...digest, fileName }, request);
+/**
+ * Refuses a file whose hashes (`digest`: as sent, or as it would be stored) are on the block list: the
+ * bytes as sent (`received`) are quarantined or discarded per the portal's setting, the account flagged,
+ * admins told, audited (lib/dal/files/quarantine.ts).
+ */
+export async function refuseIfBlocked(viewer: Viewer, digest: Digest, received: Received, fileName: string, request: RequestInfo): Promise<void> {
+  const matched = await blockedBy(digest);
+  if (matched) {
+    await quarantineUpload(viewer, { ...received.digest, path: received.path, fileName, matched }, request);
     throw new Refused('refused');
   }
 }
@@ -188,8 +194,9 @@ export async function receiveChecked<T>(
     const digest = await writeHashed(source, received, limit);
     if (digest.size === 0) throw new Refused('empty');
     // The block list is checked before anything else looks at the content.
-    await refuseIfBlocked(viewer, digest, upload.fileName, request);
-    return { ok: true, value: await check({ dir, path: received, digest }) };
+    const receivedFile = { dir, path: received, digest };
+    await refuseIfBlocked(viewer, digest, receivedFile, upload.fileName, request);
+    return { ok: true, value: await check(receivedFile) };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, refusal: error.refusal };
     throw error;
@@ -208,7 +215,8 @@ export async function receiveUpload(viewer: Viewer, upload: Upload, request: Req
   // Over the organisation's storage quota already by what the body says it holds: refused unread.
   if (upload.declaredSize && !(await storageRoomFor(viewer.organisationId, upload.declaredSize))) return { ok: false, refusal: 'quotaExceeded' };
 
-  const result = await receiveChecked(viewer, { ...upload, fileName }, limit, request, async ({ dir, path: received, digest: original }) => {
+  const result = await receiveChecked(viewer, { ...upload, fileName }, limit, request, async (receivedFile) => {
+    const { dir, path: received, digest: original } = receivedFile;
     const contentType = await checkType(received, ext);
     let stored = received;
     let digest = original;
@@ -218,13 +226,13 @@ export async function receiveUpload(viewer: Viewer, upload: Upload, request: Req
       await reencodeImage(received, stored, contentType);
       digest = await digestOf(stored);
       if (digest.size > limit) throw new Refused('tooLarge');
-      await refuseIfBlocked(viewer, digest, fileName, request);
+      await refuseIfBlocked(viewer, digest, receivedFile, fileName, request);
     }
     const { size } = await stat(stored);
     if (!(await storageRoomFor(viewer.organisationId, size))) throw new Refused('quotaExceeded');
     return storeUploadedFile(
       viewer,
-      { path: stored, contentType, size, sha256: digest.sha256, md5: digest.md5, originalName: fileName, originalSha256: original.sha256 },
+      { path: stored, contentType, size, sha256: digest.sha256, md5: digest.md5, originalName: fileName, original },
       request,
     ).catch((error: unknown) => {
       // Another upload took the room meanwhile (decided under the organisation's lock): the bytes are gone again.

@@ -58,6 +58,8 @@ export const approveApplicationSchema = z.object({ userId: uuid });
 
 export const rejectApplicationSchema = z.object({ userId: uuid, reason: multiLine(1000) });
 
+/** An admin marks a member's quarantine incidents reviewed, clearing the flag on their account (decision 024). */
+export const reviewIncidentsSchema = z.object({ userId: uuid });
 export const changeRoleSchema = z.object({ userId: uuid, role: z.enum(ROLES, { error: 'invalidChoice' }) });
 
 /** Suspend (an active account) or reactivate (a suspended one). */

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SECTORS } from '@/db/schema/enums';
 import { RESOURCE_TYPES, RESOURCE_VISIBILITIES } from '@/db/schema/resources';
 import { uuid } from './fields';
+import { parseHashList } from './hash-list';
 import { choice, cursor, lenient, searchText, uuid as uuidParam } from './query';
 import { optionalSingleLine, singleLine } from './text';
 import { LANGUAGES, expertiseSlug } from './profile';
@@ -102,28 +103,19 @@ const hashValue = z
 
 export const addBlockedHashSchema = z.object({ hash: hashValue, note: optionalSingleLine(300).default('') });
 export const removeBlockedHashSchema = z.object({ id: uuid });
+/** What happens to a quarantined file's bytes (lib/dal/files/quarantine-setting.ts). */
+export const quarantineModeSchema = z.object({ mode: z.enum(['discard', 'keep']) });
 export const blocklistFiltersSchema = z.object({ cursor });
 
 /** The longest block list imported at once (about 15,000 SHA-256 hashes); lib/limits.ts is sized for it. */
 const HASH_LIST_MAX = 1_000_000;
 
-/** A pasted (or read from a text file in the browser) list: one hash a line; blank lines and # comments ignored. */
+/** A pasted (or read from a file in the browser) list: one hash a line, or CSV with a hash column (./hash-list.ts). */
 export const importBlockedHashesSchema = z.object({
-  hashes: z.string().min(1).max(HASH_LIST_MAX),
+  hashes: z
+    .string()
+    .min(1)
+    .max(HASH_LIST_MAX)
+    .refine((text) => !parseHashList(text).noHashColumn, { error: 'noHashColumn' }),
   note: optionalSingleLine(300).default(''),
 });
-
-/** The hashes in an imported list, and the lines that were not hashes (line numbers from 1). */
-export function parseHashList(text: string): { hashes: string[]; invalidLines: number[] } {
-  const hashes = new Set<string>();
-  const invalidLines: number[] = [];
-  text.split(/\r?\n/).forEach((raw, index) => {
-    // Common formats: "<hash>", "<hash>  filename" (sha256sum), "<hash>,comment".
-    const line = raw.replace(/#.*$/, '').trim();
-    if (!line) return;
-    const parsed = hashValue.safeParse(line.split(/[\s,;]+/)[0]);
-    if (parsed.success) hashes.add(parsed.data);
-    else invalidLines.push(index + 1);
-  });
-  return { hashes: [...hashes], invalidLines };
-}

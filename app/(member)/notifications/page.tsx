@@ -15,6 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 function href(n: NotificationItem): string {
+  // Quarantine alerts (admins only) open the uploader's admin page, where the incident is listed.
+  if (n.kind === 'file_quarantined') return n.actorId ? `/admin/users/${n.actorId}` : '/admin/blocklist';
   if (n.threadId) return n.postNumber ? `/threads/${n.threadId}?page=${pageOfPost(n.postNumber)}#post-${n.postNumber}` : `/threads/${n.threadId}`;
   return n.spaceSlug ? `/spaces/${n.spaceSlug}` : '/spaces';
 }

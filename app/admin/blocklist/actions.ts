@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { memberAction } from '@/lib/actions';
 import { addBlockedHash, importBlockedHashes, removeBlockedHash } from '@/lib/dal/console/blocklist';
-import { addBlockedHashSchema, importBlockedHashesSchema, removeBlockedHashSchema } from '@/lib/validation/resources';
+import { setQuarantineMode } from '@/lib/dal/console/quarantine';
+import { addBlockedHashSchema, importBlockedHashesSchema, quarantineModeSchema, removeBlockedHashSchema } from '@/lib/validation/resources';
 
 export const addBlockedHashAction = memberAction(addBlockedHashSchema, { reauth: true }, async (input, { viewer, request, say }) => {
   const added = await addBlockedHash(viewer, input, request);
@@ -11,17 +12,22 @@ export const addBlockedHashAction = memberAction(addBlockedHashSchema, { reauth:
   return say(added ? 'blocklist.added' : 'blocklist.alreadyListed');
 });
 
+/** Imports a list; answers the report (added, already listed, each skipped line and why), shown beside the list field. */
 export const importBlockedHashesAction = memberAction(importBlockedHashesSchema, { reauth: true }, async (input, { viewer, request, say }) => {
-  const result = await importBlockedHashes(viewer, input, request);
+  const report = await importBlockedHashes(viewer, input, request);
   revalidatePath('/admin/blocklist');
-  const { message } = say('blocklist.imported', { added: result.added, duplicates: result.duplicates });
-  if (!result.invalidLines.length) return { message };
-  const lines = result.invalidLines.slice(0, 20).join(', ');
-  return { message: `${message} ${say('blocklist.invalidLines', { count: result.invalidLines.length, lines }).message}` };
+  return { data: report, ...say('blocklist.imported', { added: report.added, duplicates: report.alreadyListed, skipped: report.skippedCount }) };
 });
 
 export const removeBlockedHashAction = memberAction(removeBlockedHashSchema, { reauth: true }, async ({ id }, { viewer, request, say }) => {
   await removeBlockedHash(viewer, id, request);
   revalidatePath('/admin/blocklist');
   return say('blocklist.removed');
+});
+
+/** Whether quarantined files' bytes are kept sealed or discarded (decision 024; audited). */
+export const quarantineModeAction = memberAction(quarantineModeSchema, { reauth: true }, async ({ mode }, { viewer, request, say }) => {
+  await setQuarantineMode(viewer, mode, request);
+  revalidatePath('/admin/blocklist');
+  return say('blocklist.quarantine.saved');
 });

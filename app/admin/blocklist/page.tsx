@@ -3,6 +3,9 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { Pager } from '@/app/_components/list-controls';
 import { requireAdmin } from '@/lib/auth/require';
 import { countBlockedHashes, listBlockedHashes } from '@/lib/dal/console/blocklist';
+import { quarantineSetting } from '@/lib/dal/console/quarantine';
+import { ChoiceForm } from '@/app/_components/ui/action-forms';
+import { quarantineModeAction } from './actions';
 import { blocklistFiltersSchema } from '@/lib/validation/resources';
 import { AddHashForm, ImportHashesForm, RemoveHashForm } from './forms';
 import { isolated } from '@/app/_components/bidi';
@@ -16,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function BlocklistPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireAdmin();
   const { cursor } = blocklistFiltersSchema.parse(await searchParams);
-  const [page, total] = await Promise.all([listBlockedHashes(viewer, cursor), countBlockedHashes(viewer)]);
+  const [page, total, mode] = await Promise.all([listBlockedHashes(viewer, cursor), countBlockedHashes(viewer), quarantineSetting(viewer)]);
   const t = await getTranslations('blocklist');
   const format = await getFormatter();
   return (
@@ -36,6 +39,24 @@ export default async function BlocklistPage({ searchParams }: { searchParams: Pr
           <ImportHashesForm />
         </section>
       </div>
+      <section aria-labelledby="quarantine" className="max-w-2xl space-y-3">
+        <h2 id="quarantine" className="text-lg font-semibold">
+          {t('quarantine.title')}
+        </h2>
+        <p className="text-sm text-slate-700">{t('quarantine.intro')}</p>
+        <ChoiceForm
+          action={quarantineModeAction}
+          fields={{}}
+          name="mode"
+          label={t('quarantine.label')}
+          submit={t('quarantine.save')}
+          defaultValue={mode}
+          options={[
+            { value: 'discard', label: t('quarantine.discard') },
+            { value: 'keep', label: t('quarantine.keep') },
+          ]}
+        />
+      </section>
       <section aria-labelledby="listed" className="space-y-3">
         <h2 id="listed" className="text-lg font-semibold">
           {t('listed', { count: total })}

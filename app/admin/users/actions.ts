@@ -5,7 +5,8 @@ import { redirect } from 'next/navigation';
 import { memberAction } from '@/lib/actions';
 import { changeUserRole, reactivateUser, setFocalPoint, suspendUser } from '@/lib/dal/console/users';
 import { resetSecondFactors } from '@/lib/auth/second-factor';
-import { changeRoleSchema, focalPointSchema, userStatusSchema } from '@/lib/validation/admin';
+import { changeRoleSchema, focalPointSchema, reviewIncidentsSchema, userStatusSchema } from '@/lib/validation/admin';
+import { reviewIncidents } from '@/lib/dal/console/quarantine';
 import { resetSecondFactorSchema } from '@/lib/validation/security';
 import { adminDeleteAccount } from '@/lib/dal/privacy/erasure';
 import { adminDeleteSchema } from '@/lib/validation/privacy';
@@ -39,4 +40,11 @@ export const deleteAccountAction = memberAction(adminDeleteSchema, { reauth: tru
   await adminDeleteAccount(viewer, userId, request);
   revalidatePath('/admin/users');
   redirect('/admin/users');
+});
+
+/** Marks the member's quarantine incidents reviewed: the flag on their account clears (audited). */
+export const reviewIncidentsAction = memberAction(reviewIncidentsSchema, { reauth: true }, async ({ userId }, { viewer, request, say }) => {
+  await reviewIncidents(viewer, userId, request);
+  revalidatePath(`/admin/users/${userId}`);
+  return say('admin.user.incidents.reviewed');
 });

@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { auditLog, blockedHashes } from '@/db/schema';
 import { everyRole } from '@/testing/factories';
 import { NotFoundError } from '@/lib/errors';
-import { parseHashList } from '@/lib/validation/resources';
+import { parseHashList } from '@/lib/validation/hash-list';
 import { addBlockedHash, countBlockedHashes, importBlockedHashes, isBlocked, listBlockedHashes, removeBlockedHash } from './blocklist';
 
 const request = { ip: '203.0.113.1', userAgent: 'vitest' };
@@ -34,9 +34,24 @@ describe('hash block list', () => {
   it('imports a text list: sha256sum output, comments, duplicates and bad lines', async () => {
     const { admin } = await everyRole();
     const text = `# from partner\n${sha.toUpperCase()}  file-one.jpg\n\n${md5}\n${md5},dup\nnot-a-hash\n${'c'.repeat(40)}\n`;
-    expect(parseHashList(text)).toEqual({ hashes: [sha, md5], invalidLines: [6, 7] });
-    expect(await importBlockedHashes(admin, { hashes: text, note: 'batch' }, request)).toEqual({ added: 2, duplicates: 0, invalidLines: [6, 7] });
-    expect(await importBlockedHashes(admin, { hashes: text, note: 'again' }, request)).toEqual({ added: 0, duplicates: 2, invalidLines: [6, 7] });
+    const skipped = [
+      { line: 5, reason: 'repeated' },
+      { line: 6, reason: 'notHash' },
+      { line: 7, reason: 'sha1' },
+    ];
+    expect(parseHashList(text)).toEqual({ hashes: [sha, md5], skipped, noHashColumn: false });
+    expect(await importBlockedHashes(admin, { hashes: text, note: 'batch' }, request)).toEqual({
+      added: 2,
+      alreadyListed: 0,
+      skipped,
+      skippedCount: 3,
+    });
+    expect(await importBlockedHashes(admin, { hashes: text, note: 'again' }, request)).toEqual({
+      added: 0,
+      alreadyListed: 2,
+      skipped,
+      skippedCount: 3,
+    });
     expect(await isBlocked({ sha256: sha, md5: 'f'.repeat(32) })).toBe(true);
     expect(await isBlocked({ sha256: 'f'.repeat(64), md5 })).toBe(true);
     expect(await isBlocked({ sha256: 'f'.repeat(64), md5: 'f'.repeat(32) })).toBe(false);

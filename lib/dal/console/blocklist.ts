@@ -1,29 +1,30 @@
 /**
  * Access for the hash block list: admins only read and change it (assertConsoleAccess, ./access.ts, before anything;
- * to anyone else it does not exist). `isBlocked` is the one check uploads make, for everyone; a hit is
- * audited and admins are told by email (a link to the audit log, never the file's name), while the
- * uploader only sees a neutral refusal.
+ * to anyone else it does not exist). `blockedBy` is the one check uploads make, for everyone; a hit is
+ * quarantined (lib/dal/files/quarantine.ts: audited, admins told, the account flagged), while the
+ * uploader only sees a neutral refusal. Adding hashes queues a re-check of every stored file
+ * (lib/dal/files/recheck.ts).
  */
 import 'server-only';
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { blockedHashes, users } from '@/db/schema';
+import { blockedHashes, files, users } from '@/db/schema';
 import type { HashAlgorithm } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/sessions';
-import { appLink, deliverSoon, queueEmail } from '@/lib/email';
+import { enqueueJob } from '@/lib/jobs';
 import { NotFoundError } from '@/lib/errors';
 import type { RequestInfo } from '@/lib/request';
-import { parseHashList } from '@/lib/validation/resources';
+import { parseHashList, type ImportReport } from '@/lib/validation/hash-list';
 import { assertConsoleAccess } from './access';
 import { isUuid, isoMicros, keysetPage, seekClause, timeIdKey, type Page } from '@/lib/dal/pagination';
 
 const algorithmOf = (hash: string): HashAlgorithm => (hash.length === 64 ? 'sha256' : 'md5');
 
-/** Whether a file with these hashes is on the block list. */
-export async function isBlocked(digest: { sha256: string; md5: string }): Promise<boolean> {
+/** Which of these hashes put a file on the block list (SHA-256 first), or null. */
+export async function blockedBy(digest: { sha256: string; md5: string }): Promise<HashAlgorithm | null> {
   const [hit] = await getDb()
-    .select({ id: blockedHashes.id })
+    .select({ algorithm: blockedHashes.algorithm })
     .from(blockedHashes)
     .where(
       or(
@@ -31,39 +32,14 @@ export async function isBlocked(digest: { sha256: string; md5: string }): Promis
         and(eq(blockedHashes.algorithm, 'md5'), eq(blockedHashes.hash, digest.md5.toLowerCase())),
       ),
     )
+    .orderBy(sql`${blockedHashes.algorithm} = 'sha256' desc`)
     .limit(1);
-  return Boolean(hit);
+  return hit?.algorithm ?? null;
 }
 
-/** Records a refused upload and tells every active admin (by email, with a link to the audit log only). */
-export async function reportBlockedUpload(
-  viewer: Viewer,
-  attempt: { sha256: string; md5: string; size: number; fileName: string },
-  request: RequestInfo,
-): Promise<void> {
-  await getDb().transaction(async (tx) => {
-    await audit(
-      {
-        action: 'upload.blocked',
-        actorId: viewer.id,
-        targetType: 'file',
-        ip: request.ip,
-        details: { sha256: attempt.sha256, md5: attempt.md5, size: attempt.size, fileName: attempt.fileName },
-      },
-      tx,
-    );
-    const admins = await tx
-      .select({ email: users.email, locale: users.locale })
-      .from(users)
-      .where(and(eq(users.role, 'admin'), eq(users.status, 'active')));
-    for (const admin of admins) {
-      await queueEmail(
-        { to: admin.email, template: 'blockedUpload', locale: admin.locale, link: appLink('/admin/audit', { action: 'upload.blocked' }) },
-        tx,
-      );
-    }
-  });
-  deliverSoon();
+/** Whether a file with these hashes is on the block list. */
+export async function isBlocked(digest: { sha256: string; md5: string }): Promise<boolean> {
+  return (await blockedBy(digest)) !== null;
 }
 
 export interface BlockedHashRow {
@@ -117,7 +93,14 @@ export async function countBlockedHashes(viewer: Viewer): Promise<number> {
 }
 
 /** Adds hashes (already validated, lower case); returns how many were new. */
-async function addHashes(viewer: Viewer, hashes: string[], note: string, request: RequestInfo, action: 'blocklist.added' | 'blocklist.imported') {
+async function addHashes(
+  viewer: Viewer,
+  hashes: string[],
+  note: string,
+  request: RequestInfo,
+  action: 'blocklist.added' | 'blocklist.imported',
+  skipped = 0,
+) {
   return getDb().transaction(async (tx) => {
     let added = 0;
     for (let i = 0; i < hashes.length; i += 1000) {
@@ -128,14 +111,26 @@ async function addHashes(viewer: Viewer, hashes: string[], note: string, request
         .onConflictDoNothing()
         .returning({ id: blockedHashes.id });
       added += rows.length;
+      // Stored files with these hashes are hidden in this transaction (indexed lookups); the job below quarantines them.
+      await tx
+        .update(files)
+        .set({ quarantinedAt: sql`now()` })
+        .where(
+          and(
+            isNull(files.quarantinedAt),
+            or(inArray(files.sha256, chunk), inArray(files.md5, chunk), inArray(files.originalSha256, chunk), inArray(files.originalMd5, chunk)),
+          ),
+        );
     }
+    // Files stored before these hashes were listed: found and quarantined by a job (decision 024).
+    if (added) await enqueueJob('files.recheckBlocklist', {}, { tx });
     await audit(
       {
         action,
         actorId: viewer.id,
         targetType: 'blocked_hash',
         ip: request.ip,
-        details: action === 'blocklist.added' ? { hash: hashes[0], note } : { submitted: hashes.length, added, note },
+        details: action === 'blocklist.added' ? { hash: hashes[0], note } : { submitted: hashes.length, added, skipped, note },
       },
       tx,
     );
@@ -148,15 +143,13 @@ export async function addBlockedHash(viewer: Viewer, input: { hash: string; note
   return (await addHashes(viewer, [input.hash], input.note, request, 'blocklist.added')) === 1;
 }
 
-export async function importBlockedHashes(
-  viewer: Viewer,
-  input: { hashes: string; note: string },
-  request: RequestInfo,
-): Promise<{ added: number; duplicates: number; invalidLines: number[] }> {
+const IMPORT_REPORT_LINES = 100;
+
+export async function importBlockedHashes(viewer: Viewer, input: { hashes: string; note: string }, request: RequestInfo): Promise<ImportReport> {
   assertConsoleAccess(viewer);
-  const { hashes, invalidLines } = parseHashList(input.hashes);
-  const added = hashes.length ? await addHashes(viewer, hashes, input.note, request, 'blocklist.imported') : 0;
-  return { added, duplicates: hashes.length - added, invalidLines };
+  const { hashes, skipped } = parseHashList(input.hashes);
+  const added = hashes.length ? await addHashes(viewer, hashes, input.note, request, 'blocklist.imported', skipped.length) : 0;
+  return { added, alreadyListed: hashes.length - added, skipped: skipped.slice(0, IMPORT_REPORT_LINES), skippedCount: skipped.length };
 }
 
 export async function removeBlockedHash(viewer: Viewer, id: string, request: RequestInfo): Promise<void> {

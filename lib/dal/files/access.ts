@@ -4,6 +4,10 @@
  * the domain that uses the file. /api/files/[id] re-checks it on every request; a file it leaves out
  * does not exist (NotFoundError, a 404). Adding a purpose means adding its branch here (and its serving
  * rules in FILE_SERVING, ./files.ts), nothing else.
+ *
+ * Whatever the purpose, and for admins too, a file is served only while it is in circulation
+ * (`fileInCirculation`, decision 024): not quarantined (block list, malware) and not waiting for its
+ * malware scan. `fileState(viewer)` tells pages which of those a file is in.
  */
 import 'server-only';
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
@@ -26,8 +30,31 @@ const FILE_VISIBILITY: Record<FilePurpose, (viewer: Viewer) => SQL> = {
   resource: (viewer) => resourceFileAccess(viewer),
 };
 
+/** Not quarantined, and either scanned clean or uploaded while no scanner was configured. */
+export function fileInCirculation(): SQL {
+  return sql`(${files.quarantinedAt} is null and ${files.scanStatus} in ('clean', 'not_scanned'))`;
+}
+
 /** Which files the viewer may download. */
-export function fileAccess(viewer: Viewer): SQL | undefined {
-  if (isAdmin(viewer)) return undefined;
-  return or(...(Object.keys(FILE_VISIBILITY) as FilePurpose[]).map((purpose) => and(eq(files.purpose, purpose), FILE_VISIBILITY[purpose](viewer))));
+export function fileAccess(viewer: Viewer): SQL {
+  if (isAdmin(viewer)) return fileInCirculation();
+  return and(
+    fileInCirculation(),
+    or(...(Object.keys(FILE_VISIBILITY) as FilePurpose[]).map((purpose) => and(eq(files.purpose, purpose), FILE_VISIBILITY[purpose](viewer)))),
+  )!;
+}
+
+/**
+ * What a page says of a file it lists: `available`; `pending` (waiting for its malware scan); `removed`
+ * (quarantined); `not_scanned` — told to admins only (no scanner was configured when it was uploaded):
+ * anyone else reads it as `available`.
+ */
+export type FileState = 'available' | 'not_scanned' | 'pending' | 'removed';
+
+export function fileState(viewer: Viewer): SQL<FileState> {
+  return sql<FileState>`(case
+    when ${files.quarantinedAt} is not null or ${files.scanStatus} = 'infected' then 'removed'
+    when ${files.scanStatus} = 'pending' then 'pending'
+    when ${files.scanStatus} = 'not_scanned' and ${isAdmin(viewer) ? sql`true` : sql`false`} then 'not_scanned'
+    else 'available' end)`;
 }

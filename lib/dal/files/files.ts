@@ -108,7 +108,7 @@ export async function logoTarget(viewer: Viewer, unsafeOrganisationId: string): 
 export async function storeOrganisationLogo(
   viewer: Viewer,
   organisation: LogoTarget,
-  logo: { bytes: Buffer; sha256: string; md5: string; name: string; from: string; originalSha256: string },
+  logo: { bytes: Buffer; sha256: string; md5: string; name: string; from: string; original: { sha256: string; md5: string } },
   request: RequestInfo,
 ): Promise<{ fileId: string }> {
   const encoded = logo.bytes;
@@ -127,6 +127,9 @@ export async function storeOrganisationLogo(
           md5: logo.md5,
           originalName: logo.name.slice(0, 255) || 'logo',
           uploadedBy: viewer.id,
+          // The image as sent, before re-encoding: the block list's re-check looks at both (decision 024).
+          originalSha256: logo.original.sha256,
+          originalMd5: logo.original.md5,
         })
         .returning({ id: files.id });
       await tx.update(organisations).set({ logoFileId: file!.id, updatedAt: new Date() }).where(eq(organisations.id, organisation.id));
@@ -137,7 +140,7 @@ export async function storeOrganisationLogo(
           targetType: 'organisation',
           targetId: organisation.id,
           ip: request.ip,
-          details: { fileId: file!.id, size: encoded.length, from: logo.from, originalSha256: logo.originalSha256 },
+          details: { fileId: file!.id, size: encoded.length, from: logo.from, originalSha256: logo.original.sha256 },
         },
         tx,
       );

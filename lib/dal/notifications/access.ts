@@ -4,12 +4,14 @@
  * lib/dal/discussions/access.ts): a notification about a thread in a space they have since lost access
  * to is never shown or counted. Join decisions concern request-only spaces, whose name and description
  * everyone may see. Queries using the rule join `threads` and `spaces` as listNotifications does.
+ * Quarantine alerts (`file_quarantined`, decision 024) are shown only while their owner is an admin.
  */
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { notifications } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
 import { spaceAccess } from '@/lib/dal/discussions/access';
+import { isAdmin } from '@/lib/dal/roles';
 
 /** The condition under which a notification may be shown to its owner now. */
 export function notificationAccess(viewer: Viewer): SQL {
@@ -17,6 +19,7 @@ export function notificationAccess(viewer: Viewer): SQL {
     eq(notifications.userId, viewer.id),
     // Kinds the member takes by email only leave a row for the mailer, not for the page.
     eq(notifications.inPortal, true),
-    sql`(("notifications"."thread_id" is null and "spaces"."access" = 'request') or ("threads"."id" is not null and ${spaceAccess(viewer)}))`,
+    sql`(("notifications"."kind" = 'file_quarantined' and ${isAdmin(viewer) ? sql`true` : sql`false`})
+      or ("notifications"."kind" <> 'file_quarantined' and (("notifications"."thread_id" is null and "spaces"."access" = 'request') or ("threads"."id" is not null and ${spaceAccess(viewer)}))))`,
   )!;
 }

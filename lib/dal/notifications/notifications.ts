@@ -16,6 +16,7 @@ export interface NotificationItem {
   createdKey: string;
   readAt: Date | null;
   actorName: string | null;
+  actorId: string | null;
   threadId: string | null;
   threadTitle: string | null;
   postNumber: number | null;
@@ -45,6 +46,7 @@ export async function listNotifications(viewer: Viewer, cursor?: string | null):
           createdKey: isoMicros(notifications.createdAt),
           readAt: notifications.readAt,
           actorName: users.name,
+          actorId: notifications.actorId,
           threadId: threads.id,
           threadTitle: threads.title,
           postNumber: sql<number | null>`(select p.number from posts p where p.id = "notifications"."post_id")`,

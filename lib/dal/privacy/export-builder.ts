@@ -29,6 +29,7 @@ import {
   users,
 } from '@/db/schema';
 import { storage } from '@/lib/storage';
+import { fileInCirculation } from '@/lib/dal/files/access';
 
 /** The person's records, one JSON file per kind. */
 async function collect(userId: string): Promise<Record<string, unknown>> {
@@ -176,7 +177,7 @@ async function collect(userId: string): Promise<Record<string, unknown>> {
   };
 }
 
-/** The files of the person's resources (every version), named in the zip by version id and a safe name. */
+/** The files of the person's resources (every version still in circulation), named in the zip by version id and a safe name. */
 async function resourceFiles(userId: string) {
   return getDb()
     .select({
@@ -188,7 +189,13 @@ async function resourceFiles(userId: string) {
     })
     .from(resourceVersions)
     .innerJoin(files, eq(files.id, resourceVersions.fileId))
-    .where(inArray(resourceVersions.resourceId, getDb().select({ id: resources.id }).from(resources).where(eq(resources.contributorId, userId))))
+    .where(
+      and(
+        inArray(resourceVersions.resourceId, getDb().select({ id: resources.id }).from(resources).where(eq(resources.contributorId, userId))),
+        // A quarantined file (block list, malware) never leaves the portal again, and one waiting for its scan not yet (decision 024).
+        fileInCirculation(),
+      ),
+    )
     .orderBy(asc(resourceVersions.resourceId), asc(resourceVersions.number));
 }
 

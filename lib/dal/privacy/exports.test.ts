@@ -11,6 +11,7 @@ import { minimalPdf } from '@/testing/uploads';
 import { readZip } from '@/testing/zip';
 import { createThread, createReply } from '@/lib/dal/discussions/posts-write';
 import { createResource } from '@/lib/dal/resources/write';
+import { quarantineStoredFile } from '@/lib/dal/files/quarantine';
 import { receiveUpload } from '@/lib/uploads/receive';
 import { openEmail } from '@/lib/email/sealed';
 import { NotFoundError, UserError } from '@/lib/errors';
@@ -52,6 +53,12 @@ describe('export everything the portal holds about me', () => {
     const upload = await receiveUpload(owner, { fileName: 'report.pdf', body: Readable.from([pdf]), declaredSize: pdf.length }, request);
     if (!upload.ok) throw new Error(upload.refusal);
     await createResource(owner, resourceInput({ title: 'My shared report', kind: 'file', fileId: upload.file.id, url: undefined }), request);
+    // A file the portal took back (block list, malware) never leaves it again, not even to its uploader (decision 024).
+    const listed = minimalPdf('taken back');
+    const second = await receiveUpload(owner, { fileName: 'listed.pdf', body: Readable.from([listed]), declaredSize: listed.length }, request);
+    if (!second.ok) throw new Error(second.refusal);
+    await createResource(owner, resourceInput({ title: 'Taken back', kind: 'file', fileId: second.file.id, url: undefined }), request);
+    await quarantineStoredFile(second.file.id, 'blocklist', 'sha256');
 
     await requestExport(owner, request);
     expect(await latestOwnExport(owner)).toMatchObject({ status: 'queued' });
@@ -72,7 +79,9 @@ describe('export everything the portal holds about me', () => {
     const ownPosts = json('posts.json') as { body: string }[];
     expect(ownPosts.map((p) => p.body)).toEqual(['My first post in the export']);
     expect(json('threads.json')).toEqual([expect.objectContaining({ title: 'Exported thread' })]);
-    expect(json('resources.json')).toEqual([expect.objectContaining({ title: 'My shared report' })]);
+    expect(json('resources.json')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ title: 'My shared report' }), expect.objectContaining({ title: 'Taken back' })]),
+    );
     expect((json('sessions.json') as unknown[]).length).toBeGreaterThan(0);
     expect(json('audit.json')).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'account.export_requested' })]));
     for (const name of ['memberships.json', 'notifications.json', 'notificationPreferences.json', 'secondFactors.json'])

@@ -9,6 +9,7 @@ import { createReadStream } from 'node:fs';
 import { getDb, type Tx } from '@/db';
 import { files, resourceVersions, resources } from '@/db/schema';
 import { audit } from '@/lib/audit';
+import { config } from '@/lib/config';
 import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError, ServiceUnavailableError } from '@/lib/errors';
 import { enqueueJob } from '@/lib/jobs';
@@ -35,10 +36,19 @@ const DISCARD_AFTER_HOURS = 24;
  */
 export async function storeUploadedFile(
   viewer: Viewer,
-  file: { path: string; contentType: string; size: number; sha256: string; md5: string; originalName: string; originalSha256: string },
+  file: {
+    path: string;
+    contentType: string;
+    size: number;
+    sha256: string;
+    md5: string;
+    originalName: string;
+    original: { sha256: string; md5: string };
+  },
   request: RequestInfo,
 ): Promise<StoredFile> {
   const key = newStorageKey('resource');
+  const scanner = Boolean(config().CLAMAV_URL);
   await storage()
     .put(key, createReadStream(file.path), file.contentType, file.size)
     .catch((error: unknown) => {
@@ -59,6 +69,11 @@ export async function storeUploadedFile(
           md5: file.md5,
           originalName: file.originalName,
           uploadedBy: viewer.id,
+          // The bytes as sent, when an image was re-encoded: the block list's re-check looks at both (decision 024).
+          originalSha256: file.original.sha256,
+          originalMd5: file.original.md5,
+          // Not downloadable until clamd calls it clean, when a scanner is configured (./jobs: files.scan).
+          scanStatus: scanner ? 'pending' : 'not_scanned',
         })
         .returning({ id: files.id });
       await audit(
@@ -68,10 +83,11 @@ export async function storeUploadedFile(
           targetType: 'file',
           targetId: row!.id,
           ip: request.ip,
-          details: { contentType: file.contentType, size: file.size, sha256: file.sha256, originalSha256: file.originalSha256 },
+          details: { contentType: file.contentType, size: file.size, sha256: file.sha256, originalSha256: file.original.sha256 },
         },
         tx,
       );
+      if (scanner) await enqueueJob('files.scan', { fileId: row!.id }, { tx });
       await enqueueJob('resources.discardUnattachedFile', { fileId: row!.id }, { tx, delaySeconds: DISCARD_AFTER_HOURS * 3600 });
       return { id: row!.id, name: file.originalName, size: file.size, contentType: file.contentType };
     });
@@ -125,7 +141,8 @@ export async function unsafeCurrentPdf(resourceId: string): Promise<{ fileId: st
     .select({ fileId: files.id, storageKey: files.storageKey, size: files.size })
     .from(resources)
     .innerJoin(files, eq(files.id, resources.currentFileId))
-    .where(and(eq(resources.id, resourceId), isNull(resources.deletedAt), eq(files.contentType, 'application/pdf')));
+    // A quarantined file's bytes are gone (or sealed): nothing to read.
+    .where(and(eq(resources.id, resourceId), isNull(resources.deletedAt), eq(files.contentType, 'application/pdf'), isNull(files.quarantinedAt)));
   return row ?? null;
 }
 

@@ -66,7 +66,7 @@ describe('per-organisation storage quota', () => {
           sha256: 'a'.repeat(64),
           md5: 'b'.repeat(32),
           originalName: 'race.txt',
-          originalSha256: 'a'.repeat(64),
+          original: { sha256: 'a'.repeat(64), md5: 'b'.repeat(32) },
         },
         request,
       ),

@@ -18,6 +18,7 @@ import { isUuid, isoMicros, keysetPage, seekClause, timeIdKey, type Page } from 
 import { highlightToHtml, type HighlightHtml } from '@/lib/html';
 import { downloadTrailVisible, resourceAccess, resourceEditable } from './access';
 import { fuzzyNameMatch, nameSimilarity } from '@/lib/dal/matching';
+import { fileState, type FileState } from '@/lib/dal/files/access';
 
 export interface ResourceListItem {
   id: string;
@@ -154,6 +155,8 @@ export interface ResourceVersionItem {
   contentType: string;
   size: number;
   sha256: string;
+  /** Whether it can be downloaded now (lib/dal/files/access.ts: scanned, quarantined). */
+  state: FileState;
   createdAt: Date;
   createdByName: string;
 }
@@ -212,6 +215,7 @@ export const getResource = cache(async function getResource(viewer: Viewer, unsa
       contentType: files.contentType,
       size: files.size,
       sha256: files.sha256,
+      state: fileState(viewer),
       createdAt: resourceVersions.createdAt,
       createdByName: users.name,
     })

@@ -49,7 +49,15 @@ export default async function ResourcePage({ params, searchParams }: Props) {
       ? await listDownloadTrail(viewer, resource.id, typeof trailCursor === 'string' ? trailCursor : undefined)
       : null;
   const current = resource.versions[0];
-  const isImage = current?.contentType.startsWith('image/');
+  const downloadable = (v: { state: string }) => v.state === 'available' || v.state === 'not_scanned';
+  const isImage = current?.contentType.startsWith('image/') && downloadable(current);
+  /** What is said instead of (or beside, for admins: "not scanned") a file's download link (decision 024). */
+  const fileNotice = (v: { state: string }) =>
+    v.state === 'available' ? null : (
+      <span className={v.state === 'removed' ? 'text-red-800' : 'text-slate-700'}>
+        {t(`detail.fileState.${v.state as 'not_scanned' | 'pending' | 'removed'}`)}
+      </span>
+    );
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'medium' });
   const visibleTo =
     resource.visibility === 'sectors'
@@ -109,9 +117,14 @@ export default async function ResourcePage({ params, searchParams }: Props) {
                 <p className="text-sm text-slate-600">{t('detail.linkNote', { host: new URL(resource.url).host })}</p>
               </div>
             ) : current ? (
-              <a href={`/api/files/${current.fileId}`} className={buttonClass('primary')} download>
-                {isolated(t, 'detail.downloadFile', { name: current.fileName, size: formatSize(current.size) })}
-              </a>
+              <div className="space-y-1">
+                {downloadable(current) ? (
+                  <a href={`/api/files/${current.fileId}`} className={buttonClass('primary')} download>
+                    {isolated(t, 'detail.downloadFile', { name: current.fileName, size: formatSize(current.size) })}
+                  </a>
+                ) : null}
+                <p className="text-sm">{fileNotice(current)}</p>
+              </div>
             ) : null}
             {resource.canEdit ? (
               <Link href={`/resources/${resource.id}/edit`} className={buttonClass('secondary')}>
@@ -139,10 +152,17 @@ export default async function ResourcePage({ params, searchParams }: Props) {
             {resource.versions.map((v, i) => (
               <li key={v.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
                 <p>
-                  <a href={`/api/files/${v.fileId}`} download>
-                    {t('detail.version', { number: v.number })}: {v.fileName}
-                  </a>{' '}
+                  {downloadable(v) ? (
+                    <a href={`/api/files/${v.fileId}`} download>
+                      {t('detail.version', { number: v.number })}: {v.fileName}
+                    </a>
+                  ) : (
+                    <>
+                      {t('detail.version', { number: v.number })}: {v.fileName}
+                    </>
+                  )}{' '}
                   ({formatSize(v.size)}){i === 0 ? <> · {t('detail.current')}</> : null}
+                  {v.state === 'available' ? null : <> · {fileNotice(v)}</>}
                 </p>
                 <p className="text-slate-600" dir="auto">
                   {isolated(t, 'detail.versionBy', { name: named(v.createdByName), date: date(v.createdAt) })}

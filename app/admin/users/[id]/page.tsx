@@ -14,6 +14,8 @@ import { DeleteApplicationButton } from '../../_components/delete-application';
 import { RoleForm } from '../forms';
 import { Arrow } from '@/app/_components/ui/arrow';
 import { isolated } from '@/app/_components/bidi';
+import { incidentsOf } from '@/lib/dal/console/quarantine';
+import { Incidents } from './incidents';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -42,7 +44,8 @@ export default async function UserPage({ params }: Props) {
   const when = (d: Date | null) =>
     d ? <time dateTime={d.toISOString()}>{format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' })}</time> : t('common.none');
   const self = user.id === viewer.id;
-  const factorCount = await factorCountFor(viewer, user.id);
+  const [factorCount, incidents] = await Promise.all([factorCountFor(viewer, user.id), incidentsOf(viewer, user.id)]);
+  const flagged = incidents.some((i) => !i.reviewedAt);
   const suspending = user.status === 'active';
   const facts: [string, ReactNode][] = [
     [
@@ -93,6 +96,11 @@ export default async function UserPage({ params }: Props) {
           {user.name}
         </h1>
         <Badge tone={USER_STATUS_TONES[user.status]}>{t(`common.statuses.${user.status}`)}</Badge>
+        {flagged ? (
+          <a href="#incidents">
+            <Badge tone="danger">{t('admin.user.incidents.badge')}</Badge>
+          </a>
+        ) : null}
       </div>
 
       <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-5 text-sm sm:grid-cols-[max-content_1fr]">
@@ -103,6 +111,8 @@ export default async function UserPage({ params }: Props) {
           </div>
         ))}
       </dl>
+
+      <Incidents userId={user.id} incidents={incidents} />
 
       <Section id="application" title={t('admin.user.application')}>
         <p dir="auto" className="break-words whitespace-pre-line text-slate-800">
