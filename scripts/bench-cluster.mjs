@@ -8,7 +8,7 @@
  *      and APP_URL set to nginx's address, as README's deployment section says for one proxy in front;
  *   2. writes an nginx configuration into a temporary prefix (upstream with least_conn and keepalive, the
  *      headers of the reliability scenarios) and starts nginx in the foreground on a free port;
- *   3. signs in through nginx (BENCH_EMAIL), then for each page — the floor (/api/auth/session), /home and a
+ *   3. signs in through nginx (BENCH_EMAIL), warms every process up (20 requests a page), then for each page — the floor (/api/auth/session), /home and a
  *      thread of the bench space — loads it for BENCH_SECONDS at BENCH_CONNECTIONS (default 20) through
  *      nginx, then the same against one of the processes directly (the others idle), and prints both tables;
  *   4. stops nginx and every process, whatever happened.
@@ -26,6 +26,7 @@ import { benchUrl, measure, runBench, signIn, startNext } from './bench-common.m
 
 const processes = Number(process.env.BENCH_PROCESSES || os.availableParallelism());
 const connections = Number(process.env.BENCH_CONNECTIONS || 20);
+const WARM_UP = 20;
 
 /** A TCP port nobody listens on now (the kernel's pick). */
 function freePort() {
@@ -139,10 +140,15 @@ async function main() {
     proxy = await startProxy(proxyPort, ports);
     const cookie = await signIn(proxyBase);
     const direct = `http://127.0.0.1:${ports[0]}`;
+    // Each page must answer 200 through nginx and from every process; each process is warmed up alike
+    // (WARM_UP requests a page), so neither table measures a cold process.
     for (const target of pages) {
-      for (const base of [proxyBase, direct]) {
-        const res = await fetch(base + target.path, { headers: { cookie }, redirect: 'manual' });
-        if (res.status !== 200) throw new Error(`${base}${target.path} answered ${res.status}`);
+      for (const base of [proxyBase, ...ports.map((p) => `http://127.0.0.1:${p}`)]) {
+        for (let i = 0; i < (base === proxyBase ? 1 : WARM_UP); i++) {
+          const res = await fetch(base + target.path, { headers: { cookie }, redirect: 'manual' });
+          await res.arrayBuffer();
+          if (res.status !== 200) throw new Error(`${base}${target.path} answered ${res.status}`);
+        }
       }
     }
     const viaProxy = [];
