@@ -121,10 +121,27 @@ export const threads = pgTable(
     searchVector: tsvector().generatedAlwaysAs(sql`to_tsvector('simple', immutable_unaccent(title))`),
   },
   (t) => [
-    /** The space page: pinned, then urgent, then last activity (keyset on the whole tuple). */
-    index('threads_space_order_idx').on(t.spaceId, t.isPinned.desc(), t.isUrgent.desc(), t.lastPostAt.desc(), t.id.desc()),
+    /**
+     * The space page: pinned, then urgent, then last activity (keyset on the whole tuple). NULLS FIRST as
+     * the page's plain `desc` (and, scanned backwards, its `asc`): with drizzle's default NULLS LAST the
+     * planner could not use it and sorted the whole space (10,000 threads: 88 ms; with it 0.5 ms, decision 026).
+     */
+    index('threads_space_order_idx').on(
+      t.spaceId,
+      t.isPinned.desc().nullsFirst(),
+      t.isUrgent.desc().nullsFirst(),
+      t.lastPostAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     /** The space page filtered by language: the same order within one language. */
-    index('threads_space_language_order_idx').on(t.spaceId, t.language, t.isPinned.desc(), t.isUrgent.desc(), t.lastPostAt.desc(), t.id.desc()),
+    index('threads_space_language_order_idx').on(
+      t.spaceId,
+      t.language,
+      t.isPinned.desc().nullsFirst(),
+      t.isUrgent.desc().nullsFirst(),
+      t.lastPostAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index('threads_urgent_idx')
       .on(t.urgentAt)
       .where(sql`${t.isUrgent}`),
