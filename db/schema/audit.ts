@@ -20,9 +20,11 @@ export const auditLog = pgTable(
     prevHash: varchar({ length: 64 }),
     hash: varchar({ length: 64 }),
   },
+  // DESC NULLS FIRST, as `order by … desc` means: drizzle's bare .desc() builds NULLS LAST, which
+  // Postgres cannot walk for that order (decision 026, migration 0025).
   (t) => [
-    index('audit_at_idx').on(t.at.desc(), t.id.desc()),
-    index('audit_actor_at_idx').on(t.actorId, t.at.desc()),
-    index('audit_action_at_idx').on(t.action, t.at.desc()),
+    index('audit_at_idx').on(t.at.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    index('audit_actor_at_idx').on(t.actorId, t.at.desc().nullsFirst()),
+    index('audit_action_at_idx').on(t.action, t.at.desc().nullsFirst()),
   ],
 );

@@ -54,7 +54,7 @@ export const notifications = pgTable(
     index('notifications_user_thread_idx').on(t.userId, t.threadId),
     /** A thread's notifications of one kind (how many members an urgent flag alerted). */
     index('notifications_thread_kind_idx').on(t.threadId, t.kind),
-    index('notifications_user_created_idx').on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index('notifications_user_created_idx').on(t.userId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('notifications_unread_idx')
       .on(t.userId)
       .where(sql`${t.readAt} is null`),
