@@ -2,10 +2,11 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { posts, spaces, threads } from './discussions';
+import { conversations } from './messages';
 
 /** Notifications in the portal and by email, and the preferences that decide how each kind reaches a member. */
 
-export const NOTIFICATION_KINDS = ['reply', 'mention', 'urgent', 'new_thread', 'join_accepted', 'join_declined', 'post_hidden'] as const;
+export const NOTIFICATION_KINDS = ['reply', 'mention', 'urgent', 'new_thread', 'join_accepted', 'join_declined', 'post_hidden', 'message'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationKindEnum = pgEnum('notification_kind', NOTIFICATION_KINDS);
 
@@ -26,6 +27,8 @@ export const notifications = pgTable(
     threadId: uuid().references(() => threads.id, { onDelete: 'cascade' }),
     postId: uuid().references(() => posts.id, { onDelete: 'cascade' }),
     actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    /** A new direct message (kind 'message'): email only, never shown on the notifications page (the inbox is its place). */
+    conversationId: uuid().references(() => conversations.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp({ withTimezone: true }),
     /** False when the member takes this kind by email only: the row exists for the mailer, not the page. */
@@ -52,7 +55,7 @@ export const notifications = pgTable(
 );
 
 /** The kinds a member chooses for (join covers accepted and declined requests, moderation a hidden post). */
-export const PREFERENCE_KINDS = ['mention', 'reply', 'new_thread', 'urgent', 'join', 'moderation'] as const;
+export const PREFERENCE_KINDS = ['mention', 'reply', 'new_thread', 'urgent', 'join', 'moderation', 'message'] as const;
 export type PreferenceKind = (typeof PREFERENCE_KINDS)[number];
 
 export const CHANNELS = ['both', 'portal', 'email', 'off'] as const;

@@ -79,6 +79,12 @@ export const AUDIT_ACTIONS = [
   'post.restored',
   'post.reported',
   'report.resolved',
+  'message.reported',
+  'message.hidden',
+  'message.restored',
+  'message_report.resolved',
+  'member.blocked',
+  'member.unblocked',
   'file.uploaded',
   'upload.blocked',
   'resource.created',
@@ -118,7 +124,9 @@ export interface AuditEntry {
     | 'resource'
     | 'file'
     | 'blocked_hash'
-    | 'data_export';
+    | 'data_export'
+    | 'message'
+    | 'message_report';
   targetId?: string | null;
   ip?: string | null;
   details?: Record<string, unknown>;
