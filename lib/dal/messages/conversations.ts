@@ -9,10 +9,9 @@ import { z } from 'zod';
 import { executeRows, getDb } from '@/db';
 import { conversationParticipants, conversations, directMessages, organisations, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
-import { containsText } from '@/lib/dal/matching';
 import { cursorTimestamp, isoMicros, isUuid, keysetPage, seekClause, type Page } from '@/lib/dal/pagination';
 import { NotFoundError } from '@/lib/errors';
-import { addableBy, conversationAccess, messageAccess } from './access';
+import { conversationAccess, messageAccess } from './access';
 import { EDIT_MINUTES, GROUP_MAX } from './write';
 
 const UNREAD_CAP = 99;
@@ -225,43 +224,4 @@ export async function ownMessageSource(viewer: Viewer, unsafeId: string): Promis
     )
     .limit(1);
   return row ?? null;
-}
-
-export interface Candidate {
-  id: string;
-  name: string;
-  organisationName: string;
-}
-
-/** People the viewer may write to whose name contains `q` (the type-ahead of /messages/new). */
-export async function messageCandidates(viewer: Viewer, q: string): Promise<Candidate[]> {
-  const text = q.trim();
-  if (text.length < 2) return [];
-  return getDb()
-    .select({ id: users.id, name: users.name, organisationName: organisations.name })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(containsText(users.name, text), addableBy(viewer)))
-    .orderBy(asc(users.name))
-    .limit(8);
-}
-
-/** The named people, if the viewer may write to them (a profile's "Message" button pre-fills /messages/new). */
-export async function addableById(viewer: Viewer, ids: string[]): Promise<Candidate[]> {
-  const valid = ids.filter(isUuid).slice(0, GROUP_MAX);
-  if (!valid.length) return [];
-  return getDb()
-    .select({ id: users.id, name: users.name, organisationName: organisations.name })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(
-      and(
-        sql`${users.id} in (${sql.join(
-          valid.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`,
-        addableBy(viewer),
-      ),
-    )
-    .orderBy(asc(users.name));
 }
