@@ -1,0 +1,65 @@
+import { expect, expectAccessible, test } from './fixtures';
+import { accounts, signIn } from './helpers';
+import { t } from './messages';
+
+/**
+ * Direct messages end to end (decision 023): a government member finds a civil-society member in the
+ * directory, writes to them from their profile; the second sees the header badge, opens the
+ * conversation and replies; the first sees the unread badge and the reply, and the badge goes once read.
+ * Every page is checked with axe. Uses government and civil (a conversation of their own changes
+ * nothing the other specs look at).
+ */
+test('a government member writes to a civil-society member, who replies; the first sees the badge and the reply', async ({ page, newPage }) => {
+  test.slow();
+  const stamp = Date.now().toString(36);
+  const first = `Could we compare notes on hotline referrals before the meeting? ${stamp}`;
+  const reply = `Yes, gladly: Thursday suits our team. ${stamp}`;
+  const unreadOne = t('messages.nav.unread', { count: 1 });
+
+  await signIn(page, accounts.government);
+  await page.goto(`/directory/people?q=${encodeURIComponent(accounts.civil.name)}`);
+  await page.getByRole('main').getByRole('link', { name: accounts.civil.name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: accounts.civil.name })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('link', { name: t('messages.block.message'), exact: true }).click();
+  await expect(page).toHaveURL(/\/messages\/new\?to=/);
+  await expect(page.getByRole('list', { name: t('messages.new.chosen') })).toContainText(accounts.civil.name);
+  await expectAccessible(page);
+  await page.getByRole('textbox', { name: t('messages.new.body'), exact: true }).fill(first);
+  await page.getByRole('button', { name: t('messages.new.send'), exact: true }).click();
+  await expect(page).toHaveURL(/\/messages\/[0-9a-f-]{36}/);
+  await expect(page.getByText(first)).toBeVisible();
+  await expectAccessible(page);
+  const conversationPath = new URL(page.url()).pathname;
+
+  const civil = await newPage();
+  await signIn(civil, accounts.civil);
+  await civil.getByRole('link', { name: unreadOne }).click();
+  await expect(civil).toHaveURL(/\/messages$/);
+  await expect(civil.getByText(t('messages.inbox.unread', { count: 1 }))).toBeVisible();
+  await expectAccessible(civil);
+  await civil.getByRole('link', { name: accounts.government.name, exact: true }).click();
+  await expect(civil).toHaveURL(new RegExp(`${conversationPath}`));
+  await expect(civil.getByText(first)).toBeVisible();
+  await civil.getByRole('textbox', { name: t('messages.conversation.write'), exact: true }).fill(reply);
+  await civil.getByRole('button', { name: t('messages.conversation.send'), exact: true }).click();
+  await expect(civil.getByText(reply)).toBeVisible();
+  await expectAccessible(civil);
+
+  // The first member: the header badge, the inbox's unread count, then the reply; once read, the badge goes.
+  await page.goto('/home');
+  await page.getByRole('link', { name: unreadOne }).click();
+  await expect(page.getByText(t('messages.inbox.unread', { count: 1 }))).toBeVisible();
+  await page.getByRole('link', { name: accounts.civil.name, exact: true }).click();
+  await expect(page.getByText(reply)).toBeVisible();
+  await expectAccessible(page);
+  await page.goto('/home');
+  await expect(page.getByRole('link', { name: t('messages.nav.messages'), exact: true })).toBeVisible();
+
+  // Someone outside the conversation gets the 404 every hidden page gets.
+  const outsider = await newPage();
+  await signIn(outsider, accounts.justice);
+  const response = await outsider.goto(conversationPath);
+  expect(response?.status()).toBe(404);
+  await expectAccessible(outsider);
+});
