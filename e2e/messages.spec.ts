@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createTranslator } from 'next-intl';
 import { expect, expectAccessible, test } from './fixtures';
 import { accounts, formMessage, signIn } from './helpers';
 import { t } from './messages';
@@ -13,15 +15,23 @@ import { t } from './messages';
  * conversations change nothing the other specs look at.
  */
 test.describe.configure({ mode: 'serial' });
+
+/** English messages with plural forms (e2e/messages.ts `t` fills simple arguments only). */
+const plural = createTranslator({
+  locale: 'en',
+  messages: { messages: JSON.parse(readFileSync('messages/en/messages.json', 'utf8')) as Record<string, unknown> },
+  namespace: 'messages',
+}) as unknown as (key: string, values: Record<string, number>) => string;
 test('a government member writes to a civil-society member, who replies; the first sees the badge and the reply', async ({ page, newPage }) => {
   test.slow();
   const stamp = Date.now().toString(36);
   const first = `Could we compare notes on hotline referrals before the meeting? ${stamp}`;
   const reply = `Yes, gladly: Thursday suits our team. ${stamp}`;
-  const unreadOne = t('messages.nav.unread', { count: 1 });
+  const unreadOne = plural('nav.unread', { count: 1 });
 
   await signIn(page, accounts.government);
   await page.goto(`/directory/people?q=${encodeURIComponent(accounts.civil.name)}`);
+  await expectAccessible(page);
   await page.getByRole('main').getByRole('link', { name: accounts.civil.name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: accounts.civil.name })).toBeVisible();
   await expectAccessible(page);
@@ -40,7 +50,7 @@ test('a government member writes to a civil-society member, who replies; the fir
   await signIn(civil, accounts.civil);
   await civil.getByRole('link', { name: unreadOne }).click();
   await expect(civil).toHaveURL(/\/messages$/);
-  await expect(civil.getByText(t('messages.inbox.unread', { count: 1 }))).toBeVisible();
+  await expect(civil.getByText(plural('inbox.unread', { count: 1 }))).toBeVisible();
   await expectAccessible(civil);
   await civil.getByRole('link', { name: accounts.government.name, exact: true }).click();
   await expect(civil).toHaveURL(new RegExp(`${conversationPath}`));
@@ -53,7 +63,7 @@ test('a government member writes to a civil-society member, who replies; the fir
   // The first member: the header badge, the inbox's unread count, then the reply; once read, the badge goes.
   await page.goto('/home');
   await page.getByRole('link', { name: unreadOne }).click();
-  await expect(page.getByText(t('messages.inbox.unread', { count: 1 }))).toBeVisible();
+  await expect(page.getByText(plural('inbox.unread', { count: 1 }))).toBeVisible();
   await page.getByRole('link', { name: accounts.civil.name, exact: true }).click();
   await expect(page.getByText(reply)).toBeVisible();
   await expectAccessible(page);
@@ -90,8 +100,10 @@ test('a participant reports a message in a group; a moderator sees only the exce
   await expect(page).toHaveURL(/\/messages\/[0-9a-f-]{36}/);
   await expect(page.getByRole('heading', { level: 1, name: subject })).toBeVisible();
   const conversationPath = new URL(page.url()).pathname;
+  const composer = page.getByRole('textbox', { name: t('messages.conversation.write'), exact: true });
   for (let n = 2; n <= 7; n++) {
-    await page.getByRole('textbox', { name: t('messages.conversation.write'), exact: true }).fill(line(n));
+    await expect(composer).toHaveValue('');
+    await composer.fill(line(n));
     await page.getByRole('button', { name: t('messages.conversation.send'), exact: true }).click();
     await expect(page.getByText(line(n))).toBeVisible();
   }

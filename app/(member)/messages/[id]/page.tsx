@@ -92,7 +92,8 @@ export default async function ConversationPage({ params, searchParams }: Props) 
         <h2 id="compose-heading" className="text-lg font-semibold">
           {t('conversation.write')}
         </h2>
-        <ComposeForm conversationId={conversation.id} />
+        {/* A new composer after each message: the sent form's reset cannot reach what is typed next. */}
+        <ComposeForm key={page.items.at(-1)?.id ?? 'none'} conversationId={conversation.id} />
       </section>
       <section aria-labelledby="tools-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="tools-heading" className="text-lg font-semibold">
