@@ -81,7 +81,7 @@ test('a government member writes to a civil-society member, who replies; the fir
 test('a participant reports a message in a group; a moderator sees only the excerpt', async ({ page, newPage }) => {
   test.slow();
   const stamp = Date.now().toString(36);
-  const subject = `Referral coordination ${stamp}`;
+  const subject = `Hotline handover plan ${stamp}`;
   const line = (n: number) => `Group note ${n} on referral coordination ${stamp}`;
 
   await signIn(page, accounts.justice);
