@@ -22,7 +22,7 @@ export function messagesFor(locale: Locale): Messages {
  */
 export const CLIENT_MESSAGES = {
   /** app/_components and the root error page: on every page. */
-  shared: ['errors', 'nav', 'discussions.live', 'discussions.nav', 'security.keys', 'security.reauth', 'security.recovery'],
+  shared: ['errors', 'nav', 'discussions.live', 'discussions.nav', 'messages.nav', 'security.keys', 'security.reauth', 'security.recovery'],
   /** app/(public): signing in, applying, passwords. */
   public: [
     'auth.confirmEmail',

@@ -89,6 +89,9 @@ async function insertMessage(tx: Tx, viewer: Viewer, conversationId: string, con
       and ${delivery.emailDueAt} is not null
     on conflict do nothing`);
   await scheduleNotificationEmails('message', tx);
+  // Live delivery (decision 015's bus): the participants' ids only; each stream recounts under messageAccess, at commit.
+  await tx.execute(sql`select pg_notify('portal_events', json_build_object('k', 'messages', 'users',
+    (select json_agg(user_id) from conversation_participants where conversation_id = ${conversationId}::uuid and left_at is null))::text)`);
   return { messageId: message!.id, number: counter!.number };
 }
 
