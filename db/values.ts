@@ -18,7 +18,7 @@ export const RESOURCE_VISIBILITIES = ['all_members', 'sectors', 'organisation', 
 /** The visibilities a contributor is offered on the resource form. */
 export const OFFERED_VISIBILITIES = RESOURCE_VISIBILITIES;
 /** The kinds a member chooses for (join covers accepted and declined requests, moderation a hidden post). */
-export const PREFERENCE_KINDS = ['mention', 'reply', 'new_thread', 'urgent', 'join', 'moderation'] as const;
+export const PREFERENCE_KINDS = ['mention', 'reply', 'new_thread', 'urgent', 'join', 'moderation', 'message'] as const;
 export const CHANNELS = ['both', 'portal', 'email', 'off'] as const;
 /** The choices the console offers for how long an application waits for its focal point. */
 export const ENDORSEMENT_WAIT_CHOICES = ['0', '1', '2', '3', '5', '7', '10', '14', '21', '30'] as const;

@@ -48,6 +48,9 @@ const ROUTES: Record<string, RegExp> = {
   '/resources/[id]/edit': /^\/resources\/[0-9a-f-]{36}\/edit$/,
   '/search': /^\/search$/,
   '/notifications': /^\/notifications$/,
+  '/messages': /^\/messages$/,
+  '/messages/new': /^\/messages\/new$/,
+  '/messages/[id]': /^\/messages\/[0-9a-f-]{36}$/,
   '/settings/profile': /^\/settings\/profile$/,
   '/settings/preferences': /^\/settings\/preferences$/,
   '/settings/notifications': /^\/settings\/notifications$/,
@@ -98,6 +101,8 @@ const STARTS = [
   '/resources',
   '/search?q=hotline',
   '/notifications',
+  '/messages',
+  '/messages/new',
   '/settings/profile',
   '/settings/preferences',
   '/settings/notifications',
@@ -132,7 +137,13 @@ const ROLES = {
   member: {
     email: accounts.spanish.email,
     starts: ['/spaces/research-and-data', '/resources?q=derivación', ...STARTS],
-    expect: ['/threads/[id]/posts/[postId]/edit', '/threads/[id]/posts/[postId]/report', '/resources/[id]/edit', '/spaces/[slug]/new'],
+    expect: [
+      '/threads/[id]/posts/[postId]/edit',
+      '/threads/[id]/posts/[postId]/report',
+      '/resources/[id]/edit',
+      '/spaces/[slug]/new',
+      '/messages/[id]',
+    ],
   },
   'focal point': {
     email: accounts.arabicFocalPoint.email,

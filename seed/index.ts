@@ -9,6 +9,7 @@ import { demoOrganisations, SECRETARIAT } from './organisations';
 import { seedOrganisationProfiles, seedPeople } from './people';
 import { seedDiscussions } from './discussions';
 import { seedResources } from './resources';
+import { seedMessages } from './messages';
 import { LANGUAGE_ACCOUNTS } from './languages';
 import { currentGuidelinesVersion } from '@/lib/dal/guidelines/guidelines';
 
@@ -250,6 +251,7 @@ async function seedDemo(db: Db, orgs: ReturnType<typeof demoOrganisations>, acco
     }
     await seedDiscussions(tx);
     await seedResources(tx);
+    await seedMessages(tx);
     // Every demo organisation has a generated focal point who never signs in: applications would wait
     // a week for them. The demo lets admins decide at once; focal points' endorsements still show (decision 018).
     await tx.insert(portalSettings).values({ key: 'endorsement_wait_days', value: 0 }).onConflictDoNothing();

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'react';
  * The browser reconnects by itself, sending the last post number it saw (Last-Event-ID).
  */
 type LiveData = { count?: number; number?: number };
-type Handler = (type: 'unread' | 'post', data: LiveData) => void;
+type Handler = (type: 'unread' | 'post' | 'messages', data: LiveData) => void;
 
 const handlers = new Set<Handler>();
 let thread: { id: string; after: number } | null = null;
@@ -28,7 +28,7 @@ function sync() {
     source?.close();
     opened = wanted;
     source = wanted ? new EventSource(wanted) : null;
-    for (const type of ['unread', 'post'] as const) {
+    for (const type of ['unread', 'post', 'messages'] as const) {
       source?.addEventListener(type, (e) => {
         const data = JSON.parse((e as MessageEvent<string>).data) as LiveData;
         for (const handler of handlers) handler(type, data);
@@ -58,16 +58,21 @@ export function useLiveEvents(handler: Handler, watch?: { threadId: string; afte
   }, [threadId, after]);
 }
 
-/** The header's unread count (the server's at first, then live) and the link's name for screen readers. */
-export function LiveUnread({ initial, cap }: { initial: number; cap: number }) {
-  const t = useTranslations('discussions.nav');
+/** The header's count of conversations with unread direct messages (the server's at first, then live), and the link's name. */
+export function LiveMessages({ initial, cap }: { initial: number; cap: number }) {
+  const t = useTranslations('messages.nav');
   const [count, setCount] = useState(initial);
   useLiveEvents((type, data) => {
-    if (type === 'unread' && typeof data.count === 'number') setCount(data.count);
+    if (type === 'messages' && typeof data.count === 'number') setCount(data.count);
   });
+  return <HeaderCount count={count} cap={cap} label={count ? t('unread', { count }) : t('messages')} />;
+}
+
+/** A header link's name for screen readers and its count badge. */
+function HeaderCount({ count, cap, label }: { count: number; cap: number; label: string }) {
   return (
     <>
-      <span className="sr-only">{count ? t('notificationsUnread', { count }) : t('notifications')}</span>
+      <span className="sr-only">{label}</span>
       {count ? (
         <span aria-hidden className="absolute -end-0.5 -top-0.5 rounded-full bg-red-700 px-1.5 text-xs leading-5 font-semibold text-white">
           {count > cap ? `${cap}+` : count}
@@ -75,4 +80,14 @@ export function LiveUnread({ initial, cap }: { initial: number; cap: number }) {
       ) : null}
     </>
   );
+}
+
+/** The header's unread count (the server's at first, then live) and the link's name for screen readers. */
+export function LiveUnread({ initial, cap }: { initial: number; cap: number }) {
+  const t = useTranslations('discussions.nav');
+  const [count, setCount] = useState(initial);
+  useLiveEvents((type, data) => {
+    if (type === 'unread' && typeof data.count === 'number') setCount(data.count);
+  });
+  return <HeaderCount count={count} cap={cap} label={count ? t('notificationsUnread', { count }) : t('notifications')} />;
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Viewer } from '@/lib/auth/viewer';
+import { MessagesLink } from '@/app/(member)/messages/header-link';
 import { NotificationsLink } from '@/app/(member)/notifications/header-link';
 import { NavLink } from './nav-link';
 import { UserMenu } from './user-menu';
@@ -36,6 +37,7 @@ export async function MemberHeader({ viewer, demoNotice }: { viewer: Viewer; dem
           </ul>
         </nav>
         <div className="ms-auto flex shrink-0 items-center gap-1">
+          <MessagesLink viewer={viewer} />
           <NotificationsLink viewer={viewer} />
           <UserMenu name={viewer.name} organisation={viewer.organisationName} languages={localeNames()} />
         </div>

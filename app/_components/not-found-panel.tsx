@@ -8,6 +8,7 @@ const ways = {
   directory: { href: '/directory', label: 'directory.title' },
   spaces: { href: '/spaces', label: 'discussions.spaces.title' },
   resources: { href: '/resources', label: 'resources.detail.back' },
+  messages: { href: '/messages', label: 'messages.inbox.title' },
 } as const;
 
 /**

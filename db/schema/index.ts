@@ -12,3 +12,4 @@ export * from './guidelines';
 export * from './reverification';
 export * from './people';
 export * from './privacy';
+export * from './messages';

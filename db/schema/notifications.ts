@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { posts, spaces, threads } from './discussions';
+import { conversations } from './messages';
 
 /** Notifications in the portal and by email, and the preferences that decide how each kind reaches a member. */
 
@@ -15,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   'join_declined',
   'post_hidden',
   'file_quarantined',
+  'message',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationKindEnum = pgEnum('notification_kind', NOTIFICATION_KINDS);
@@ -36,6 +38,8 @@ export const notifications = pgTable(
     threadId: uuid().references(() => threads.id, { onDelete: 'cascade' }),
     postId: uuid().references(() => posts.id, { onDelete: 'cascade' }),
     actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    /** A new direct message (kind 'message'): email only, never shown on the notifications page (the inbox is its place). */
+    conversationId: uuid().references(() => conversations.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp({ withTimezone: true }),
     /** False when the member takes this kind by email only: the row exists for the mailer, not the page. */

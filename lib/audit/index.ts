@@ -79,6 +79,12 @@ export const AUDIT_ACTIONS = [
   'post.restored',
   'post.reported',
   'report.resolved',
+  'message.reported',
+  'message.hidden',
+  'message.restored',
+  'message_report.resolved',
+  'member.blocked',
+  'member.unblocked',
   'file.uploaded',
   'upload.blocked',
   'file.quarantined',
@@ -122,7 +128,9 @@ export interface AuditEntry {
     | 'file'
     | 'blocked_hash'
     | 'quarantine_incident'
-    | 'data_export';
+    | 'data_export'
+    | 'message'
+    | 'message_report';
   targetId?: string | null;
   ip?: string | null;
   details?: Record<string, unknown>;

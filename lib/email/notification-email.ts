@@ -21,6 +21,8 @@ export interface NotificationEmail {
   at: Date;
   /** Null for restricted spaces: nothing of the content is given. */
   open: { title: string; space: string; organisation: string; excerpt: string | null } | null;
+  /** A direct message's email names who wrote (a member of the same conversation) and nothing of what they wrote. */
+  who?: string;
   link: string;
   preferencesLink: string;
   unsubscribeLink: string;
@@ -62,11 +64,11 @@ export function renderNotificationEmail(email: NotificationEmail): RenderedEmail
   const o = email.open;
   const subject = o
     ? t(`subject.${email.kind}`, { count: email.count, title: o.title, space: o.space })
-    : t(`restrictedSubject.${email.kind}`, { count: email.count });
+    : t(`restrictedSubject.${email.kind}`, { count: email.count, who: email.who ?? '' });
   const summary = o
     ? t(`open.${email.kind}`, { count: email.count, title: o.title, space: o.space, organisation: o.organisation, when })
-    : t(`restricted.${email.kind}`, { count: email.count, when });
-  const note = o ? null : t('restrictedNote');
+    : t(`restricted.${email.kind}`, { count: email.count, when, who: email.who ?? '' });
+  const note = o ? null : t(email.kind === 'message' ? 'messageNote' : 'restrictedNote');
   const excerpt = o?.excerpt ? excerptOf(o.excerpt) : null;
   const action = t('action');
   const reason = t(`reason.${email.kind}`);

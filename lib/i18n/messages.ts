@@ -25,7 +25,17 @@ export function messagesFor(locale: Locale): Messages {
  */
 export const CLIENT_MESSAGES = {
   /** app/_components and the root error page: on every page. */
-  shared: ['errors', 'nav', 'common.sectors', 'discussions.live', 'discussions.nav', 'security.keys', 'security.reauth', 'security.recovery'],
+  shared: [
+    'errors',
+    'nav',
+    'common.sectors',
+    'discussions.live',
+    'discussions.nav',
+    'messages.nav',
+    'security.keys',
+    'security.reauth',
+    'security.recovery',
+  ],
   /** app/(public): signing in, applying, passwords. */
   public: [
     'auth.confirmEmail',
@@ -47,6 +57,8 @@ export const CLIENT_MESSAGES = {
   resources: ['resources.detail', 'resources.form', 'resources.organisationFilter', 'resources.types', 'resources.visibility'],
   /** app/(member)/settings. */
   settings: ['profile', 'settings', 'notify.settings', 'privacy.delete'],
+  /** app/(member)/messages. */
+  messages: ['messages.conversation', 'messages.group', 'messages.new', 'messages.report'],
   /** app/(member)/organisations. */
   organisations: ['directory.editOrganisation', 'directory.logo', 'people.invite'],
   /** app/admin: the Secretariat's console. */
@@ -74,6 +86,7 @@ export const MEMBER_SEGMENTS = {
   resources: 'resources',
   settings: 'settings',
   organisations: 'organisations',
+  messages: 'messages',
 } as const satisfies Record<string, ClientArea>;
 type MemberSegmentArea = (typeof MEMBER_SEGMENTS)[keyof typeof MEMBER_SEGMENTS];
 const isMemberSegment = (area: ClientArea): area is MemberSegmentArea => Object.values(MEMBER_SEGMENTS).includes(area as MemberSegmentArea);

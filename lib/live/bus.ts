@@ -16,6 +16,8 @@ const eventSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('post'), thread: z.uuid(), post: z.uuid() }),
   // `users` absent: too many members to name, every stream counts again.
   z.object({ k: z.literal('unread'), users: z.array(z.uuid()).optional() }),
+  // A direct message was written in a conversation of these members (lib/dal/messages/write.ts): each stream counts again.
+  z.object({ k: z.literal('messages'), users: z.array(z.uuid()) }),
 ]);
 export type LiveEvent = z.infer<typeof eventSchema>;
 export type LiveListener = (event: LiveEvent) => void;

@@ -3,6 +3,7 @@
  *
  *  - `unread` {count}: the header's unread count (notificationAccess, capped), sent when the stream
  *    opens and whenever it changes;
+ *  - `messages` {count}: the conversations with unread direct messages (messageAccess, capped), likewise;
  *  - `post` {number}, with the post's number as the event id: a new post of the open thread the member
  *    may see (lib/dal/discussions/live.ts). A stream that opens with `after` (the page's last post) or
  *    resumes with Last-Event-ID first replays what it missed, bounded.
@@ -16,6 +17,7 @@ import 'server-only';
 import type { Viewer } from '@/lib/auth/sessions';
 import { viewerForSessionKey } from '@/lib/auth/sessions';
 import { livePostNumbers } from '@/lib/dal/discussions/live';
+import { unreadConversationCount } from '@/lib/dal/messages/conversations';
 import { unreadNotificationCount } from '@/lib/dal/notifications/notifications';
 import { loggableError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
@@ -55,6 +57,7 @@ export function liveEventStream({
   let timer: ReturnType<typeof setInterval> | undefined;
   let queue = Promise.resolve();
   let unread = -1;
+  let messages = -1;
 
   const close = () => {
     if (closed) return;
@@ -91,6 +94,12 @@ export function liveEventStream({
     unread = count;
     write(sseMessage('unread', { count }));
   };
+  const sendMessages = async (viewer: Viewer) => {
+    const count = await unreadConversationCount(viewer);
+    if (count === messages) return;
+    messages = count;
+    write(sseMessage('messages', { count }));
+  };
   const sendPosts = async (viewer: Viewer, which: { postId: string } | { after: number }) => {
     if (!threadId) return;
     for (const number of await livePostNumbers(viewer, threadId, which)) write(sseMessage('post', { number }, number));
@@ -98,6 +107,8 @@ export function liveEventStream({
   const onEvent = (event: LiveEvent) => {
     if (event.k === 'post') {
       if (event.thread === threadId) run((viewer) => sendPosts(viewer, { postId: event.post }));
+    } else if (event.k === 'messages') {
+      if (event.users.includes(first.id)) run(sendMessages);
     } else if (!event.users || event.users.includes(first.id)) {
       run(sendUnread);
     }
@@ -120,6 +131,7 @@ export function liveEventStream({
       }
       run(async (viewer) => {
         await sendUnread(viewer);
+        await sendMessages(viewer);
         if (after !== null) await sendPosts(viewer, { after });
       });
       timer = setInterval(() => run(async () => write(': heartbeat\n\n')), heartbeatMs);

@@ -53,6 +53,12 @@ export const RULES = {
   dataExport: { points: 3, duration: 86_400 },
   /** Authorization failures recorded in the audit log per member (lib/audit/denied.ts); past it they are only counted. */
   authzDenied: { points: 10, duration: 60 },
+  /** Direct messages (decision 023): new conversations a member starts per day… */
+  conversationStart: { points: 20, duration: 86_400 },
+  /** …and, in their first 7 days, at most this many a day. */
+  conversationStartNewMember: { points: 5, duration: 86_400 },
+  /** Messages a member sends per minute. */
+  directMessage: { points: 20, duration: 60 },
   /** File downloads per member (generous; stops scripted scraping). */
   download: { points: 600, duration: 600 },
 } satisfies Record<string, Rule>;

@@ -10,6 +10,7 @@ import errors from './errors.json';
 import guidelines from './guidelines.json';
 import home from './home.json';
 import landing from './landing.json';
+import messages from './messages.json';
 import nav from './nav.json';
 import notify from './notify.json';
 import people from './people.json';
@@ -35,6 +36,7 @@ const fr = {
   guidelines,
   home,
   landing,
+  messages,
   nav,
   notify,
   people,

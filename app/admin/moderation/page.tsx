@@ -13,6 +13,7 @@ import { isolated } from '@/app/_components/bidi';
 import { formerMemberNames } from '@/app/_components/former-member';
 import { pageNotFound } from '@/lib/pages';
 import { PageHeader } from '@/app/_components/ui/section';
+import { MessageReports } from './message-reports';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('discussions.moderation'))('title') };
@@ -77,6 +78,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
         ))}
       </ul>
       {page ? <Pager path="/admin/moderation" params={{}} previous={page.previous} next={page.next} /> : null}
+      <MessageReports viewer={viewer} cursor={typeof raw.messages === 'string' ? raw.messages.slice(0, 400) : undefined} />
     </div>
   );
 }

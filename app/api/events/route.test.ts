@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { revokeAllSessions } from '@/lib/auth/sessions';
 import { createReply, createThread } from '@/lib/dal/discussions/posts-write';
+import { blockMember, markConversationRead } from '@/lib/dal/messages/manage';
+import { sendMessage, startConversation } from '@/lib/dal/messages/write';
 import { stopLiveBus } from '@/lib/live/bus';
 import { addMember, addNotification, createSpace, removeMember, request, withoutPostingLimits } from '@/testing/discussions';
 import { signedIn } from '@/testing/factories';
@@ -109,6 +111,31 @@ describe('GET /api/events', () => {
     expect(await stream.until((t) => t.includes('data: {"count":0}'))).toContain('event: unread\ndata: {"count":0}');
     expect(postsIn(stream.text())).toEqual([number]);
     stream.close();
+  });
+
+  it('counts conversations with unread direct messages live, for participants only, and not from a member they blocked', async () => {
+    const [writer, recipient, stranger, pest] = [await signedIn(), await signedIn(), await signedIn(), await signedIn()];
+    const streams = { recipient: await open(recipient), stranger: await open(stranger) };
+    for (const stream of Object.values(streams)) await stream.until((t) => t.includes('event: messages'));
+    expect(streams.recipient.text()).toContain('event: messages\ndata: {"count":0}');
+    const { conversationId } = await startConversation(writer, { recipientIds: [recipient.id], body: 'Are you free on Thursday?' });
+    expect(await streams.recipient.until((t) => t.includes('data: {"count":1}'))).toContain('event: messages\ndata: {"count":1}');
+    await sendMessage(writer, { conversationId, body: 'Thursday at ten?' });
+    // A group with a member the recipient then blocks, read since: the blocked member's new message is not counted.
+    const { conversationId: group } = await startConversation(pest, { recipientIds: [writer.id, recipient.id], body: 'Hello all' });
+    await streams.recipient.until((t) => t.includes('data: {"count":2}'));
+    await blockMember(recipient, pest.id, request);
+    await markConversationRead(recipient, group);
+    await sendMessage(pest, { conversationId: group, body: 'And again' });
+    await streams.recipient.until((t) => (t.match(/event: messages/g) ?? []).length >= 4);
+    expect(streams.recipient.text().match(/event: messages\ndata: \{"count":(\d+)\}/g)).toEqual([
+      'event: messages\ndata: {"count":0}',
+      'event: messages\ndata: {"count":1}',
+      'event: messages\ndata: {"count":2}',
+      'event: messages\ndata: {"count":1}',
+    ]);
+    expect(streams.stranger.text().match(/event: messages/g)).toHaveLength(1);
+    for (const stream of Object.values(streams)) stream.close();
   });
 
   it('closes the stream at the next event once the session has ended', async () => {

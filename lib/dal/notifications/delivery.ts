@@ -18,6 +18,7 @@ export const DEFAULT_CHANNELS: Record<PreferenceKind, Channel> = {
   urgent: 'both',
   join: 'both',
   moderation: 'both',
+  message: 'both',
 };
 
 export function preferenceKindOf(kind: NotificationKind): PreferenceKind {

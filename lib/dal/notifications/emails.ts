@@ -25,6 +25,8 @@ interface Row {
   user_id: string;
   kind: NotificationKind;
   thread_id: string | null;
+  conversation_id: string | null;
+  actor_name: string | null;
   created_at: string | Date;
   read: boolean;
   urgent_thread: boolean;
@@ -44,20 +46,26 @@ interface Row {
 }
 
 /** Which kind an email about several notifications is about, most important first. */
-const PRIORITY: NotificationKind[] = ['urgent', 'mention', 'post_hidden', 'reply', 'new_thread', 'join_accepted', 'join_declined'];
+const PRIORITY: NotificationKind[] = ['urgent', 'mention', 'post_hidden', 'reply', 'new_thread', 'join_accepted', 'join_declined', 'message'];
+
+/** A direct message's email goes only while its member is still in the conversation and has not muted it (lib/dal/messages/access.ts). */
+const stillParticipant = sql`exists (select 1 from conversation_participants cp where cp.conversation_id = n.conversation_id
+  and cp.user_id = n.user_id and cp.left_at is null and not cp.muted)`;
 
 function selectRows(where: ReturnType<typeof sql>, limit: number, tx: Tx) {
   return executeRows<Row>(
     tx,
     sql`
-    select n.id, n.user_id, n.kind, n.thread_id, n.created_at, (n.read_at is not null) as read,
+    select n.id, n.user_id, n.kind, n.thread_id, n.conversation_id, a.name as actor_name, n.created_at, (n.read_at is not null) as read,
       users.email, users.locale, users.time_zone,
       coalesce(np.excerpts, false) as excerpts, coalesce(np.paused_until > now(), false) as paused,
       (${channelOfRowSql(sql`n.kind`, sql`n.user_id`)} in ('both', 'email')) as wants_email,
-      (case when n.thread_id is null then users.status = 'active' else ${spaceAudience()} end) as can_see,
+      (case when n.conversation_id is not null then users.status = 'active' and ${stillParticipant}
+        when n.thread_id is null then users.status = 'active' else ${spaceAudience()} end) as can_see,
       spaces.access, spaces.name as space_name, t.title, ao.name as actor_org, p.plain_text,
       coalesce(t.is_urgent, false) as urgent_thread,
-      (select max(m.emailed_at) from notifications m where m.user_id = n.user_id and m.thread_id = n.thread_id) as last_emailed
+      (select max(m.emailed_at) from notifications m where m.user_id = n.user_id
+        and (m.thread_id = n.thread_id or m.conversation_id = n.conversation_id)) as last_emailed
     from notifications n
     join users on users.id = n.user_id
     join organisations on organisations.id = users.organisation_id
@@ -110,7 +118,7 @@ async function sendBatch(tx: Tx, batch: number): Promise<{ claimed: number; queu
     : [];
   const groups = new Map<string, Row[]>();
   for (const row of [...due, ...siblings]) {
-    const key = row.thread_id ? `${row.user_id}:${row.thread_id}` : `${row.id}`;
+    const key = row.thread_id ? `${row.user_id}:${row.thread_id}` : row.conversation_id ? `${row.user_id}:c:${row.conversation_id}` : `${row.id}`;
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
 
@@ -152,7 +160,12 @@ async function sendBatch(tx: Tx, batch: number): Promise<{ claimed: number; queu
             excerpt: first.excerpts ? latest.plain_text : null,
           }
         : null,
-      link: first.thread_id ? appLink(`/threads/${first.thread_id}`) : appLink('/notifications'),
+      who: latest.actor_name || undefined,
+      link: first.thread_id
+        ? appLink(`/threads/${first.thread_id}`)
+        : first.conversation_id
+          ? appLink(`/messages/${first.conversation_id}`)
+          : appLink('/notifications'),
       preferencesLink: appLink('/settings/notifications'),
       unsubscribeLink: appLink('/unsubscribe', { token: unsubscribeToken(first.user_id, preferenceKindOf(kind)) }),
     });

@@ -9,9 +9,11 @@ import 'server-only';
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db';
 import {
+  conversationParticipants,
   dataExports,
   digestRuns,
   joinRequests,
+  memberBlocks,
   notificationPreferences,
   notifications,
   outbox,
@@ -48,6 +50,12 @@ async function eraseAccount(tx: Tx, userId: string): Promise<string[]> {
   for (const table of [sessions, tokens, secondFactors, recoveryCodes, threadReads, threadFollows, spaceFollows, spaceMembers, joinRequests])
     await tx.delete(table).where(eq(table.userId, userId));
   await tx.delete(notifications).where(eq(notifications.userId, userId));
+  // Direct messages (decision 023): their messages stay, shown as a former member's; they leave every conversation, their blocks go.
+  await tx
+    .update(conversationParticipants)
+    .set({ leftAt: sql`now()` })
+    .where(and(eq(conversationParticipants.userId, userId), isNull(conversationParticipants.leftAt)));
+  await tx.delete(memberBlocks).where(or(eq(memberBlocks.blockerId, userId), eq(memberBlocks.blockedId, userId)));
   await tx.update(notifications).set({ actorId: null }).where(eq(notifications.actorId, userId));
   await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, userId));
   await tx.delete(digestRuns).where(eq(digestRuns.userId, userId));

@@ -12,6 +12,7 @@ import { countryName, flagOf } from '@/lib/i18n/countries';
 import { languageNamer } from '@/lib/i18n/languages';
 import { localiseAreas } from '@/lib/i18n/expertise';
 import { Badge } from '@/app/_components/ui/badge';
+import { PersonMessageTools } from '@/app/(member)/messages/person-tools';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -77,7 +78,9 @@ export default async function PersonPage({ params }: Props) {
           <Link href="/settings/profile" className={buttonClass('secondary')}>
             {t('person.editOwn')}
           </Link>
-        ) : null}
+        ) : (
+          <PersonMessageTools viewer={viewer} personId={person.id} name={person.name} />
+        )}
       </header>
 
       <section aria-labelledby="about" className="space-y-2">

@@ -11,10 +11,24 @@ import { previewAction } from '../actions';
 import { MentionBox } from './mention-box';
 
 /**
- * The markdown editor of threads and replies: a labelled textarea, a preview (the server cooks the
- * markdown exactly as it would store it) and a mention box that inserts `[@Name](/people/id)`.
+ * The markdown editor of threads, replies and direct messages: a labelled textarea, a preview (the
+ * server cooks the markdown exactly as it would store it) and a mention box that inserts
+ * `[@Name](/people/id)`, offering the people of the space (`spaceId`) or of the conversation
+ * (`conversationId`); with neither (a conversation not started yet), no mention box.
  */
-export function Editor({ spaceId, label, defaultValue = '', errors }: { spaceId: string; label: string; defaultValue?: string; errors?: string[] }) {
+export function Editor({
+  spaceId,
+  conversationId,
+  label,
+  defaultValue = '',
+  errors,
+}: {
+  spaceId?: string;
+  conversationId?: string;
+  label: string;
+  defaultValue?: string;
+  errors?: string[];
+}) {
   const t = useTranslations('discussions.editor');
   const [body, setBody] = useState(defaultValue);
   const [preview, setPreview] = useState<string | null>(null);
@@ -77,7 +91,8 @@ export function Editor({ spaceId, label, defaultValue = '', errors }: { spaceId:
           {preview ? <Cooked html={preview} /> : <p className="text-slate-600">{t('previewEmpty')}</p>}
         </section>
       ) : null}
-      <MentionBox spaceId={spaceId} onPick={insertMention} />
+      {spaceId ? <MentionBox lookup={{ path: '/threads/mentions', params: { space: spaceId } }} onPick={insertMention} /> : null}
+      {conversationId ? <MentionBox lookup={{ path: '/messages/people', params: { conversation: conversationId } }} onPick={insertMention} /> : null}
       <p className="sr-only" aria-live="polite">
         {announce}
       </p>

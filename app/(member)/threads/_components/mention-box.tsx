@@ -10,12 +10,25 @@ interface Person {
   organisationName: string;
 }
 
+/** Where a type-ahead looks people up: a route of the portal and its fixed query (`q` is added). */
+export interface PeopleLookup {
+  path: string;
+  params: Record<string, string>;
+  /** The field's label, hint and "nobody found" sentence (by default, the editor's mention box's). */
+  label?: string;
+  hint?: string;
+  none?: string;
+}
+
 /**
- * Type-ahead for mentions (an ARIA 1.2 combobox with a listbox). Only people who can see the space are
- * offered: the look-up applies the space's access rule on the server.
+ * Type-ahead of people (an ARIA 1.2 combobox with a listbox): mentions in the editor, people to write
+ * to. Only people the look-up's route allows are offered: it applies the access rule on the server
+ * (a space's audience, a conversation's participants, the directory).
  */
-export function MentionBox({ spaceId, onPick }: { spaceId: string; onPick: (p: Person) => void }) {
+export function MentionBox({ lookup, onPick }: { lookup: PeopleLookup; onPick: (p: Person) => void }) {
   const t = useTranslations('discussions.editor');
+  const { path, params } = lookup;
+  const fixed = new URLSearchParams(params).toString();
   const id = useId();
   const [q, setQ] = useState('');
   const [results, setResults] = useState<Person[]>([]);
@@ -28,7 +41,9 @@ export function MentionBox({ spaceId, onPick }: { spaceId: string; onPick: (p: P
     const controller = new AbortController();
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`/threads/mentions?${new URLSearchParams({ space: spaceId, q: term })}`, { signal: controller.signal });
+        const res = await fetch(`${path}?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(fixed)), q: term })}`, {
+          signal: controller.signal,
+        });
         const json = res.ok ? ((await res.json()) as { results: Person[] }) : { results: [] };
         setResults(json.results);
         setActive(0);
@@ -41,7 +56,7 @@ export function MentionBox({ spaceId, onPick }: { spaceId: string; onPick: (p: P
       clearTimeout(timer);
       controller.abort();
     };
-  }, [q, spaceId]);
+  }, [q, path, fixed]);
 
   const open = results.length > 0;
   const pick = (p: Person) => {
@@ -54,10 +69,10 @@ export function MentionBox({ spaceId, onPick }: { spaceId: string; onPick: (p: P
   return (
     <div className="relative max-w-md space-y-1">
       <label htmlFor={`${id}-input`} className="block text-sm font-medium text-slate-800">
-        {t('mention')}
+        {lookup.label ?? t('mention')}
       </label>
       <p id={`${id}-hint`} className="text-sm text-slate-600">
-        {t('mentionHint')}
+        {lookup.hint ?? t('mentionHint')}
       </p>
       <input
         id={`${id}-input`}
@@ -98,7 +113,7 @@ export function MentionBox({ spaceId, onPick }: { spaceId: string; onPick: (p: P
       <ul
         id={`${id}-list`}
         role="listbox"
-        aria-label={t('mention')}
+        aria-label={lookup.label ?? t('mention')}
         hidden={!open}
         className="absolute z-10 mt-1 w-full rounded-md border border-slate-200 bg-white shadow-lg"
       >
@@ -125,7 +140,7 @@ export function MentionBox({ spaceId, onPick }: { spaceId: string; onPick: (p: P
       </ul>
       {searched && !open ? (
         <p className="text-sm text-slate-600" role="status">
-          {t('mentionNone')}
+          {lookup.none ?? t('mentionNone')}
         </p>
       ) : null}
     </div>
