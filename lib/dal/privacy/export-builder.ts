@@ -12,7 +12,11 @@ import yazl from 'yazl';
 import { getDb } from '@/db';
 import {
   auditLog,
+  conversationParticipants,
+  conversations,
+  directMessages,
   files,
+  memberBlocks,
   notificationPreferences,
   notifications,
   organisations,
@@ -74,6 +78,9 @@ async function collect(userId: string): Promise<Record<string, unknown>> {
     factors,
     preferences,
     auditRows,
+    ownConversations,
+    ownMessages,
+    ownBlocks,
   ] = await Promise.all([
     db
       .select({ space: spaces.name, slug: spaces.slug, isManager: spaceMembers.isManager })
@@ -162,6 +169,35 @@ async function collect(userId: string): Promise<Record<string, unknown>> {
       .from(auditLog)
       .where(or(eq(auditLog.actorId, userId), and(eq(auditLog.targetType, 'user'), eq(auditLog.targetId, userId))))
       .orderBy(asc(auditLog.id)),
+    // Direct messages (decision 023): the conversations the person took part in and what they wrote;
+    // other participants' messages are theirs, not part of this person's export.
+    db
+      .select({
+        conversationId: conversationParticipants.conversationId,
+        subject: conversations.subject,
+        isGroup: conversations.isGroup,
+        joinedAt: conversationParticipants.joinedAt,
+        leftAt: conversationParticipants.leftAt,
+        muted: conversationParticipants.muted,
+      })
+      .from(conversationParticipants)
+      .innerJoin(conversations, eq(conversations.id, conversationParticipants.conversationId))
+      .where(eq(conversationParticipants.userId, userId))
+      .orderBy(asc(conversationParticipants.joinedAt)),
+    db
+      .select({
+        id: directMessages.id,
+        conversationId: directMessages.conversationId,
+        number: directMessages.number,
+        body: directMessages.body,
+        createdAt: directMessages.createdAt,
+        editedAt: directMessages.editedAt,
+        deletedAt: directMessages.deletedAt,
+      })
+      .from(directMessages)
+      .where(eq(directMessages.authorId, userId))
+      .orderBy(asc(directMessages.createdAt)),
+    db.select({ blockedId: memberBlocks.blockedId, createdAt: memberBlocks.createdAt }).from(memberBlocks).where(eq(memberBlocks.blockerId, userId)),
   ]);
   return {
     profile,
@@ -174,6 +210,9 @@ async function collect(userId: string): Promise<Record<string, unknown>> {
     sessions: ownSessions,
     secondFactors: factors,
     audit: auditRows,
+    conversations: ownConversations,
+    directMessages: ownMessages,
+    blocks: ownBlocks,
   };
 }
 

@@ -13,6 +13,7 @@ import { createThread, createReply } from '@/lib/dal/discussions/posts-write';
 import { createResource } from '@/lib/dal/resources/write';
 import { quarantineStoredFile } from '@/lib/dal/files/quarantine';
 import { receiveUpload } from '@/lib/uploads/receive';
+import { sendMessage, startConversation } from '@/lib/dal/messages/write';
 import { openEmail } from '@/lib/email/sealed';
 import { NotFoundError, UserError } from '@/lib/errors';
 import { runDueJobs } from '@/lib/jobs';
@@ -59,6 +60,8 @@ describe('export everything the portal holds about me', () => {
     if (!second.ok) throw new Error(second.refusal);
     await createResource(owner, resourceInput({ title: 'Taken back', kind: 'file', fileId: second.file.id, url: undefined }), request);
     await quarantineStoredFile(second.file.id, 'blocklist', 'sha256');
+    const { conversationId } = await startConversation(owner, { recipientIds: [other.id], body: 'A private word in the export' });
+    await sendMessage(other, { conversationId, body: 'Someone else’s answer' });
 
     await requestExport(owner, request);
     expect(await latestOwnExport(owner)).toMatchObject({ status: 'queued' });
@@ -83,6 +86,10 @@ describe('export everything the portal holds about me', () => {
       expect.arrayContaining([expect.objectContaining({ title: 'My shared report' }), expect.objectContaining({ title: 'Taken back' })]),
     );
     expect((json('sessions.json') as unknown[]).length).toBeGreaterThan(0);
+    // Their direct messages: the conversation and what they wrote in it, not what others wrote.
+    expect(json('conversations.json')).toEqual([expect.objectContaining({ conversationId })]);
+    expect((json('directMessages.json') as { body: string }[]).map((m) => m.body)).toEqual(['A private word in the export']);
+    expect(json('blocks.json')).toEqual([]);
     expect(json('audit.json')).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'account.export_requested' })]));
     for (const name of ['memberships.json', 'notifications.json', 'notificationPreferences.json', 'secondFactors.json'])
       expect(zip.has(name)).toBe(true);
