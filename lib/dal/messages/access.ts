@@ -27,15 +27,12 @@ export function conversationAccess(viewer: Viewer): SQL {
 
 /** The message (a query over `direct_messages`) reaches the viewer: participant since before it was written, author not blocked since. */
 export function messageAccess(viewer: Viewer): SQL {
-  return sql`(exists (select 1 from conversation_participants cp where cp.conversation_id = "direct_messages"."conversation_id"
-      and cp.user_id = ${viewer.id}::uuid and cp.left_at is null and "direct_messages"."created_at" >= cp.joined_at)
-    and not exists (select 1 from member_blocks mb where mb.blocker_id = ${viewer.id}::uuid
-      and mb.blocked_id = "direct_messages"."author_id" and "direct_messages"."created_at" >= mb.created_at))`;
+  return messageReaches(sql`${viewer.id}::uuid`);
 }
 
 /**
- * The same rule for another member than the viewer (`userId` an SQL expression): used by the mailer and
- * unread counts computed for recipients. Keep in step with `messageAccess`.
+ * The rule for any member (`userId` an SQL expression): the viewer's (`messageAccess`), and the mailer's
+ * and the unread counts' for recipients.
  */
 export function messageReaches(userId: SQL, message: SQL = sql`"direct_messages"`): SQL {
   return sql`(exists (select 1 from conversation_participants cp where cp.conversation_id = ${message}."conversation_id"
