@@ -50,7 +50,7 @@ test('a government member writes to a civil-society member, who replies; the fir
   await signIn(civil, accounts.civil);
   await civil.getByRole('link', { name: unreadOne }).click();
   await expect(civil).toHaveURL(/\/messages$/);
-  await expect(civil.getByText(plural('inbox.unread', { count: 1 }))).toBeVisible();
+  await expect(civil.locator('main').getByText(plural('inbox.unread', { count: 1 }), { exact: true })).toBeVisible();
   await expectAccessible(civil);
   await civil.getByRole('link', { name: accounts.government.name, exact: true }).click();
   await expect(civil).toHaveURL(new RegExp(`${conversationPath}`));
@@ -63,7 +63,7 @@ test('a government member writes to a civil-society member, who replies; the fir
   // The first member: the header badge, the inbox's unread count, then the reply; once read, the badge goes.
   await page.goto('/home');
   await page.getByRole('link', { name: unreadOne }).click();
-  await expect(page.getByText(plural('inbox.unread', { count: 1 }))).toBeVisible();
+  await expect(page.locator('main').getByText(plural('inbox.unread', { count: 1 }), { exact: true })).toBeVisible();
   await page.getByRole('link', { name: accounts.civil.name, exact: true }).click();
   await expect(page.getByText(reply)).toBeVisible();
   await expectAccessible(page);
