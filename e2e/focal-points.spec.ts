@@ -140,7 +140,7 @@ test('a focal point uploads a logo for their organisation; its page shows the lo
   await page.getByRole('link', { name: t('directory.editOrganisation.back') }).click();
   const logo = page.locator('main img[src^="/api/files/"]').first();
   await expect(logo).toBeVisible();
-  // The browser loaded it: a real image, re-encoded by the server.
-  expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  // The browser loaded it: a real image, re-encoded by the server (waited for: visible is not yet loaded).
+  await expect.poll(() => logo.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
   await expectAccessible(page);
 });
