@@ -75,9 +75,11 @@ export async function bucketKeys(env) {
 /**
  * nginx in front of `upstreams` (ports) on `port`, with the configuration a deployment would use:
  * X-Forwarded-For and its request id passed on, idempotent requests retried on the other instance when
- * one fails. Started in the foreground (daemon off) from a configuration written into `dir`.
+ * one fails. Started in the foreground (daemon off) from a configuration written into `dir`. `balance`
+ * (e.g. 'least_conn') and `keepalive` are the upstream's policy (scripts/bench-cluster.mjs measures the
+ * production recipe with least_conn).
  */
-export async function startNginx(port, upstreams, dir) {
+export async function startNginx(port, upstreams, dir, { balance = '', keepalive = 16 } = {}) {
   for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(dir, sub), { recursive: true });
   const conf = path.join(dir, 'nginx.conf');
   writeFileSync(
@@ -93,8 +95,8 @@ http {
   uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
   client_max_body_size 60m;
   upstream portal {
-${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=10s;`).join('\n')}
-    keepalive 16;
+${balance ? `    ${balance};\n` : ''}${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=10s;`).join('\n')}
+    keepalive ${keepalive};
   }
   server {
     listen 127.0.0.1:${port};

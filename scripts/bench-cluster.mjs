@@ -6,8 +6,8 @@
  *   1. starts N = os.availableParallelism() portal processes (BENCH_PROCESSES overrides) on free ports, on
  *      the bench database (BENCH_DATABASE_URL, prepared by bench-discussions), each with TRUSTED_PROXIES=1
  *      and APP_URL set to nginx's address, as README's deployment section says for one proxy in front;
- *   2. writes an nginx configuration into a temporary prefix (upstream with least_conn and keepalive, the
- *      headers of the reliability scenarios) and starts nginx in the foreground on a free port;
+ *   2. starts nginx in front of them with the fault scenarios' startNginx (faults/servers.mjs: their proxy
+ *      headers, here with least_conn and keepalive 32) on a free port;
  *   3. signs in through nginx (BENCH_EMAIL), warms every process up (20 requests a page), then for each page — the floor (/api/auth/session), /home and a
  *      thread of the bench space — loads it for BENCH_SECONDS at BENCH_CONNECTIONS (default 20) through
  *      nginx, then the same against one of the processes directly (the others idle), and prints both tables;
@@ -16,13 +16,12 @@
  * Needs nginx on PATH (Debian: `apt-get install -y nginx`) and a production build. Figures depend on the
  * machine and on what else runs on it; nothing here asserts a time.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import postgres from 'postgres';
 import { benchUrl, measure, runBench, signIn, startNext } from './bench-common.mjs';
+import { stopScenario, tempDir } from '../faults/lib.mjs';
+import { startNginx } from '../faults/servers.mjs';
 
 const processes = Number(process.env.BENCH_PROCESSES || os.availableParallelism());
 const connections = Number(process.env.BENCH_CONNECTIONS || 20);
@@ -38,68 +37,6 @@ function freePort() {
       probe.close(() => resolve(port));
     });
   });
-}
-
-/** The production recipe's nginx configuration: one upstream of every process, least_conn, keepalive. */
-function nginxConfig(prefix, port, upstreams) {
-  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((name) => `${name}_temp_path ${prefix}/${name};`).join(' ');
-  return `${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_processes 1;
-pid ${prefix}/nginx.pid;
-error_log ${prefix}/error.log warn;
-daemon off;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  ${temp}
-  upstream portal {
-    least_conn;
-${upstreams.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
-    keepalive 32;
-  }
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://portal;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      proxy_set_header X-Request-Id $request_id;
-      proxy_next_upstream error timeout http_502;
-    }
-  }
-}
-`;
-}
-
-/** Starts nginx from a configuration in a fresh temporary prefix; resolves once /api/health answers through it. */
-async function startProxy(port, upstreams) {
-  const prefix = mkdtempSync(path.join(os.tmpdir(), 'pp-bench-nginx-'));
-  for (const name of ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(path.join(prefix, name));
-  writeFileSync(path.join(prefix, 'nginx.conf'), nginxConfig(prefix, port, upstreams));
-  const nginx = spawn('nginx', ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', path.join(prefix, 'error.log')], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const stop = async () => {
-    if (nginx.exitCode === null && nginx.signalCode === null) {
-      const exited = new Promise((resolve) => nginx.once('exit', resolve));
-      nginx.kill('SIGTERM');
-      await exited;
-    }
-    rmSync(prefix, { recursive: true, force: true });
-  };
-  nginx.once('error', () => {}); // reported below as "did not answer"
-  for (let i = 0; i < 50; i++) {
-    if (nginx.exitCode !== null || nginx.signalCode !== null) break;
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return { stop };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await stop();
-  throw new Error(`nginx on port ${port} did not answer (is nginx installed? apt-get install -y nginx)`);
 }
 
 /** The pages measured: the floor, /home and the newest thread of the bench space. */
@@ -131,13 +68,12 @@ async function main() {
   const ports = [];
   for (let i = 0; i < processes; i++) ports.push(await freePort());
   const servers = [];
-  let proxy = null;
   try {
     console.info(`[bench] ${processes} portal processes (ports ${ports.join(', ')}) behind nginx on ${proxyPort}`);
     const env = { DATABASE_URL: benchUrl, RATE_LIMIT_SCALE: '1000', TRUSTED_PROXIES: '1', APP_URL: proxyBase };
     // One after the other: starting them all at once on a small machine only makes each slower to answer.
     for (const port of ports) servers.push(await startNext({ port, env }));
-    proxy = await startProxy(proxyPort, ports);
+    await startNginx(proxyPort, ports, await tempDir('bench-nginx'), { balance: 'least_conn', keepalive: 32 });
     const cookie = await signIn(proxyBase);
     const direct = `http://127.0.0.1:${ports[0]}`;
     // Each page must answer 200 through nginx and from every process; each process is warmed up alike
@@ -163,7 +99,7 @@ async function main() {
     console.info('One process, directly:');
     console.table(single);
   } finally {
-    await proxy?.stop();
+    await stopScenario(); // nginx and its folder
     await Promise.all(
       servers.map((server) => {
         if (server.exitCode !== null || server.signalCode !== null) return null;
