@@ -7,7 +7,7 @@
  * Every step is audited.
  */
 import 'server-only';
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { directMessages, messageReports, users } from '@/db/schema';
 import { audit } from '@/lib/audit';
@@ -111,40 +111,38 @@ export async function listOpenMessageReports(viewer: Viewer, cursor?: string | n
     },
     keyOf: (row) => [row.createdKey, row.id] as [string, string],
   });
-  const items: MessageReportItem[] = [];
-  for (const { conversationId, number, ...report } of page.items) {
-    const rows = await getDb()
-      .select({
-        id: directMessages.id,
-        number: directMessages.number,
-        authorName: users.name,
-        cooked: directMessages.cooked,
-        createdAt: directMessages.createdAt,
-        deletedAt: directMessages.deletedAt,
-        hiddenAt: directMessages.hiddenAt,
-      })
-      .from(directMessages)
-      .innerJoin(users, eq(users.id, directMessages.authorId))
-      .where(
-        and(
-          eq(directMessages.conversationId, conversationId),
-          sql`${directMessages.number} between ${number - 5} and ${number}`,
-          // The rule itself, again: nothing outside an open report's excerpt is read.
-          reportedExcerpt(),
-        ),
-      )
-      .orderBy(asc(directMessages.number));
-    items.push({
-      ...report,
-      excerpt: rows.map(({ deletedAt, hiddenAt, cooked, ...row }) => ({
+  // Every excerpt of the page in one query, then each report takes the five messages before its own.
+  const conversationIds = [...new Set(page.items.map((r) => r.conversationId))];
+  const rows = conversationIds.length
+    ? await getDb()
+        .select({
+          id: directMessages.id,
+          conversationId: directMessages.conversationId,
+          number: directMessages.number,
+          authorName: users.name,
+          cooked: directMessages.cooked,
+          createdAt: directMessages.createdAt,
+          deletedAt: directMessages.deletedAt,
+          hiddenAt: directMessages.hiddenAt,
+        })
+        .from(directMessages)
+        .innerJoin(users, eq(users.id, directMessages.authorId))
+        // The rule itself, again: nothing outside an open report's excerpt is read.
+        .where(and(inArray(directMessages.conversationId, conversationIds), reportedExcerpt()))
+        .orderBy(asc(directMessages.number))
+    : [];
+  const items: MessageReportItem[] = page.items.map(({ conversationId, number, ...report }) => ({
+    ...report,
+    excerpt: rows
+      .filter((row) => row.conversationId === conversationId && row.number >= number - 5 && row.number <= number)
+      .map(({ deletedAt, hiddenAt, cooked, conversationId: _c, ...row }) => ({
         ...row,
         deleted: deletedAt !== null,
         hidden: hiddenAt !== null,
         cooked: deletedAt !== null ? null : cooked,
         reported: row.id === report.messageId,
       })),
-    });
-  }
+  }));
   return { ...page, items };
 }
 
