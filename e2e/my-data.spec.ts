@@ -1,6 +1,6 @@
 import { readZip } from '../testing/zip';
 import { apply, approveAndSignIn, confirmEmail, newApplicant } from './applicants';
-import { accounts, signIn } from './helpers';
+import { accounts, formMessage, signIn } from './helpers';
 import { expect, expectAccessible, test } from './fixtures';
 import { t } from './messages';
 
@@ -18,6 +18,18 @@ test('export my data and open the zip; delete my account and see my old post as 
   const admin = await newPage();
   await signIn(admin, accounts.admin);
   await approveAndSignIn(admin, page, who);
+
+  // Preferences: the time-zone list is filled in by the browser (the page carries only the current zone).
+  await page.goto('/settings/preferences');
+  const zone = page.getByLabel(t('settings.timeZone'));
+  await expect(zone.locator('option[value="America/Sao_Paulo"]')).toHaveCount(1);
+  expect(await zone.locator('option').count()).toBeGreaterThan(300);
+  await zone.selectOption('America/Sao_Paulo');
+  await page.getByRole('button', { name: t('settings.save') }).click();
+  await expect(formMessage(page, t('settings.preferencesSaved'))).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel(t('settings.timeZone'))).toHaveValue('America/Sao_Paulo');
+  await expectAccessible(page);
 
   // A post to find again.
   const title = `Leaving notes ${Date.now()}`;

@@ -4,10 +4,7 @@ import type { ReactNode } from 'react';
 /** An icon link of the header (messages, notifications): the icon's path data, and the name and count it shows. */
 export function HeaderIconLink({ href, paths, children }: { href: string; paths: string[]; children: ReactNode }) {
   return (
-    <Link
-      href={href}
-      className="relative inline-flex min-h-10 min-w-10 items-center justify-center rounded-md px-2 text-slate-700 no-underline hover:bg-slate-100 hover:no-underline"
-    >
+    <Link href={href} className="header-icon">
       <svg
         aria-hidden
         viewBox="0 0 24 24"

@@ -18,6 +18,9 @@ export function countryOptions(locale: string): { code: string; name: string }[]
     .sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 
+/** Every country code, space-separated: what a browser needs to name and sort them itself (CountryChoices). */
+export const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).join(' ');
+
 export function countryName(code: string | null | undefined, locale: string): string | null {
   if (!code) return null;
   return countries.getName(code, locale) ?? countries.getName(code, DEFAULT_LOCALE) ?? code;

@@ -11,3 +11,6 @@ export function languageOptions(locale: string): { value: string; label: string 
   const name = languageNamer(locale);
   return LANGUAGES.map((code) => ({ value: code, label: name(code) })).sort((a, b) => a.label.localeCompare(b.label, locale));
 }
+
+/** The same codes, space-separated: what a browser needs to name and sort them itself (app/_components/intl-choices.tsx). */
+export const LANGUAGE_CODES = LANGUAGES.join(' ');

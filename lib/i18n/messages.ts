@@ -25,17 +25,7 @@ export function messagesFor(locale: Locale): Messages {
  */
 export const CLIENT_MESSAGES = {
   /** app/_components and the root error page: on every page. */
-  shared: [
-    'errors',
-    'nav',
-    'common.sectors',
-    'discussions.live',
-    'discussions.nav',
-    'messages.nav',
-    'security.keys',
-    'security.reauth',
-    'security.recovery',
-  ],
+  shared: ['errors', 'nav', 'common.sectors', 'discussions.live', 'discussions.nav', 'messages.nav', 'security.reauth'],
   /** app/(public): signing in, applying, passwords. */
   public: [
     'auth.confirmEmail',
@@ -48,17 +38,19 @@ export const CLIENT_MESSAGES = {
     'people.invitation',
     'security.enrol',
     'security.signIn',
+    'security.keys',
+    'security.recovery',
   ],
-  /** app/(member), on every member page: the post editor and reporting serve several parts. */
-  member: ['discussions.editor', 'discussions.report'],
-  /** app/(member)/spaces and /threads. */
-  discussions: ['discussions.space'],
+  /** app/(member), on every member page. */
+  member: [],
+  /** app/(member)/spaces and /threads: the post editor and reporting. */
+  discussions: ['discussions.space', 'discussions.editor', 'discussions.report'],
   /** app/(member)/resources. */
   resources: ['resources.detail', 'resources.form', 'resources.organisationFilter', 'resources.types', 'resources.visibility'],
   /** app/(member)/settings. */
-  settings: ['profile', 'settings', 'notify.settings', 'privacy.delete'],
-  /** app/(member)/messages. */
-  messages: ['messages.conversation', 'messages.group', 'messages.new', 'messages.report'],
+  settings: ['profile', 'settings', 'notify.settings', 'privacy.delete', 'security.keys', 'security.recovery'],
+  /** app/(member)/messages: the post editor serves messages too. */
+  messages: ['messages.conversation', 'messages.group', 'messages.new', 'messages.report', 'discussions.editor'],
   /** app/(member)/organisations. */
   organisations: ['directory.editOrganisation', 'directory.logo', 'people.invite'],
   /** app/admin: the Secretariat's console. */
@@ -78,6 +70,15 @@ export const CLIENT_MESSAGES = {
   ],
 } as const;
 export type ClientArea = Exclude<keyof typeof CLIENT_MESSAGES, 'shared'>;
+
+/**
+ * Client components of app/_components that only some areas render: their messages travel with those areas'
+ * pages instead of every page (client-messages.test.ts checks them in each area listed).
+ */
+export const COMPONENT_AREAS: Record<string, readonly ClientArea[]> = {
+  'app/_components/security-key.tsx': ['public', 'settings'],
+  'app/_components/recovery-codes.tsx': ['public', 'settings'],
+};
 
 /** The folders of app/(member) whose layout adds an area of its own to the member area's messages. */
 export const MEMBER_SEGMENTS = {

@@ -4,7 +4,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { SelectField, TextField } from '@/app/_components/ui/field';
 import { requireViewer } from '@/lib/auth/require';
 import { organisationDirectory } from '@/lib/dal/directory/organisations';
-import { countryOptions } from '@/lib/i18n/countries';
+import { COUNTRY_CODES } from '@/lib/i18n/countries';
+import { IntlChoices } from '@/app/_components/intl-choices';
 import { organisationDirectorySchema, REGIONS, SECTORS } from '@/lib/validation/profile';
 import { DirectoryNav } from './_components/directory-nav';
 import { Choices, hrefWith, Pager } from '@/app/_components/list-controls';
@@ -39,7 +40,7 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
           <Choices any={t('filters.anySector')} options={SECTORS.map((s) => ({ value: s, label: tCommon(`sectors.${s}`) }))} />
         </SelectField>
         <SelectField name="country" label={t('filters.country')} defaultValue={filters.country ?? ''}>
-          <Choices any={t('filters.anyCountry')} options={countryOptions(locale).map((c) => ({ value: c.code, label: c.name }))} />
+          <IntlChoices type="region" any={t('filters.anyCountry')} codes={COUNTRY_CODES} selected={filters.country} />
         </SelectField>
         <SelectField name="region" label={t('filters.region')} defaultValue={filters.region ?? ''}>
           <Choices any={t('filters.anyRegion')} options={REGIONS.map((r) => ({ value: r, label: t(`regions.${r}`) }))} />

@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
 import { buttonClass } from '@/app/_components/ui/button';
 import { SelectField, TextField } from '@/app/_components/ui/field';
+import { IntlChoices } from '@/app/_components/intl-choices';
 import { Choices, FilterForm, Pager } from '@/app/_components/list-controls';
 import { requireViewer } from '@/lib/auth/require';
 import { contributingOrganisations, countResources, listResources, topicOptions } from '@/lib/dal/resources/resources';
 import { RESOURCE_SORTS, RESOURCE_TYPES, SECTORS, resourceFiltersSchema } from '@/lib/validation/resources';
-import { languageOptions } from '@/lib/i18n/languages';
+import { LANGUAGE_CODES } from '@/lib/i18n/languages';
 import { ResourceListEntry } from './_components/resource-list';
 import { OrganisationFilter } from './_components/organisation-filter';
 import { localiseAreas } from '@/lib/i18n/expertise';
@@ -22,7 +23,6 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
   const { cursor, ...filters } = resourceFiltersSchema.parse(await searchParams);
   const t = await getTranslations('resources');
   const tSectors = await getTranslations('common.sectors');
-  const locale = await getLocale();
   const [page, total, topics, organisations] = await Promise.all([
     listResources(viewer, { ...filters, cursor }),
     countResources(viewer, filters),
@@ -60,7 +60,7 @@ export default async function ResourcesPage({ searchParams }: { searchParams: Pr
           <Choices any={t('list.any')} options={topics.map((o) => ({ value: o.slug, label: o.label }))} />
         </SelectField>
         <SelectField name="language" label={t('list.language')} defaultValue={filters.language ?? ''}>
-          <Choices any={t('list.any')} options={languageOptions(locale)} />
+          <IntlChoices type="language" any={t('list.any')} codes={LANGUAGE_CODES} selected={filters.language} />
         </SelectField>
         <TextField name="year" type="number" inputMode="numeric" label={t('list.year')} defaultValue={filters.year} min={1900} />
         <OrganisationFilter initial={organisations[0] ?? null} />

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
-import { Choices } from '@/app/_components/list-controls';
+import { getTranslations } from 'next-intl/server';
+import { IntlChoices } from '@/app/_components/intl-choices';
 import { buttonClass } from '@/app/_components/ui/button';
 import { SelectField, TextField } from '@/app/_components/ui/field';
 import { requireViewer } from '@/lib/auth/require';
 import { searchAuthorName } from '@/lib/dal/discussions/search';
 import { listReadableSpaces } from '@/lib/dal/discussions/spaces';
-import { languageOptions } from '@/lib/i18n/languages';
+import { LANGUAGE_CODES } from '@/lib/i18n/languages';
 import { searchFiltersSchema } from '@/lib/validation/discussions';
 import { ResourceResults } from '../resources/_components/search-results';
 import { DiscussionResults } from './discussion-results';
@@ -30,7 +30,7 @@ const SECTIONS = [
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await requireViewer();
   const filters = searchFiltersSchema.parse(await searchParams);
-  const [t, locale] = await Promise.all([getTranslations('discussions.search'), getLocale()]);
+  const t = await getTranslations('discussions.search');
   const [spaces, authorName] = await Promise.all([listReadableSpaces(viewer), filters.author ? searchAuthorName(viewer, filters.author) : null]);
   const params = { q: filters.q, space: filters.space, author: filters.author, language: filters.language, from: filters.from, to: filters.to };
   const withoutAuthor = new URLSearchParams(Object.entries({ ...params, author: undefined }).filter((e): e is [string, string] => !!e[1])).toString();
@@ -50,7 +50,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
             ))}
           </SelectField>
           <SelectField name="language" label={t('language')} defaultValue={filters.language ?? ''}>
-            <Choices any={t('anyLanguage')} options={languageOptions(locale)} />
+            <IntlChoices type="language" any={t('anyLanguage')} codes={LANGUAGE_CODES} selected={filters.language} />
           </SelectField>
           <TextField name="from" type="date" label={t('from')} defaultValue={filters.from} />
           <TextField name="to" type="date" label={t('to')} defaultValue={filters.to} />

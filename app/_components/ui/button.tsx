@@ -3,19 +3,9 @@ import type { ButtonHTMLAttributes } from 'react';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
 
-const styles: Record<Variant, string> = {
-  primary: 'bg-brand-700 text-white hover:bg-brand-800 disabled:bg-brand-700/60',
-  secondary: 'bg-white text-slate-900 ring-1 ring-slate-300 hover:bg-slate-50 disabled:text-slate-500',
-  danger: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-red-700/60',
-  ghost: 'text-brand-700 hover:bg-brand-50',
-};
-
+/** The classes are in globals.css (`.btn`, `.btn-<variant>`): short names, since they travel twice per button. */
 export function buttonClass(variant: Variant = 'primary', extra?: string) {
-  return clsx(
-    'inline-flex min-h-10 items-center justify-center gap-2 rounded-md px-4 py-2 text-sm font-semibold no-underline transition-colors hover:no-underline disabled:cursor-not-allowed',
-    styles[variant],
-    extra,
-  );
+  return clsx('btn', `btn-${variant}`, extra);
 }
 
 export function Button({

@@ -8,8 +8,8 @@ interface FieldShell {
   errors?: string[];
 }
 
-export const inputClass =
-  'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm placeholder:text-slate-400 focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30 aria-invalid:border-red-600 sm:text-sm';
+/** Inputs, selects and text areas (the utilities are in globals.css: this travels on every field of every form). */
+export const inputClass = 'field-input';
 
 function describedBy(name: string, hint?: ReactNode, errors?: string[]) {
   return [hint ? `${name}-hint` : null, errors?.length ? `${name}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -18,7 +18,7 @@ function describedBy(name: string, hint?: ReactNode, errors?: string[]) {
 function Shell({ name, label, hint, errors, children, id }: FieldShell & { children: ReactNode; id: string }) {
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="field-label">
         {label}
       </label>
       {hint ? (

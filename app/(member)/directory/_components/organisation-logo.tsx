@@ -19,7 +19,7 @@ export function OrganisationLogo({ name, fileId, size = 'sm', alt = '' }: { name
     .map((w) => w.charAt(0).toUpperCase())
     .join('');
   return (
-    <span aria-hidden className={clsx(box, 'grid shrink-0 place-items-center rounded-md bg-brand-50 font-semibold text-brand-800')}>
+    <span aria-hidden className={clsx(box, 'initials')}>
       {initials || '·'}
     </span>
   );

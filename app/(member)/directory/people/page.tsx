@@ -4,8 +4,9 @@ import { SelectField, TextField } from '@/app/_components/ui/field';
 import { requireViewer } from '@/lib/auth/require';
 import { COUNT_CAP, countPeople, listPeople } from '@/lib/dal/directory/people';
 import { listExpertiseAreas } from '@/lib/dal/directory/profiles';
-import { countryOptions } from '@/lib/i18n/countries';
-import { languageOptions } from '@/lib/i18n/languages';
+import { COUNTRY_CODES } from '@/lib/i18n/countries';
+import { IntlChoices } from '@/app/_components/intl-choices';
+import { LANGUAGE_CODES } from '@/lib/i18n/languages';
 import { PEOPLE_SORTS, peopleDirectorySchema, SECTORS } from '@/lib/validation/profile';
 import { DirectoryNav } from '../_components/directory-nav';
 import { Choices, Pager } from '@/app/_components/list-controls';
@@ -44,13 +45,13 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           <Choices any={t('filters.anySector')} options={SECTORS.map((s) => ({ value: s, label: tCommon(`sectors.${s}`) }))} />
         </SelectField>
         <SelectField name="country" label={t('filters.country')} defaultValue={filters.country ?? ''}>
-          <Choices any={t('filters.anyCountry')} options={countryOptions(locale).map((c) => ({ value: c.code, label: c.name }))} />
+          <IntlChoices type="region" any={t('filters.anyCountry')} codes={COUNTRY_CODES} selected={filters.country} />
         </SelectField>
         <SelectField name="expertise" label={t('people.expertise')} defaultValue={filters.expertise ?? ''}>
           <Choices any={t('people.anyExpertise')} options={areas.map((a) => ({ value: a.slug, label: a.label }))} />
         </SelectField>
         <SelectField name="language" label={t('people.language')} defaultValue={filters.language ?? ''}>
-          <Choices any={t('people.anyLanguage')} options={languageOptions(locale)} />
+          <IntlChoices type="language" any={t('people.anyLanguage')} codes={LANGUAGE_CODES} selected={filters.language} />
         </SelectField>
         <SelectField name="sort" label={t('people.sort')} defaultValue={filters.sort ?? 'name'}>
           {PEOPLE_SORTS.map((s) => (

@@ -16,13 +16,11 @@ export default async function PreferencesPage() {
   const tn = await getTranslations('notify.settings');
   // Each language in its own name, so whoever switched to one they cannot read finds theirs.
   const locales = localeNames().map((l) => ({ value: l.locale, label: l.name }));
-  const timeZones = Intl.supportedValuesOf('timeZone');
-  if (!timeZones.includes(viewer.timeZone)) timeZones.unshift(viewer.timeZone);
   return (
     <div className="max-w-xl space-y-6">
       <PageHeader title={t('preferencesTitle')} intro={t('preferencesText')} wide />
       <div className="rounded-lg border border-slate-200 bg-white p-6">
-        <PreferencesForm locale={viewer.locale} timeZone={viewer.timeZone} locales={locales} timeZones={timeZones} />
+        <PreferencesForm locale={viewer.locale} timeZone={viewer.timeZone} locales={locales} />
       </div>
       <p>
         <Link href="/settings/notifications">{tn('link')}</Link>

@@ -1,13 +1,38 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useSyncExternalStore } from 'react';
 import { SelectField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
 import { updatePreferencesAction } from './actions';
 
-export function PreferencesForm(props: { locale: string; timeZone: string; locales: { value: string; label: string }[]; timeZones: string[] }) {
+const noSubscription = () => () => {};
+
+/**
+ * The time zones the browser knows (its ICU list is the server's), read in the browser: the server renders
+ * only the member's own zone, so its 400-odd options are neither in the page's HTML nor in its flight data
+ * (24 KB of the page). The server still checks the choice (lib/validation/preferences.ts).
+ */
+function useTimeZones(current: string): string[] {
+  return useSyncExternalStore(
+    noSubscription,
+    () => browserTimeZones(current),
+    () => [current],
+  );
+}
+
+let cached: { current: string; zones: string[] } | undefined;
+function browserTimeZones(current: string): string[] {
+  if (cached?.current !== current) {
+    const zones = Intl.supportedValuesOf('timeZone');
+    cached = { current, zones: zones.includes(current) ? zones : [current, ...zones] };
+  }
+  return cached.zones;
+}
+
+export function PreferencesForm(props: { locale: string; timeZone: string; locales: { value: string; label: string }[] }) {
   const t = useTranslations('settings');
+  const timeZones = useTimeZones(props.timeZone);
   const [state, action] = useActionState(updatePreferencesAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
@@ -21,7 +46,7 @@ export function PreferencesForm(props: { locale: string; timeZone: string; local
         ))}
       </SelectField>
       <SelectField name="timeZone" label={t('timeZone')} hint={t('timeZoneHint')} defaultValue={props.timeZone} errors={errors?.timeZone}>
-        {props.timeZones.map((z) => (
+        {timeZones.map((z) => (
           <option key={z} value={z}>
             {z.replaceAll('_', ' ')}
           </option>

@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { LanguageLabel } from '@/app/_components/language-label';
-import { Choices, FilterForm, Pager } from '@/app/_components/list-controls';
+import { IntlChoices } from '@/app/_components/intl-choices';
+import { FilterForm, Pager } from '@/app/_components/list-controls';
 import { SelectField } from '@/app/_components/ui/field';
 import { buttonClass } from '@/app/_components/ui/button';
 import { canManageSpace } from '@/lib/dal/discussions/spaces';
 import { listThreads } from '@/lib/dal/discussions/threads';
-import { languageOptions } from '@/lib/i18n/languages';
+import { LANGUAGE_CODES } from '@/lib/i18n/languages';
 import { threadListSchema } from '@/lib/validation/discussions';
 import { ThreadBadges } from '../../threads/_components/badges';
 import { ActionButton } from '@/app/_components/ui/action-forms';
@@ -92,7 +93,7 @@ export default async function SpacePage({ params, searchParams }: Props) {
             </h2>
             <FilterForm action={`/spaces/${space.slug}`} active={Boolean(language)} label={t('discussions.space.filters')}>
               <SelectField name="language" label={t('discussions.space.language')} defaultValue={language ?? ''}>
-                <Choices any={t('discussions.space.anyLanguage')} options={languageOptions(locale)} />
+                <IntlChoices type="language" any={t('discussions.space.anyLanguage')} codes={LANGUAGE_CODES} selected={language} />
               </SelectField>
             </FilterForm>
             {page && page.items.length === 0 ? (
@@ -102,7 +103,7 @@ export default async function SpacePage({ params, searchParams }: Props) {
             ) : null}
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
               {page?.items.map((thread) => (
-                <li key={thread.id} className="flex flex-col gap-1 p-4 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
+                <li key={thread.id} className="thread-row">
                   <div className="min-w-0 space-y-1">
                     <p className="flex flex-wrap items-center gap-2">
                       <Link
@@ -127,7 +128,7 @@ export default async function SpacePage({ params, searchParams }: Props) {
                       </p>
                     ) : null}
                   </div>
-                  <p className="shrink-0 text-sm text-slate-600 sm:text-end">
+                  <p className="thread-row-meta">
                     {t('discussions.space.replies', { count: thread.replies })}
                     <br />
                     {isolated(t, 'discussions.space.lastBy', {
