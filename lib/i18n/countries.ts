@@ -5,6 +5,7 @@ import es from 'i18n-iso-countries/langs/es.json' with { type: 'json' };
 import fr from 'i18n-iso-countries/langs/fr.json' with { type: 'json' };
 import pt from 'i18n-iso-countries/langs/pt.json' with { type: 'json' };
 import { DEFAULT_LOCALE } from './locales';
+export { flagOf } from './flags';
 
 // Country names in each language the interface speaks (LOCALES).
 for (const data of [en, fr, es, pt, ar]) countries.registerLocale(data);
@@ -24,10 +25,4 @@ export const COUNTRY_CODES = Object.keys(countries.getAlpha2Codes()).join(' ');
 export function countryName(code: string | null | undefined, locale: string): string | null {
   if (!code) return null;
   return countries.getName(code, locale) ?? countries.getName(code, DEFAULT_LOCALE) ?? code;
-}
-
-/** A country's flag (regional indicator symbols; shown as letters where a platform has no flag emoji). */
-export function flagOf(code: string | null | undefined): string {
-  if (!code || !/^[A-Z]{2}$/.test(code)) return '';
-  return String.fromCodePoint(...[...code].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
 }

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { SelectField, TextField } from '@/app/_components/ui/field';
 import { requireViewer } from '@/lib/auth/require';
 import { organisationDirectory } from '@/lib/dal/directory/organisations';
-import { COUNTRY_CODES } from '@/lib/i18n/countries';
+import { COUNTRY_CODES, countryName } from '@/lib/i18n/countries';
 import { IntlChoices } from '@/app/_components/intl-choices';
 import { organisationDirectorySchema, REGIONS, SECTORS } from '@/lib/validation/profile';
 import { DirectoryNav } from './_components/directory-nav';
@@ -60,7 +60,14 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
               {group.page.items.length ? (
                 <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
                   {group.page.items.map((o) => (
-                    <OrganisationCard key={o.id} organisation={o} locale={locale} noCountry={t('noCountry')} />
+                    <OrganisationCard
+                      key={o.id}
+                      slug={o.slug}
+                      name={o.name}
+                      logoFileId={o.logoFileId}
+                      country={o.country}
+                      place={countryName(o.country, locale) ?? t('noCountry')}
+                    />
                   ))}
                 </ul>
               ) : (

@@ -1,51 +1,57 @@
-import Link from 'next/link';
-import type { PersonCard as Person } from '@/lib/dal/directory/people';
-import { countryName, flagOf } from '@/lib/i18n/countries';
+'use client';
 
-/** One person in a list: name (the link to their profile), job title, organisation, sector and country. */
+import Link from 'next/link';
+import { flagOf } from '@/lib/i18n/flags';
+
+/**
+ * One person in a list: name (the link to their profile), job title, and where they are not on their
+ * organisation's own page, the organisation, sector and country. A client component so that a list's flight
+ * data carries each card's few values rather than its markup (issue 17); the page translates and names.
+ */
 export function PersonCard({
-  person,
-  locale,
-  sector,
+  id,
+  name,
+  jobTitle,
+  organisation,
   unlisted,
-  withOrganisation = true,
 }: {
-  person: Person;
-  locale: string;
-  sector: string;
+  id: string;
+  name: string;
+  jobTitle: string;
+  /** Left out on an organisation's own page, where it would only repeat the page. */
+  organisation?: { name: string; slug: string; sector: string; country: string | null; place: string | null };
+  /** Said when the person is hidden from members (only admins see such people). */
   unlisted?: string;
-  /** Off on an organisation's own page, where it would only repeat the page. */
-  withOrganisation?: boolean;
 }) {
-  const country = countryName(person.country, locale);
+  const flag = flagOf(organisation?.country);
   return (
     <li className="card space-y-1">
-      <Link href={`/people/${person.id}`} dir="auto" className="block font-semibold break-words">
-        {person.name}
+      <Link href={`/people/${id}`} dir="auto" className="block font-semibold break-words">
+        {name}
       </Link>
       <p dir="auto" className="text-sm text-slate-800">
-        {person.jobTitle}
+        {jobTitle}
       </p>
-      {withOrganisation ? (
+      {organisation ? (
         <>
           <p className="text-sm text-slate-700">
-            <Link href={`/organisations/${person.organisationSlug}`} dir="auto" className="break-words">
-              {person.organisationName}
+            <Link href={`/organisations/${organisation.slug}`} dir="auto" className="break-words">
+              {organisation.name}
             </Link>
           </p>
           <p className="text-xs text-slate-600">
-            {sector}
-            {country ? (
+            {organisation.sector}
+            {organisation.place ? (
               <>
                 {' · '}
-                <span aria-hidden>{flagOf(person.country)} </span>
-                {country}
+                {flag ? <span aria-hidden>{flag} </span> : null}
+                {organisation.place}
               </>
             ) : null}
           </p>
         </>
       ) : null}
-      {unlisted && !person.listed ? <p className="text-xs font-semibold text-amber-800">{unlisted}</p> : null}
+      {unlisted ? <p className="text-xs font-semibold text-amber-800">{unlisted}</p> : null}
     </li>
   );
 }

@@ -4,7 +4,7 @@ import { SelectField, TextField } from '@/app/_components/ui/field';
 import { requireViewer } from '@/lib/auth/require';
 import { COUNT_CAP, countPeople, listPeople } from '@/lib/dal/directory/people';
 import { listExpertiseAreas } from '@/lib/dal/directory/profiles';
-import { COUNTRY_CODES } from '@/lib/i18n/countries';
+import { COUNTRY_CODES, countryName } from '@/lib/i18n/countries';
 import { IntlChoices } from '@/app/_components/intl-choices';
 import { LANGUAGE_CODES } from '@/lib/i18n/languages';
 import { PEOPLE_SORTS, peopleDirectorySchema, SECTORS } from '@/lib/validation/profile';
@@ -70,7 +70,20 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       ) : (
         <ul aria-label={t('people.caption')} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {page.items.map((p) => (
-            <PersonCard key={p.id} person={p} locale={locale} sector={tCommon(`sectors.${p.sector}`)} unlisted={t('people.unlisted')} />
+            <PersonCard
+              key={p.id}
+              id={p.id}
+              name={p.name}
+              jobTitle={p.jobTitle}
+              organisation={{
+                name: p.organisationName,
+                slug: p.organisationSlug,
+                sector: tCommon(`sectors.${p.sector}`),
+                country: p.country,
+                place: countryName(p.country, locale),
+              }}
+              unlisted={p.listed ? undefined : t('people.unlisted')}
+            />
           ))}
         </ul>
       )}

@@ -111,14 +111,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         {focalPoints.length ? (
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {focalPoints.map((p) => (
-              <PersonCard
-                key={p.id}
-                person={p}
-                locale={locale}
-                sector={tCommon(`sectors.${p.sector}`)}
-                unlisted={t('people.unlisted')}
-                withOrganisation={false}
-              />
+              <PersonCard key={p.id} id={p.id} name={p.name} jobTitle={p.jobTitle} unlisted={p.listed ? undefined : t('people.unlisted')} />
             ))}
           </ul>
         ) : (
@@ -133,14 +126,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         {people.items.length ? (
           <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {people.items.map((p) => (
-              <PersonCard
-                key={p.id}
-                person={p}
-                locale={locale}
-                sector={tCommon(`sectors.${p.sector}`)}
-                unlisted={t('people.unlisted')}
-                withOrganisation={false}
-              />
+              <PersonCard key={p.id} id={p.id} name={p.name} jobTitle={p.jobTitle} unlisted={p.listed ? undefined : t('people.unlisted')} />
             ))}
           </ul>
         ) : (
