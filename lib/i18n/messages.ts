@@ -50,7 +50,7 @@ export const CLIENT_MESSAGES = {
     'security.signIn',
   ],
   /** app/(member), on every member page: the post editor and reporting serve several parts. */
-  member: ['discussions.editor', 'discussions.report'],
+  member: ['discussions.editor', 'discussions.report', 'identifying'],
   /** app/(member)/spaces and /threads. */
   discussions: ['discussions.space'],
   /** app/(member)/resources. */
