@@ -227,7 +227,7 @@ export function Editor({
           id={areaId}
           name="body"
           label={label}
-          hint={`${t('bodyHint')} ${lookup ? t(spaceId ? 'mentionTip' : 'mentionTipConversation') : ''} ${t('shortcutsHint')}`}
+          hint={[t('bodyHint'), lookup ? t(spaceId ? 'mentionTip' : 'mentionTipConversation') : null, t('shortcutsHint')].filter(Boolean).join(' ')}
           errors={errors}
           value={body}
           onChange={(e) => {
