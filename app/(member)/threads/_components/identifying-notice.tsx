@@ -57,9 +57,10 @@ export function IdentifyingNotice({
       </p>
       {show ? (
         <section aria-labelledby={`${id}-heading`} className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950">
-          <h3 id={`${id}-heading`} className="font-semibold">
+          {/* Not a heading: the notice sits inside forms under pages of any heading depth. */}
+          <p id={`${id}-heading`} className="font-semibold">
             {t('heading')}
-          </h3>
+          </p>
           <p>{t('intro')}</p>
           {matches.length ? (
             <ul className="space-y-1">
