@@ -13,9 +13,7 @@ const phone = '+44 20 7946 0958';
 
 test('a phone number is flagged as it is typed, refused until acknowledged, then published', async ({ page }) => {
   await signIn(page, accounts.civil);
-  await page.goto('/spaces');
-  await page.getByRole('link', { name: 'General discussion' }).click();
-  await page.getByRole('link', { name: t('discussions.space.newThread') }).click();
+  await page.goto('/spaces/general-discussion/new');
   await page.getByLabel(t('discussions.editor.title')).fill(title);
   const body = page.getByRole('textbox', { name: t('discussions.editor.body') });
 
