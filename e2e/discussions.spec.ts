@@ -68,12 +68,18 @@ test('an urgent thread, a reply with a mention, unread markers, moderation and s
   await expect(civil).toHaveURL(new RegExp(`${threadUrl}$`));
   await expectAccessible(civil);
 
-  // …and replies, mentioning the author through the type-ahead.
-  await civil.getByRole('combobox', { name: t('discussions.editor.mention') }).fill('Sofia Marín');
-  await expect(civil.getByRole('option', { name: /Sofia Marín/ })).toBeVisible();
-  await expectAccessible(civil, { include: 'main' });
-  await civil.getByRole('combobox', { name: t('discussions.editor.mention') }).press('Enter');
+  // …and replies, mentioning the author by typing "@" and her name in the reply.
   const reply = civil.getByRole('textbox', { name: t('discussions.editor.replyTitle') });
+  await reply.click();
+  await reply.pressSequentially('@Sofia Mar');
+  const option = civil.getByRole('listbox', { name: t('discussions.editor.mentionListLabel') }).getByRole('option', { name: /Sofia Marín/ });
+  await expect(option).toBeVisible();
+  await expect(reply).toHaveAttribute('aria-activedescendant', /.+/);
+  await expectAccessible(civil, { include: 'main' });
+  // Other demo people are called Sofia too: she is chosen with the arrows (the active option is the one read out).
+  for (let i = 0; i < 10 && (await option.getAttribute('aria-selected')) !== 'true'; i++) await reply.press('ArrowDown');
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+  await reply.press('Enter');
   await expect(reply).toHaveValue(/\[@Sofia Marín\]\(\/people\/[0-9a-f-]{36}\) $/);
   await reply.press('End');
   await reply.pressSequentially('our school guidance is in the resource library.');

@@ -12,6 +12,8 @@ export type ActionState<T = unknown> =
       lists?: Record<string, string[]>;
       /** A sensitive step: the form asks for the password or a code again (lib/auth/reauth.ts). */
       reauth?: boolean;
+      /** Text refused for what could identify someone (lib/identifying): the kinds found; the form asks to confirm. */
+      identifying?: string[];
     };
 
 /** What a refused submission held for a checkbox group: every ticked value (one comes back as a single value). */

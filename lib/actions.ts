@@ -1,11 +1,11 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import type { z } from 'zod';
 import { isRecentlyVerified, REAUTH_FIELD, ReauthRequired, reauthenticate } from '@/lib/auth/reauth';
 import { identifierFields, recordDenied } from '@/lib/audit/denied';
 import { getViewer, signedOutReason, type Viewer } from '@/lib/auth/viewer';
-import { asUnavailable, loggableError, NotFoundError, ServiceUnavailableError, UserError } from '@/lib/errors';
+import { asUnavailable, IdentifyingDetailsError, loggableError, NotFoundError, ServiceUnavailableError, UserError } from '@/lib/errors';
 import { ACTION_INPUT_MAX_BYTES } from '@/lib/limits';
 import { requestLogger } from '@/lib/logger';
 import { consume, type RuleName } from '@/lib/rate-limit';
@@ -147,6 +147,16 @@ function defineAction<S extends z.ZodType, T, A extends Access>(access: A, schem
       if (error instanceof NotFoundError) {
         await recordDenied(viewer, { door: 'action', what: error.what, ids: identifierFields(input) }, (await requestInfo()).ip);
         return { ok: false, message: t('errors.notFound'), ...echo };
+      }
+      if (error instanceof IdentifyingDetailsError) {
+        const kinds = new Intl.ListFormat(await getLocale(), { type: 'conjunction' }).format(error.kinds.map((k) => t(`identifying.kinds.${k}`)));
+        return {
+          ok: false,
+          message: t('errors.checkFields'),
+          fieldErrors: { [error.field ?? 'body']: [t(error.messageKey, { kinds })] },
+          identifying: [...error.kinds],
+          ...echo,
+        };
       }
       if (error instanceof UserError) {
         const message = t(error.messageKey, error.values);

@@ -22,6 +22,19 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * Text that looks like it could identify a victim or a case (lib/identifying): refused until the author
+ * ticks "I have checked". `kinds` are IDENTIFYING_KINDS; the action door names them in the field's message.
+ */
+export class IdentifyingDetailsError extends UserError {
+  constructor(
+    readonly kinds: readonly string[],
+    field = 'body',
+  ) {
+    super('identifying.refused', field);
+  }
+}
+
 const EMAIL = /[^\s<>()"',;:]+@[^\s<>()"',;:]+\.[A-Za-z]{2,}/g;
 
 /** A text with the email addresses in it replaced (errors from SMTP servers and databases quote them). */

@@ -28,5 +28,6 @@ export const nextHeaders = {
 };
 
 export const nextIntlServer = {
+  getLocale: async () => 'en',
   getTranslations: async (namespace?: string) => createTranslator({ locale: 'en', messages: en, namespace: namespace as never }),
 };

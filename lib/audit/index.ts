@@ -108,6 +108,7 @@ export const AUDIT_ACTIONS = [
   'reverification.suspended',
   'audit.exported',
   'authz.denied',
+  'content.identifying_acknowledged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -44,13 +44,13 @@ export const CLIENT_MESSAGES = {
   /** app/(member), on every member page. */
   member: [],
   /** app/(member)/spaces and /threads: the post editor and reporting. */
-  discussions: ['discussions.space', 'discussions.editor', 'discussions.report'],
+  discussions: ['discussions.space', 'discussions.editor', 'discussions.report', 'identifying'],
   /** app/(member)/resources. */
-  resources: ['resources.detail', 'resources.form', 'resources.organisationFilter', 'resources.types', 'resources.visibility'],
+  resources: ['resources.detail', 'resources.form', 'resources.organisationFilter', 'resources.types', 'resources.visibility', 'identifying'],
   /** app/(member)/settings. */
   settings: ['profile', 'settings', 'notify.settings', 'privacy.delete', 'security.keys', 'security.recovery'],
   /** app/(member)/messages: the post editor serves messages too. */
-  messages: ['messages.conversation', 'messages.group', 'messages.new', 'messages.report', 'discussions.editor'],
+  messages: ['messages.conversation', 'messages.group', 'messages.new', 'messages.report', 'discussions.editor', 'identifying'],
   /** app/(member)/organisations. */
   organisations: ['directory.editOrganisation', 'directory.logo', 'people.invite'],
   /** app/admin: the Secretariat's console. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from './fields';
+import { checkbox, uuid } from './fields';
 import { cursor, searchText, uuid as uuidParam } from './query';
 import { optionalSingleLine, singleLine } from './text';
 
@@ -10,6 +10,8 @@ export const MESSAGE_MAX = 20_000;
 export const RECIPIENTS_MAX = 19;
 
 const body = z.string().trim().min(1).max(MESSAGE_MAX);
+/** "I have checked: nothing here identifies a victim or a case" (lib/identifying), ticked after a refusal. */
+const identifyingChecked = checkbox;
 /** A repeated form field (one value arrives as a string). */
 const people = (max: number) =>
   z.preprocess(
@@ -17,9 +19,9 @@ const people = (max: number) =>
     z.array(z.uuid()).min(1, { error: 'choosePeople' }).max(max, { error: 'tooManyPeople' }),
   );
 
-export const startConversationSchema = z.object({ recipients: people(RECIPIENTS_MAX), subject: optionalSingleLine(200), body });
-export const sendMessageSchema = z.object({ conversationId: uuid, body });
-export const editMessageSchema = z.object({ messageId: uuid, body });
+export const startConversationSchema = z.object({ recipients: people(RECIPIENTS_MAX), subject: optionalSingleLine(200), body, identifyingChecked });
+export const sendMessageSchema = z.object({ conversationId: uuid, body, identifyingChecked });
+export const editMessageSchema = z.object({ messageId: uuid, body, identifyingChecked });
 export const messageIdSchema = z.object({ messageId: uuid });
 export const conversationIdSchema = z.object({ conversationId: uuid });
 export const renameSchema = z.object({ conversationId: uuid, subject: optionalSingleLine(200) });

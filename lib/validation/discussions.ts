@@ -2,7 +2,7 @@ import { POST_MAX } from '@/db/values';
 import { z } from 'zod';
 import { SECTORS } from '@/db/schema/enums';
 import { SPACE_ACCESS } from '@/db/schema/discussions';
-import { checkbox, uuid } from './fields';
+import { checkbox, uuid, type WithAcknowledgement } from './fields';
 import { LANGUAGES } from './profile';
 import { choice, day, cursor, page, searchText, uuid as uuidParam } from './query';
 import { optionalSingleLine, singleLine } from './text';
@@ -17,6 +17,8 @@ export const POSTS_PER_PAGE = 30;
 
 const body = z.string().trim().min(1).max(POST_MAX);
 const urgentReason = optionalSingleLine(200);
+/** "I have checked: nothing here identifies a victim or a case" (lib/identifying), ticked after a refusal. */
+const identifyingChecked = checkbox;
 
 export const newThreadSchema = z
   .object({
@@ -25,6 +27,7 @@ export const newThreadSchema = z
     /** The thread's content language; left out, the author's interface language. */
     language: z.enum(LANGUAGES).optional(),
     body,
+    identifyingChecked,
     urgent: checkbox,
     urgentReason,
   })
@@ -32,12 +35,12 @@ export const newThreadSchema = z
     path: ['urgentReason'],
     error: 'urgentReasonRequired',
   });
-export type NewThreadInput = z.output<typeof newThreadSchema>;
+export type NewThreadInput = WithAcknowledgement<z.output<typeof newThreadSchema>>;
 
-export const replySchema = z.object({ threadId: uuid, body });
-export type ReplyInput = z.output<typeof replySchema>;
+export const replySchema = z.object({ threadId: uuid, body, identifyingChecked });
+export type ReplyInput = WithAcknowledgement<z.output<typeof replySchema>>;
 
-export const editPostSchema = z.object({ postId: uuid, body });
+export const editPostSchema = z.object({ postId: uuid, body, identifyingChecked });
 export const postIdSchema = z.object({ postId: uuid });
 export const threadIdSchema = z.object({ threadId: uuid });
 export const previewSchema = z.object({ body: z.string().max(POST_MAX).default('') });

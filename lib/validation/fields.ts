@@ -39,6 +39,9 @@ export const checkbox = z
   .optional()
   .transform((v) => v === 'on' || v === 'true');
 
+/** A write's input as callers other than forms build it: the "I have checked" box (lib/identifying) may be left out. */
+export type WithAcknowledgement<T extends { identifyingChecked: boolean }> = Omit<T, 'identifyingChecked'> & { identifyingChecked?: boolean };
+
 export const uuid = z.uuid({ error: 'invalidChoice' });
 
 export const emailDomain = z

@@ -2,7 +2,7 @@ import { OFFERED_VISIBILITIES } from '@/db/values';
 import { z } from 'zod';
 import { SECTORS } from '@/db/schema/enums';
 import { RESOURCE_TYPES, RESOURCE_VISIBILITIES } from '@/db/schema/resources';
-import { uuid } from './fields';
+import { checkbox, uuid, type WithAcknowledgement } from './fields';
 import { parseHashList } from './hash-list';
 import { choice, cursor, lenient, searchText, uuid as uuidParam } from './query';
 import { optionalSingleLine, singleLine } from './text';
@@ -37,6 +37,8 @@ const externalUrl = z
 const metadata = {
   title: singleLine(300, 3),
   description: z.string().max(20000).optional().default(''),
+  /** "I have checked: nothing here identifies a victim or a case" (lib/identifying), ticked after a refusal. */
+  identifyingChecked: checkbox,
   type: z.enum(RESOURCE_TYPES, { error: 'invalidChoice' }),
   topics: list(expertiseSlug, 10),
   languages: list(z.enum(LANGUAGES, { error: 'invalidChoice' }), 10),
@@ -65,10 +67,10 @@ export const createResourceSchema = z
     if (v.kind === 'file' && !v.fileId) ctx.addIssue({ code: 'custom', path: ['file'], message: 'uploadFirst' });
     if (v.kind === 'link' && !v.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'required' });
   });
-export type CreateResourceInput = z.output<typeof createResourceSchema>;
+export type CreateResourceInput = WithAcknowledgement<z.output<typeof createResourceSchema>>;
 
 export const updateResourceSchema = z.object({ ...metadata, resourceId: uuid, url: externalUrl.optional() }).superRefine(sectorsWhenNeeded);
-export type UpdateResourceInput = z.output<typeof updateResourceSchema>;
+export type UpdateResourceInput = WithAcknowledgement<z.output<typeof updateResourceSchema>>;
 
 export const addVersionSchema = z.object({
   resourceId: uuid,

@@ -9,6 +9,7 @@ import email from './email.json';
 import errors from './errors.json';
 import guidelines from './guidelines.json';
 import home from './home.json';
+import identifying from './identifying.json';
 import landing from './landing.json';
 import messages from './messages.json';
 import nav from './nav.json';
@@ -35,6 +36,7 @@ const pt = {
   errors,
   guidelines,
   home,
+  identifying,
   landing,
   messages,
   nav,

@@ -22,18 +22,21 @@ import {
 /** Direct messages' actions: each goes through memberAction; the data layer decides who may do what (participants only). */
 const conversationUrl = (id: string, anchor?: string) => `/messages/${id}${anchor ? `#${anchor}` : ''}`;
 
-export const startConversationAction = memberAction(startConversationSchema, async ({ recipients, subject, body }, { viewer }) => {
-  const { conversationId } = await startConversation(viewer, { recipientIds: recipients, subject, body });
-  redirect(conversationUrl(conversationId, 'latest'));
-});
+export const startConversationAction = memberAction(
+  startConversationSchema,
+  async ({ recipients, subject, body, identifyingChecked }, { viewer, request }) => {
+    const { conversationId } = await startConversation(viewer, { recipientIds: recipients, subject, body, identifyingChecked }, request);
+    redirect(conversationUrl(conversationId, 'latest'));
+  },
+);
 
-export const sendMessageAction = memberAction(sendMessageSchema, async (input, { viewer }) => {
-  await sendMessage(viewer, input);
+export const sendMessageAction = memberAction(sendMessageSchema, async (input, { viewer, request }) => {
+  await sendMessage(viewer, input, undefined, request);
   redirect(conversationUrl(input.conversationId, 'latest'));
 });
 
-export const editMessageAction = memberAction(editMessageSchema, async ({ messageId, body }, { viewer }) => {
-  const { conversationId } = await editMessage(viewer, { messageId, body });
+export const editMessageAction = memberAction(editMessageSchema, async ({ messageId, body, identifyingChecked }, { viewer, request }) => {
+  const { conversationId } = await editMessage(viewer, { messageId, body, identifyingChecked }, request);
   redirect(conversationUrl(conversationId, `message-${messageId}`));
 });
 

@@ -26,13 +26,13 @@ export const createThreadAction = memberAction(newThreadSchema, async (input, { 
   redirect(`/threads/${threadId}`);
 });
 
-export const replyAction = memberAction(replySchema, async (input, { viewer }) => {
-  const { number } = await createReply(viewer, input);
+export const replyAction = memberAction(replySchema, async (input, { viewer, request }) => {
+  const { number } = await createReply(viewer, input, request);
   redirect(postUrl(input.threadId, number));
 });
 
-export const editPostAction = memberAction(editPostSchema, async ({ postId, body }, { viewer }) => {
-  const { threadId, number } = await editPost(viewer, postId, body);
+export const editPostAction = memberAction(editPostSchema, async ({ postId, body, identifyingChecked }, { viewer, request }) => {
+  const { threadId, number } = await editPost(viewer, postId, body, { identifyingChecked, request });
   redirect(postUrl(threadId, number));
 });
 

@@ -4,7 +4,8 @@
  * inside the same transaction: what the viewer does not see does not exist (NotFoundError). Locked
  * threads refuse replies (except from moderators), archived spaces refuse everything. Posting limits
  * (Discourse-like) are checked under a per-member advisory lock so two tabs cannot slip past them.
- * Markdown is cooked (sanitized HTML) once, here, and stored beside the source.
+ * Markdown is cooked (sanitized HTML) once, here, and stored beside the source. Bodies are checked for
+ * what could identify a victim or a case first (lib/identifying: refused unless acknowledged, audited).
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
@@ -15,6 +16,7 @@ import { audit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/sessions';
 import { POSTING_LIMITS } from '@/lib/dal/discussions/limits';
 import { NotFoundError, UserError } from '@/lib/errors';
+import { recordAcknowledged, screenIdentifying } from '@/lib/identifying/check';
 import { enqueueJob } from '@/lib/jobs';
 import { cookMarkdown, markdownToPlainText } from '@/lib/markdown';
 import type { RequestInfo } from '@/lib/request';
@@ -76,6 +78,7 @@ async function afterPosting(tx: Tx, viewer: Viewer, threadId: string, number: nu
 /** Starts a thread (its first post); marking it urgent fans notifications out in a background job. */
 export async function createThread(viewer: Viewer, input: NewThreadInput, request: RequestInfo): Promise<{ threadId: string }> {
   if (!isUuid(input.spaceId)) throw new NotFoundError('space');
+  const identifying = screenIdentifying(input.body, input.identifyingChecked);
   const content = await cook(input.body);
   return getDb().transaction(async (tx) => {
     const [space] = await tx
@@ -110,6 +113,7 @@ export async function createThread(viewer: Viewer, input: NewThreadInput, reques
       .set({ threadCount: sql`${spaces.threadCount} + 1`, lastActivityAt: sql`now()` })
       .where(eq(spaces.id, space.id));
     await afterPosting(tx, viewer, thread!.id, 1);
+    await recordAcknowledged(tx, viewer, identifying, { type: 'post', id: post!.id }, request.ip);
     await enqueueJob('discussions.post', { postId: post!.id }, { tx });
     if (urgent !== null) {
       await enqueueJob('discussions.urgent', { threadId: thread!.id, urgentAt: thread!.urgentAt, actorId: viewer.id }, { tx });
@@ -123,8 +127,9 @@ export async function createThread(viewer: Viewer, input: NewThreadInput, reques
 }
 
 /** Replies to a thread the viewer sees; returns the new post's number (for the redirect to it). */
-export async function createReply(viewer: Viewer, input: ReplyInput): Promise<{ postId: string; number: number }> {
+export async function createReply(viewer: Viewer, input: ReplyInput, request?: RequestInfo): Promise<{ postId: string; number: number }> {
   if (!isUuid(input.threadId)) throw new NotFoundError('thread');
+  const identifying = screenIdentifying(input.body, input.identifyingChecked);
   const content = await cook(input.body);
   return getDb().transaction(async (tx) => {
     const [thread] = await tx
@@ -152,6 +157,7 @@ export async function createReply(viewer: Viewer, input: ReplyInput): Promise<{ 
       .set({ lastActivityAt: sql`now()` })
       .where(eq(spaces.id, thread.spaceId));
     await afterPosting(tx, viewer, thread.id, number);
+    await recordAcknowledged(tx, viewer, identifying, { type: 'post', id: post!.id }, request?.ip);
     await enqueueJob('discussions.post', { postId: post!.id }, { tx });
     return { postId: post!.id, number };
   });
@@ -184,7 +190,13 @@ async function ownPost(tx: Tx, viewer: Viewer, postId: string) {
 }
 
 /** Edits the viewer's own post; the earlier version is kept (moderators can read it). */
-export async function editPost(viewer: Viewer, postId: string, body: string): Promise<{ threadId: string; number: number }> {
+export async function editPost(
+  viewer: Viewer,
+  postId: string,
+  body: string,
+  check: { identifyingChecked?: boolean; request?: RequestInfo } = {},
+): Promise<{ threadId: string; number: number }> {
+  const identifying = screenIdentifying(body, check.identifyingChecked);
   const content = await cook(body);
   return getDb().transaction(async (tx) => {
     const post = await ownPost(tx, viewer, postId);
@@ -197,6 +209,7 @@ export async function editPost(viewer: Viewer, postId: string, body: string): Pr
       .update(posts)
       .set({ ...content, editedAt: sql`now()` })
       .where(eq(posts.id, post.id));
+    await recordAcknowledged(tx, viewer, identifying, { type: 'post', id: post.id }, check.request?.ip);
     // Newly mentioned people are notified (each person once per post).
     await enqueueJob('discussions.post', { postId: post.id, edit: true }, { tx });
     return { threadId: post.threadId, number: post.number };

@@ -4,7 +4,8 @@
  * message through `messageAccess(viewer)`, inside the write's transaction; people are added only when
  * `addableBy(viewer)` finds them (directory-visible both ways, not blocked). Markdown is cooked and
  * sanitized once, here (lib/markdown). Limits (lib/rate-limit): conversations started per day (fewer
- * for new members) and messages per minute. A suspended member is no viewer, so cannot send.
+ * for new members) and messages per minute. A suspended member is no viewer, so cannot send. Bodies are
+ * checked for what could identify a victim or a case first (lib/identifying: refused unless acknowledged).
  */
 import 'server-only';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
@@ -14,8 +15,10 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { isUuid } from '@/lib/dal/pagination';
 import { deliveryColumns, scheduleNotificationEmails } from '@/lib/dal/notifications/delivery';
 import { NotFoundError, UserError } from '@/lib/errors';
+import { recordAcknowledged, screenIdentifying } from '@/lib/identifying/check';
 import { cookMarkdown, markdownToPlainText } from '@/lib/markdown';
 import { consume } from '@/lib/rate-limit';
+import type { RequestInfo } from '@/lib/request';
 import { addableBy, conversationAccess, messageAccess, messageReaches } from './access';
 
 /** A group has at most this many people, its starter included. */
@@ -29,6 +32,8 @@ export interface StartInput {
   recipientIds: string[];
   subject?: string | null;
   body: string;
+  /** "I have checked: nothing here identifies a victim or a case" (lib/identifying). */
+  identifyingChecked?: boolean;
 }
 
 async function cook(body: string) {
@@ -123,16 +128,17 @@ async function isNewMember(viewer: Viewer): Promise<boolean> {
  * Starts a conversation with people the viewer may add (or continues the one-to-one conversation they
  * already have). A blocked member meets "not found", like anyone they may not add: they are not told.
  */
-export async function startConversation(viewer: Viewer, input: StartInput): Promise<{ conversationId: string }> {
+export async function startConversation(viewer: Viewer, input: StartInput, request?: RequestInfo): Promise<{ conversationId: string }> {
   const others = [...new Set(input.recipientIds)].filter((id) => id !== viewer.id);
   if (!others.length) throw new UserError('messages.new.noRecipients', 'recipients');
   if (others.length + 1 > GROUP_MAX) throw new UserError('messages.limits.groupSize', 'recipients', { max: GROUP_MAX });
+  const identifying = screenIdentifying(input.body, input.identifyingChecked);
   const content = await cook(input.body);
   const subject = input.subject?.trim() || null;
   await addablePeople(getDb(), viewer, others);
   const existing = others.length === 1 && !subject ? await existingPair(getDb(), viewer, others[0]!) : null;
   if (existing) {
-    await sendMessage(viewer, { conversationId: existing, body: input.body }, content);
+    await sendMessage(viewer, { conversationId: existing, body: input.body, identifyingChecked: input.identifyingChecked }, content, request);
     return { conversationId: existing };
   }
   await spend('conversationStart', viewer, 'messages.limits.conversations');
@@ -145,7 +151,8 @@ export async function startConversation(viewer: Viewer, input: StartInput): Prom
       .values({ subject, isGroup: others.length > 1, createdBy: viewer.id })
       .returning({ id: conversations.id });
     await tx.insert(conversationParticipants).values([viewer.id, ...others].map((userId) => ({ conversationId: conversation!.id, userId })));
-    await insertMessage(tx, viewer, conversation!.id, content);
+    const { messageId } = await insertMessage(tx, viewer, conversation!.id, content);
+    await recordAcknowledged(tx, viewer, identifying, { type: 'message', id: messageId }, request?.ip);
     return { conversationId: conversation!.id };
   });
 }
@@ -153,10 +160,12 @@ export async function startConversation(viewer: Viewer, input: StartInput): Prom
 /** Sends a message in a conversation the viewer takes part in. */
 export async function sendMessage(
   viewer: Viewer,
-  input: { conversationId: string; body: string },
+  input: { conversationId: string; body: string; identifyingChecked?: boolean },
   cooked?: Cooked,
+  request?: RequestInfo,
 ): Promise<{ messageId: string; number: number }> {
   if (!isUuid(input.conversationId)) throw new NotFoundError('conversation');
+  const identifying = screenIdentifying(input.body, input.identifyingChecked);
   const content = cooked ?? (await cook(input.body));
   // Spent outside the transaction (the limiter has its own connection; PGlite has one session).
   await spend('directMessage', viewer, 'messages.limits.messages');
@@ -168,7 +177,9 @@ export async function sendMessage(
       .for('update')
       .limit(1);
     if (!conversation) throw new NotFoundError('conversation');
-    return insertMessage(tx, viewer, conversation.id, content);
+    const sent = await insertMessage(tx, viewer, conversation.id, content);
+    await recordAcknowledged(tx, viewer, identifying, { type: 'message', id: sent.messageId }, request?.ip);
+    return sent;
   });
 }
 
@@ -191,7 +202,12 @@ async function ownMessage(tx: Tx, viewer: Viewer, messageId: string) {
 }
 
 /** Edits one's own message within 15 minutes of writing it. */
-export async function editMessage(viewer: Viewer, input: { messageId: string; body: string }): Promise<{ conversationId: string }> {
+export async function editMessage(
+  viewer: Viewer,
+  input: { messageId: string; body: string; identifyingChecked?: boolean },
+  request?: RequestInfo,
+): Promise<{ conversationId: string }> {
+  const identifying = screenIdentifying(input.body, input.identifyingChecked);
   const content = await cook(input.body);
   return getDb().transaction(async (tx) => {
     const message = await ownMessage(tx, viewer, input.messageId);
@@ -200,6 +216,7 @@ export async function editMessage(viewer: Viewer, input: { messageId: string; bo
       .update(directMessages)
       .set({ ...content, editedAt: sql`now()` })
       .where(eq(directMessages.id, message.id));
+    await recordAcknowledged(tx, viewer, identifying, { type: 'message', id: message.id }, request?.ip);
     return { conversationId: message.conversationId };
   });
 }

@@ -2,7 +2,8 @@
  * Access: changes to the resource library. Members contribute for their own organisation (admins
  * for any active one). Editing, deleting (soft) and adding versions need resourceAccess AND
  * resourceEditable in the same query (the contributor, their organisation's focal points, admins);
- * anything else is NotFoundError. Every change is audited in its transaction.
+ * anything else is NotFoundError. Every change is audited in its transaction. A new or changed description
+ * is checked for what could identify a victim or a case (lib/identifying: refused unless acknowledged).
  */
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -11,6 +12,7 @@ import { expertiseAreas, organisations, resourceVersions, resources, spaces } fr
 import { audit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError, UserError } from '@/lib/errors';
+import { recordAcknowledged, screenIdentifying } from '@/lib/identifying/check';
 import { enqueueJob } from '@/lib/jobs';
 import { cookMarkdown, markdownToPlainText } from '@/lib/markdown';
 import type { RequestInfo } from '@/lib/request';
@@ -52,6 +54,7 @@ async function afterNewFile(tx: Tx, resourceId: string, contentType: string) {
 }
 
 export async function createResource(viewer: Viewer, input: CreateResourceInput, request: RequestInfo): Promise<string> {
+  const identifying = screenIdentifying(input.description, input.identifyingChecked, 'description');
   const cooked = await described(input.description);
   return getDb().transaction(async (tx) => {
     let organisationId = viewer.organisationId;
@@ -107,6 +110,7 @@ export async function createResource(viewer: Viewer, input: CreateResourceInput,
       },
       tx,
     );
+    await recordAcknowledged(tx, viewer, identifying, { type: 'resource', id }, request.ip);
     return id;
   });
 }
@@ -127,6 +131,8 @@ export async function updateResource(viewer: Viewer, input: UpdateResourceInput,
   const cooked = await described(input.description);
   return getDb().transaction(async (tx) => {
     const current = await editableResource(tx, viewer, input.resourceId);
+    const identifying =
+      current.description === input.description ? [] : screenIdentifying(input.description, input.identifyingChecked, 'description');
     await checkTopics(tx, input.topics);
     if (current.url && !input.url) throw new UserError('validation.required', 'url');
     const next = {
@@ -163,6 +169,7 @@ export async function updateResource(viewer: Viewer, input: UpdateResourceInput,
       },
       tx,
     );
+    await recordAcknowledged(tx, viewer, identifying, { type: 'resource', id: current.id }, request.ip);
     return changed;
   });
 }

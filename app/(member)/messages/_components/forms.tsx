@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
-import { Editor } from '@/app/(member)/threads/_components/editor';
+import { Editor, refusedFor } from '@/app/(member)/threads/_components/editor';
 import { MentionBox } from '@/app/(member)/threads/_components/mention-box';
 import { ReasonForm } from '@/app/_components/ui/action-forms';
 import { Button } from '@/app/_components/ui/button';
@@ -86,7 +86,7 @@ export function NewConversationForm({ initial }: { initial: Person[] }) {
         maxLength={200}
         dir="auto"
       />
-      <Editor label={t('body')} errors={errors?.body} defaultValue={values?.body} />
+      <Editor label={t('body')} errors={errors?.body} defaultValue={values?.body} identifying={refusedFor(state)} />
       <SubmitButton pendingLabel={t('sending')}>{t('send')}</SubmitButton>
     </ActionForm>
   );
@@ -99,7 +99,13 @@ export function ComposeForm({ conversationId }: { conversationId: string }) {
   return (
     <ActionForm state={state} action={action}>
       <input type="hidden" name="conversationId" value={conversationId} />
-      <Editor conversationId={conversationId} label={t('write')} errors={errors?.body} defaultValue={state && !state.ok ? state.values?.body : ''} />
+      <Editor
+        conversationId={conversationId}
+        label={t('write')}
+        errors={errors?.body}
+        defaultValue={state && !state.ok ? state.values?.body : ''}
+        identifying={refusedFor(state)}
+      />
       <SubmitButton pendingLabel={t('sending')}>{t('send')}</SubmitButton>
     </ActionForm>
   );
@@ -117,6 +123,7 @@ export function EditMessageForm({ messageId, conversationId, body }: { messageId
         label={t('editLabel')}
         errors={errors?.body}
         defaultValue={state && !state.ok ? (state.values?.body ?? body) : body}
+        identifying={refusedFor(state)}
       />
       <SubmitButton pendingLabel={t('saving')}>{t('save')}</SubmitButton>
     </ActionForm>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { IdentifyingNotice, useIdentifying } from '@/app/(member)/threads/_components/identifying-notice';
 import { CheckboxGroup } from '@/app/_components/ui/checkbox-group';
 import { SelectField, TextArea, TextField } from '@/app/_components/ui/field';
 import { OFFERED_VISIBILITIES, RESOURCE_TYPES, SECTORS } from '@/lib/values';
@@ -25,12 +26,27 @@ export interface MetadataOptions {
   spaces: { id: string; name: string }[];
 }
 
-/** The metadata of a resource, shared by the contribute and edit forms. */
-export function MetadataFields({ values, options, errors }: { values: MetadataValues; options: MetadataOptions; errors?: Record<string, string[]> }) {
+/**
+ * The metadata of a resource, shared by the contribute and edit forms. The description is checked for
+ * what could identify a victim or a case as it is typed (`identifying`: the kinds the server refused it for).
+ */
+export function MetadataFields({
+  values,
+  options,
+  errors,
+  identifying,
+}: {
+  values: MetadataValues;
+  options: MetadataOptions;
+  errors?: Record<string, string[]>;
+  identifying?: string[];
+}) {
   const t = useTranslations('resources');
   const tSectors = useTranslations('common.sectors');
   // Uncontrolled radios whose default follows the choice, so it survives the form's reset after a refusal.
   const [visibility, setVisibility] = useState(values.visibility || 'all_members');
+  const [description, setDescription] = useState(values.description);
+  const { matches, start } = useIdentifying(description);
   return (
     <>
       <TextField
@@ -52,6 +68,17 @@ export function MetadataFields({ values, options, errors }: { values: MetadataVa
         defaultValue={values.description}
         errors={errors?.description}
         dir="auto"
+        onFocus={start}
+        onChange={(e) => setDescription(e.target.value)}
+      />
+      <IdentifyingNotice
+        matches={matches}
+        refused={identifying}
+        onSelect={(m) => {
+          const area = document.getElementById('field-description') as HTMLTextAreaElement | null;
+          area?.focus();
+          area?.setSelectionRange(m.start, m.end);
+        }}
       />
       <SelectField name="type" label={t('form.type')} required defaultValue={values.type || 'report'} errors={errors?.type}>
         {RESOURCE_TYPES.map((type) => (

@@ -72,7 +72,7 @@ export function ContributeForm({
           errors={errors?.url}
         />
       )}
-      <MetadataFields values={values} options={options} errors={errors} />
+      <MetadataFields values={values} options={options} errors={errors} identifying={failed?.identifying} />
       {organisations ? (
         <SelectField
           name="organisationId"

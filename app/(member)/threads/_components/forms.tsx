@@ -5,7 +5,7 @@ import { useActionState } from 'react';
 import { Checkbox, SelectField, TextField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
 import { createThreadAction, editPostAction, replyAction, reportAction } from '../actions';
-import { Editor } from './editor';
+import { Editor, refusedFor } from './editor';
 
 /** A new thread: title, language (the author's interface language unless they choose another), body, urgency. */
 export function NewThreadForm({
@@ -38,7 +38,7 @@ export function NewThreadForm({
           </option>
         ))}
       </SelectField>
-      <Editor spaceId={spaceId} label={t('body')} errors={errors?.body} defaultValue={values?.body} />
+      <Editor spaceId={spaceId} label={t('body')} errors={errors?.body} defaultValue={values?.body} identifying={refusedFor(state)} />
       <fieldset className="space-y-3 rounded-md border border-amber-200 bg-amber-50 p-4">
         <legend className="px-1 text-sm font-semibold text-amber-900">{t('urgent')}</legend>
         <p className="text-sm text-amber-900">{t('urgentHint')}</p>
@@ -65,7 +65,14 @@ export function ReplyForm({ threadId, spaceId, quote }: { threadId: string; spac
   return (
     <ActionForm state={state} action={action}>
       <input type="hidden" name="threadId" value={threadId} />
-      <Editor key={quote ?? ''} spaceId={spaceId} label={t('replyTitle')} errors={errors?.body} defaultValue={values?.body ?? quote ?? ''} />
+      <Editor
+        key={quote ?? ''}
+        spaceId={spaceId}
+        label={t('replyTitle')}
+        errors={errors?.body}
+        defaultValue={values?.body ?? quote ?? ''}
+        identifying={refusedFor(state)}
+      />
       <SubmitButton pendingLabel={t('posting')}>{t('reply')}</SubmitButton>
     </ActionForm>
   );
@@ -78,7 +85,13 @@ export function EditPostForm({ postId, spaceId, body }: { postId: string; spaceI
   return (
     <ActionForm state={state} action={action}>
       <input type="hidden" name="postId" value={postId} />
-      <Editor spaceId={spaceId} label={t('body')} errors={errors?.body} defaultValue={state && !state.ok ? (state.values?.body ?? body) : body} />
+      <Editor
+        spaceId={spaceId}
+        label={t('body')}
+        errors={errors?.body}
+        defaultValue={state && !state.ok ? (state.values?.body ?? body) : body}
+        identifying={refusedFor(state)}
+      />
       <SubmitButton pendingLabel={t('saving')}>{t('save')}</SubmitButton>
     </ActionForm>
   );

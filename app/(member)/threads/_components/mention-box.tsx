@@ -4,10 +4,33 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
 import { inputClass } from '@/app/_components/ui/field';
 
-interface Person {
+export interface Person {
   id: string;
   name: string;
   organisationName: string;
+}
+
+/** One person in a people listbox (this type-ahead's, the editor's inline mentions): chosen on press, keeping the field's focus. */
+export function PersonOption({ person, id, active, onPick }: { person: Person; id: string; active: boolean; onPick: (p: Person) => void }) {
+  return (
+    <li
+      id={id}
+      role="option"
+      aria-selected={active}
+      className={`cursor-pointer px-3 py-2 text-sm ${active ? 'bg-brand-50' : ''}`}
+      onMouseDown={(e) => {
+        e.preventDefault();
+        onPick(person);
+      }}
+    >
+      <span dir="auto" className="font-medium">
+        {person.name}
+      </span>{' '}
+      <span dir="auto" className="text-slate-600">
+        {person.organisationName}
+      </span>
+    </li>
+  );
 }
 
 /** Where a type-ahead looks people up: a route of the portal and its fixed query (`q` is added). */
@@ -118,24 +141,7 @@ export function MentionBox({ lookup, onPick }: { lookup: PeopleLookup; onPick: (
         className="absolute z-10 mt-1 w-full rounded-md border border-slate-200 bg-white shadow-lg"
       >
         {results.map((p, i) => (
-          <li
-            key={p.id}
-            id={`${id}-opt-${i}`}
-            role="option"
-            aria-selected={i === active}
-            className={`cursor-pointer px-3 py-2 text-sm ${i === active ? 'bg-brand-50' : ''}`}
-            onMouseDown={(e) => {
-              e.preventDefault();
-              pick(p);
-            }}
-          >
-            <span dir="auto" className="font-medium">
-              {p.name}
-            </span>{' '}
-            <span dir="auto" className="text-slate-600">
-              {p.organisationName}
-            </span>
-          </li>
+          <PersonOption key={p.id} person={p} id={`${id}-opt-${i}`} active={i === active} onPick={pick} />
         ))}
       </ul>
       {searched && !open ? (

@@ -55,7 +55,7 @@ export function EditResourceForm({
           errors={errors?.url}
         />
       ) : null}
-      <MetadataFields values={values} options={options} errors={errors} />
+      <MetadataFields values={values} options={options} errors={errors} identifying={failed?.identifying} />
       <SubmitButton pendingLabel={t('saving')}>{t('save')}</SubmitButton>
     </ActionForm>
   );

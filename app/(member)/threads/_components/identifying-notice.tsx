@@ -1,0 +1,88 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Checkbox } from '@/app/_components/ui/field';
+import type { IdentifyingMatch } from '@/lib/identifying/detect';
+
+type Detect = (text: string) => IdentifyingMatch[];
+
+/** The checkbox a refused publication is sent again with (lib/validation: `identifyingChecked`). */
+export const ACKNOWLEDGE_FIELD = 'identifyingChecked';
+
+/**
+ * Checks `text` as the member types (300 ms after the last key) with the detector of lib/identifying,
+ * loaded only once `start()` is called (the editor calls it on focus), so it is not in the page's
+ * first JavaScript. Personal names are found on the server only.
+ */
+export function useIdentifying(text: string): { matches: IdentifyingMatch[]; start: () => void } {
+  const [detect, setDetect] = useState<Detect | null>(null);
+  const [matches, setMatches] = useState<IdentifyingMatch[]>([]);
+  const loading = useRef(false);
+  const start = useCallback(() => {
+    if (loading.current) return;
+    loading.current = true;
+    void import('@/lib/identifying/detect').then((m) => setDetect(() => m.detectIdentifying));
+  }, []);
+  useEffect(() => {
+    if (!detect) return;
+    const timer = setTimeout(() => setMatches(detect(text)), 300);
+    return () => clearTimeout(timer);
+  }, [detect, text]);
+  return { matches, start };
+}
+
+/**
+ * What could identify someone in the text being written: one calm line per match ("this looks like a
+ * phone number"), each a button that selects the match in the field; a polite live summary; and the
+ * acknowledgement checkbox, shown when something was found here or by the server (`refused`).
+ */
+export function IdentifyingNotice({
+  matches,
+  refused,
+  onSelect,
+}: {
+  matches: IdentifyingMatch[];
+  /** The kinds the server refused the last submission for. */
+  refused?: string[];
+  onSelect: (match: IdentifyingMatch) => void;
+}) {
+  const t = useTranslations('identifying');
+  const id = useId();
+  const show = matches.length > 0 || Boolean(refused?.length);
+  return (
+    <>
+      <p className="sr-only" aria-live="polite">
+        {matches.length ? t('summary', { count: matches.length }) : ''}
+      </p>
+      {show ? (
+        <section aria-labelledby={`${id}-heading`} className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950">
+          {/* Not a heading: the notice sits inside forms under pages of any heading depth. */}
+          <p id={`${id}-heading`} className="font-semibold">
+            {t('heading')}
+          </p>
+          <p>{t('intro')}</p>
+          {matches.length ? (
+            <ul className="space-y-1">
+              {matches.map((m) => (
+                <li key={`${m.kind}-${m.start}`}>
+                  <button
+                    type="button"
+                    className="text-start underline decoration-amber-700 underline-offset-2 hover:decoration-2"
+                    onClick={() => onSelect(m)}
+                    title={t('select')}
+                  >
+                    {t('looksLike', { kind: t(`kinds.${m.kind}`) })}{' '}
+                    <bdi className="font-mono break-all">{m.text.length > 60 ? `${m.text.slice(0, 57)}…` : m.text}</bdi>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p>{t('namesNote')}</p>
+          <Checkbox name={ACKNOWLEDGE_FIELD} id={`${id}-ack`} label={t('acknowledge')} />
+        </section>
+      ) : null}
+    </>
+  );
+}
