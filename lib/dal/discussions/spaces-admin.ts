@@ -25,6 +25,7 @@ export interface AdminSpace {
   access: SpaceAccessKind;
   sectors: Sector[];
   position: number;
+  chathamHouse: boolean;
   threadCount: number;
   archivedAt: Date | null;
   memberCount: number;
@@ -38,6 +39,7 @@ const columns = {
   access: spaces.access,
   sectors: spaces.sectors,
   position: spaces.position,
+  chathamHouse: spaces.chathamHouse,
   threadCount: spaces.threadCount,
   archivedAt: spaces.archivedAt,
   memberCount: sql<number>`(select count(*) from space_members m where m.space_id = "spaces"."id")`.mapWith(Number),
@@ -73,6 +75,7 @@ export async function createSpace(viewer: Viewer, input: SpaceInput, request: Re
         access: input.access,
         sectors: input.access === 'sector' ? input.sectors : [],
         position: input.position,
+        chathamHouse: input.chathamHouse ?? false,
       })
       .returning({ id: spaces.id, slug: spaces.slug });
     await audit(
@@ -82,7 +85,7 @@ export async function createSpace(viewer: Viewer, input: SpaceInput, request: Re
         targetType: 'space',
         targetId: row!.id,
         ip: request.ip,
-        details: { name: input.name, access: input.access },
+        details: { name: input.name, access: input.access, chathamHouse: input.chathamHouse },
       },
       tx,
     );
@@ -103,6 +106,7 @@ export async function updateSpace(viewer: Viewer, input: SpaceInput, request: Re
         access: input.access,
         sectors: input.access === 'sector' ? input.sectors : [],
         position: input.position,
+        chathamHouse: input.chathamHouse,
         updatedAt: sql`now()`,
       })
       .where(eq(spaces.id, input.spaceId!))
@@ -115,7 +119,7 @@ export async function updateSpace(viewer: Viewer, input: SpaceInput, request: Re
         targetType: 'space',
         targetId: input.spaceId,
         ip: request.ip,
-        details: { name: input.name, access: input.access, sectors: input.sectors },
+        details: { name: input.name, access: input.access, sectors: input.sectors, chathamHouse: input.chathamHouse },
       },
       tx,
     );
