@@ -13,7 +13,9 @@ import { createSpace, request, withoutPostingLimits } from '@/testing/discussion
 import { createOrganisation, signedIn } from '@/testing/factories';
 import { emailsTo } from '@/testing/accounts';
 import { mentionMarkdown } from './mentions';
-import { listOpenReports, reportPost, revealReportedAuthor } from './moderation';
+import { listOpenReports, moveThread, reportPost, revealReportedAuthor } from './moderation';
+import { updateSpace } from './spaces-admin';
+import { getSpaceBySlug } from './spaces';
 import { getPostSource, listPosts } from './posts';
 import { createReply, createThread } from './posts-write';
 import { searchDiscussions } from './search';
@@ -169,6 +171,26 @@ describe('Chatham House spaces', () => {
     const { threadId } = await createThread(author, { spaceId: space.id, title: 'Before the rule', body: 'Words', urgent: false }, request);
     await getDb().update(spaces).set({ chathamHouse: true }).where(eq(spaces.id, space.id));
     expectNoIdentity(await listPosts(reader, threadId, 1));
+  });
+
+  it('are set by admins, and the threads there keep the rule once the flag is cleared or the thread moves', async () => {
+    const admin = await signedIn({ role: 'admin' });
+    const space = await createSpace({ name: 'Admin flagged group' });
+    const other = await createSpace({ name: 'Plain destination' });
+    const { threadId } = await createThread(author, { spaceId: space.id, title: 'Written before the flag', body: 'Words', urgent: false }, request);
+    const input = { spaceId: space.id, name: space.name, description: '', access: 'open' as const, sectors: [], position: 0 };
+    await updateSpace(admin, { ...input, chathamHouse: true }, request);
+    expect((await getSpaceBySlug(reader, space.slug)).chathamHouse).toBe(true);
+    await updateSpace(admin, { ...input, chathamHouse: false }, request);
+    expect((await getSpaceBySlug(reader, space.slug)).chathamHouse).toBe(false);
+    expectNoIdentity(await listPosts(reader, threadId, 1));
+
+    const moved = await createSpace({ name: 'Chatham group to move from', chathamHouse: true });
+    const { threadId: movedId } = await createThread(author, { spaceId: moved.id, title: 'Moved out', body: 'Words', urgent: false }, request);
+    await getDb().update(threads).set({ chathamHouse: false }).where(eq(threads.id, movedId)); // as if started before the flag
+    await moveThread(moderator, movedId, other.id, request);
+    expectNoIdentity(await listPosts(reader, movedId, 1));
+    await expect(updateSpace(reader, { ...input, chathamHouse: true }, request)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

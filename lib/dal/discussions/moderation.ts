@@ -211,7 +211,14 @@ export async function moveThread(viewer: Viewer, threadId: string, spaceId: stri
     const [current] = await tx.select({ spaceId: threads.spaceId }).from(threads).where(eq(threads.id, threadId)).for('update').limit(1);
     if (!current) throw new NotFoundError('thread');
     if (current.spaceId === spaceId) return;
-    await tx.update(threads).set({ spaceId }).where(eq(threads.id, threadId));
+    // A thread under its space's Chatham House Rule keeps the rule when it moves out (decision 031).
+    await tx
+      .update(threads)
+      .set({
+        spaceId,
+        chathamHouse: sql`${threads.chathamHouse} or coalesce((select s.chatham_house from spaces s where s.id = ${current.spaceId}::uuid), false)`,
+      })
+      .where(eq(threads.id, threadId));
     await tx
       .update(spaces)
       .set({ threadCount: sql`greatest(0, ${spaces.threadCount} - 1)` })

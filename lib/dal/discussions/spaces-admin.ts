@@ -6,7 +6,7 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { organisations, spaceMembers, spaces, users } from '@/db/schema';
+import { organisations, spaceMembers, spaces, threads, users } from '@/db/schema';
 import type { Sector, SpaceAccessKind } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/sessions';
@@ -112,6 +112,14 @@ export async function updateSpace(viewer: Viewer, input: SpaceInput, request: Re
       .where(eq(spaces.id, input.spaceId!))
       .returning({ id: spaces.id });
     if (!updated.length) throw new NotFoundError('space');
+    // The space's threads take the rule with it and keep it if the flag is cleared later: people wrote
+    // under the promise (decision 031).
+    if (input.chathamHouse) {
+      await tx
+        .update(threads)
+        .set({ chathamHouse: true })
+        .where(and(eq(threads.spaceId, input.spaceId!), eq(threads.chathamHouse, false)));
+    }
     await audit(
       {
         actorId: viewer.id,
