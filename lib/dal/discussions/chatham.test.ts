@@ -9,6 +9,8 @@ import '@/lib/dal/notifications/jobs';
 import { listNotifications } from '@/lib/dal/notifications/notifications';
 import { sendDueNotificationEmails } from '@/lib/dal/notifications/emails';
 import { revealAuthorSchema } from '@/lib/validation/discussions';
+import { renderNotificationEmail } from '@/lib/email/notification-email';
+import { chathamLabelText } from '@/lib/i18n/chatham-label';
 import { createSpace, request, withoutPostingLimits } from '@/testing/discussions';
 import { createOrganisation, signedIn } from '@/testing/factories';
 import { emailsTo } from '@/testing/accounts';
@@ -138,7 +140,7 @@ describe('Chatham House threads', () => {
     // The author's own email carries their own unsubscribe token (their id): only the replier must be absent.
     for (const mail of toAuthor) for (const secret of [replier.id, replier.name, replierOrg.name]) expect(mail).not.toContain(secret);
     for (const mail of toMentioned) expectNoIdentity(mail);
-    expect(toAuthor.join('\n')).toContain('A country government, Africa');
+    expect(toAuthor.join('\n')).toContain(`A country government, Africa replied in “Notified quietly”`);
   });
 
   it('appear in search without their authors, and an author filter never finds them (except for the author)', async () => {
@@ -152,6 +154,30 @@ describe('Chatham House threads', () => {
     const mine = (await searchDiscussions(author, { q: 'xylograph', author: author.id })).items;
     expect(mine.map((h) => h.threadId)).toEqual([threadId]);
     expect(mine[0]!.authorId).toBe(author.id);
+  });
+});
+
+describe('Chatham House emails', () => {
+  it('name the label, never an organisation, in every language', () => {
+    for (const locale of ['en', 'fr', 'es', 'pt', 'ar']) {
+      const label = chathamLabelText(locale, { sector: 'civil_society', region: 'europe' });
+      for (const kind of ['reply', 'mention', 'urgent', 'new_thread'] as const) {
+        const open = { title: 'A title', space: 'A space', organisation: '', excerpt: null, chatham: label };
+        const email = renderNotificationEmail({
+          locale,
+          timeZone: 'UTC',
+          kind,
+          count: 2,
+          at: new Date(),
+          open,
+          link: 'l',
+          preferencesLink: 'p',
+          unsubscribeLink: 'u',
+        });
+        expect(email.text).toContain(label);
+      }
+    }
+    expect(chathamLabelText('fr', { sector: 'government', region: 'africa' })).toBe('Un gouvernement, Afrique');
   });
 });
 

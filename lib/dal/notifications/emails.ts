@@ -165,10 +165,11 @@ async function sendBatch(tx: Tx, batch: number): Promise<{ claimed: number; queu
         ? {
             title: first.title!,
             space: first.space_name ?? '',
-            organisation:
+            organisation: latest.actor_org ?? '',
+            chatham:
               latest.chatham && latest.actor_sector
                 ? chathamLabelText(first.locale, { sector: latest.actor_sector, region: regionOf(latest.actor_country) })
-                : (latest.actor_org ?? ''),
+                : undefined,
             excerpt: first.excerpts ? latest.plain_text : null,
           }
         : null,
