@@ -7,7 +7,9 @@ import { POSTING_LIMITS } from '@/lib/dal/discussions/limits';
 
 let n = 0;
 
-export async function createSpace(over: { access?: SpaceAccessKind; sectors?: Sector[]; name?: string; archivedAt?: Date | null } = {}) {
+export async function createSpace(
+  over: { access?: SpaceAccessKind; sectors?: Sector[]; name?: string; archivedAt?: Date | null; chathamHouse?: boolean } = {},
+) {
   n++;
   const name = over.name ?? `Space ${n} ${Math.random().toString(36).slice(2, 7)}`;
   const [row] = await getDb()
@@ -18,6 +20,7 @@ export async function createSpace(over: { access?: SpaceAccessKind; sectors?: Se
       access: over.access ?? 'open',
       sectors: over.sectors ?? [],
       archivedAt: over.archivedAt ?? null,
+      chathamHouse: over.chathamHouse ?? false,
     })
     .returning();
   return row!;

@@ -46,6 +46,8 @@ export const spaces = pgTable(
       .notNull()
       .default(sql`'{}'::sector[]`),
     position: integer().notNull().default(0),
+    /** Every thread of the space runs under the Chatham House Rule (decision 031). */
+    chathamHouse: boolean().notNull().default(false),
     threadCount: integer().notNull().default(0),
     lastActivityAt: timestamp({ withTimezone: true }),
     archivedAt: timestamp({ withTimezone: true }),
@@ -113,6 +115,11 @@ export const threads = pgTable(
     urgentAt: timestamp({ withTimezone: true }),
     isPinned: boolean().notNull().default(false),
     isLocked: boolean().notNull().default(false),
+    /**
+     * The thread runs under the Chatham House Rule: chosen when it is started, always set in a Chatham House
+     * space (so it stays under the rule if the space's flag is later cleared). Decision 031.
+     */
+    chathamHouse: boolean().notNull().default(false),
     /** Number of the last post (posts are numbered 1, 2, … within a thread; soft deletes keep their number). */
     postCount: integer().notNull().default(0),
     lastPostAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -78,6 +78,7 @@ export const AUDIT_ACTIONS = [
   'post.hidden',
   'post.restored',
   'post.reported',
+  'post.author_revealed',
   'report.resolved',
   'message.reported',
   'message.hidden',

@@ -19,8 +19,11 @@ export interface NotificationEmail {
   count: number;
   /** The latest event's time. */
   at: Date;
-  /** Null for restricted spaces: nothing of the content is given. */
-  open: { title: string; space: string; organisation: string; excerpt: string | null } | null;
+  /**
+   * Null for restricted spaces: nothing of the content is given. Under the Chatham House Rule (decision
+   * 031) `chatham` is the sector-and-region label that names the actor instead of their organisation.
+   */
+  open: { title: string; space: string; organisation: string; excerpt: string | null; chatham?: string } | null;
   /** A direct message's email names who wrote (a member of the same conversation) and nothing of what they wrote. */
   who?: string;
   link: string;
@@ -57,6 +60,10 @@ function translatorFor(language: Parameters<typeof messagesFor>[0]): Translator 
   return t;
 }
 
+/** The kinds whose open-space sentence names the actor's organisation: under the Chatham House Rule they name the label. */
+const CHATHAM_KINDS = ['reply', 'mention', 'urgent', 'new_thread'] as const;
+const isChathamKind = (kind: NotificationKind): kind is (typeof CHATHAM_KINDS)[number] => (CHATHAM_KINDS as readonly string[]).includes(kind);
+
 export function renderNotificationEmail(email: NotificationEmail): RenderedEmail {
   const language = isLocale(email.locale) ? email.locale : DEFAULT_LOCALE;
   const t = translatorFor(language);
@@ -65,9 +72,12 @@ export function renderNotificationEmail(email: NotificationEmail): RenderedEmail
   const subject = o
     ? t(`subject.${email.kind}`, { count: email.count, title: o.title, space: o.space })
     : t(`restrictedSubject.${email.kind}`, { count: email.count, who: email.who ?? '' });
-  const summary = o
-    ? t(`open.${email.kind}`, { count: email.count, title: o.title, space: o.space, organisation: o.organisation, when })
-    : t(`restricted.${email.kind}`, { count: email.count, when, who: email.who ?? '' });
+  const chathamKind = isChathamKind(email.kind) ? email.kind : null;
+  const summary = !o
+    ? t(`restricted.${email.kind}`, { count: email.count, when, who: email.who ?? '' })
+    : o.chatham && chathamKind
+      ? t(`openChatham.${chathamKind}`, { count: email.count, title: o.title, space: o.space, who: o.chatham, when })
+      : t(`open.${email.kind}`, { count: email.count, title: o.title, space: o.space, organisation: o.organisation, when });
   const note = o ? null : t(email.kind === 'message' ? 'messageNote' : 'restrictedNote');
   const excerpt = o?.excerpt ? excerptOf(o.excerpt) : null;
   const action = t('action');

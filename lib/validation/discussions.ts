@@ -30,12 +30,15 @@ export const newThreadSchema = z
     identifyingChecked,
     urgent: checkbox,
     urgentReason,
+    /** Run the thread under the Chatham House Rule (always, in a Chatham House space). */
+    chathamHouse: checkbox,
   })
   .refine((v) => !v.urgent || (v.urgentReason && v.urgentReason.length >= 3), {
     path: ['urgentReason'],
     error: 'urgentReasonRequired',
   });
-export type NewThreadInput = WithAcknowledgement<z.output<typeof newThreadSchema>>;
+/** What createThread takes: the form's values (the acknowledgement and the Chatham House flag may be left out by other callers). */
+export type NewThreadInput = WithAcknowledgement<Omit<z.output<typeof newThreadSchema>, 'chathamHouse'> & { chathamHouse?: boolean }>;
 
 export const replySchema = z.object({ threadId: uuid, body, identifyingChecked });
 export type ReplyInput = WithAcknowledgement<z.output<typeof replySchema>>;
@@ -53,6 +56,8 @@ export const hideSchema = z.object({ postId: uuid, reason: singleLine(300, 3) })
 export const moveSchema = z.object({ threadId: uuid, spaceId: uuid });
 export const toggleSchema = z.object({ threadId: uuid, on: z.enum(['true', 'false']).transform((v) => v === 'true') });
 export const resolveSchema = z.object({ reportId: uuid });
+/** A moderator reveals the author of a reported Chatham House post: the report and a reason are required. */
+export const revealAuthorSchema = z.object({ reportId: uuid, reason: singleLine(300, 3) });
 
 export const joinRequestSchema = z.object({ spaceId: uuid, message: z.string().trim().max(500).optional() });
 export const decideJoinSchema = z.object({ requestId: uuid, accept: z.enum(['true', 'false']).transform((v) => v === 'true') });
@@ -65,9 +70,12 @@ export const spaceSchema = z
     access: z.enum(SPACE_ACCESS, { error: 'invalidChoice' }),
     sectors: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(SECTORS, { error: 'invalidChoice' }))),
     position: z.coerce.number().int().min(0).max(1000).default(0),
+    /** Every thread of the space runs under the Chatham House Rule (decision 031). */
+    chathamHouse: checkbox,
   })
   .refine((v) => v.access !== 'sector' || v.sectors.length > 0, { path: ['sectors'], error: 'chooseSector' });
-export type SpaceInput = z.output<typeof spaceSchema>;
+/** What createSpace/updateSpace take (the Chatham House flag left out: off, or unchanged). */
+export type SpaceInput = Omit<z.output<typeof spaceSchema>, 'chathamHouse'> & { chathamHouse?: boolean };
 
 export const spaceMemberSchema = z.object({
   spaceId: uuid,

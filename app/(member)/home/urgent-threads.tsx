@@ -5,12 +5,12 @@ import type { Viewer } from '@/lib/auth/viewer';
 import { listUrgentThreads } from '@/lib/dal/discussions/threads';
 import { isolated } from '@/app/_components/bidi';
 import { Badge } from '@/app/_components/ui/badge';
-import { formerMemberNames } from '@/app/_components/former-member';
+import { authorNames } from '@/app/_components/chatham';
 
 /** Urgent threads in the spaces the viewer sees, at the top of /home. */
 export async function UrgentThreads({ viewer }: { viewer: Viewer }) {
   const threads = await listUrgentThreads(viewer, 5);
-  const [t, format, locale, named] = await Promise.all([getTranslations('discussions'), getFormatter(), getLocale(), formerMemberNames()]);
+  const [t, format, locale, authorName] = await Promise.all([getTranslations('discussions'), getFormatter(), getLocale(), authorNames()]);
   return (
     <section aria-labelledby="urgent-threads" className="space-y-3 rounded-lg border border-red-200 bg-white p-5">
       <h2 id="urgent-threads" className="font-semibold text-red-900">
@@ -39,7 +39,7 @@ export async function UrgentThreads({ viewer }: { viewer: Viewer }) {
             <p className="text-xs text-slate-600">
               {isolated(t, 'home.urgentMeta', {
                 space: th.spaceName,
-                name: named(th.authorName),
+                name: authorName(th),
                 when: th.urgentAt ? format.relativeTime(th.urgentAt) : '',
               })}
             </p>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
+import { chathamLabelText } from '@/lib/i18n/chatham-label';
 import { Pager } from '@/app/_components/list-controls';
 import { requireViewer } from '@/lib/auth/require';
 import { listNotifications, unreadNotificationCount, type NotificationItem } from '@/lib/dal/notifications/notifications';
@@ -31,6 +32,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const t = await getTranslations('discussions');
   const tn = await getTranslations('notify.settings');
   const format = await getFormatter();
+  const locale = await getLocale();
   const anyUnread = page.items.some((n) => !n.readAt);
   return (
     <div className="max-w-3xl space-y-6">
@@ -52,7 +54,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
       <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
         {page.items.map((n) => {
           const text = t.rich(`notifications.${n.kind}`, {
-            actor: n.actorName ?? t('notifications.someone'),
+            // Under the Chatham House Rule the actor is their sector and region (decision 031).
+            actor: n.actorChatham ? chathamLabelText(locale, n.actorChatham) : (n.actorName ?? t('notifications.someone')),
             title: n.threadTitle ?? '',
             space: n.spaceName ?? '',
             b: (chunks) => <bdi className="font-semibold">{chunks}</bdi>,

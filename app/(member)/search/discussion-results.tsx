@@ -8,7 +8,7 @@ import { pageOfPost } from '@/lib/dal/discussions/posts';
 import { searchDiscussions } from '@/lib/dal/discussions/search';
 import type { SearchFilters } from '@/lib/validation/discussions';
 import { isolated } from '@/app/_components/bidi';
-import { formerMemberNames } from '@/app/_components/former-member';
+import { authorNames } from '@/app/_components/chatham';
 
 /** The filters a search result link keeps. */
 const listParams = (filters: SearchFilters) => ({
@@ -26,7 +26,7 @@ const query = (filters: SearchFilters, over: Record<string, string | undefined>)
 /** The discussions section of /search: ranked threads and posts with highlighted snippets (safe HTML). */
 export async function DiscussionResults({ viewer, filters }: { viewer: Viewer; filters: SearchFilters }) {
   const page = await searchDiscussions(viewer, filters);
-  const [t, format, locale, named] = await Promise.all([getTranslations(), getFormatter(), getLocale(), formerMemberNames()]);
+  const [t, format, locale, authorName] = await Promise.all([getTranslations(), getFormatter(), getLocale(), authorNames()]);
   return (
     <section id="results-discussions" aria-labelledby="results-discussions-heading" className="space-y-3">
       <h2 id="results-discussions-heading" className="text-lg font-semibold">
@@ -50,14 +50,16 @@ export async function DiscussionResults({ viewer, filters }: { viewer: Viewer; f
             <p className="text-xs text-slate-600">
               {isolated(t, 'discussions.search.hitMeta', {
                 space: hit.spaceName,
-                name: named(hit.authorName),
+                name: authorName({ ...hit, isOwn: hit.authorId !== null }),
                 when: format.dateTime(hit.createdAt, { dateStyle: 'medium' }),
               })}
               {hit.number > 1 ? ` · ${t('discussions.search.post', { number: hit.number })}` : null}
               {filters.author || !hit.authorName ? null : (
                 <>
                   {' · '}
-                  <Link href={`/search?${query(filters, { author: hit.authorId, cursor: undefined })}`}>{t('discussions.search.byAuthor')}</Link>
+                  <Link href={`/search?${query(filters, { author: hit.authorId ?? undefined, cursor: undefined })}`}>
+                    {t('discussions.search.byAuthor')}
+                  </Link>
                 </>
               )}
             </p>

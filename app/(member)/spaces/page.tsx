@@ -31,6 +31,9 @@ export default async function SpacesPage() {
             <p className="flex flex-wrap gap-2 text-xs">
               <span className="rounded bg-slate-100 px-2 py-0.5 font-semibold text-slate-800">{t(`discussions.access.${s.access}`)}</span>
               {s.archived ? <span className="rounded bg-slate-200 px-2 py-0.5 font-semibold">{t('discussions.spaces.archived')}</span> : null}
+              {s.chathamHouse ? (
+                <span className="rounded bg-sky-100 px-2 py-0.5 font-semibold text-sky-950">{t('discussions.chatham.badge')}</span>
+              ) : null}
             </p>
             {s.access === 'sector' ? (
               <p className="text-sm text-slate-600">

@@ -14,6 +14,9 @@ import { formerMemberNames } from '@/app/_components/former-member';
 import { pageNotFound } from '@/lib/pages';
 import { PageHeader } from '@/app/_components/ui/section';
 import { MessageReports } from './message-reports';
+import { authorNames } from '@/app/_components/chatham';
+import { ReasonForm } from '@/app/_components/ui/action-forms';
+import { revealAuthorAction } from './reveal-action';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('discussions.moderation'))('title') };
@@ -28,6 +31,8 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
   const [page, spaces] = await Promise.all([listOpenReports(viewer, cursor), listReadableSpaces(viewer)]);
   const t = await getTranslations('discussions.moderation');
   const named = await formerMemberNames();
+  const authorName = await authorNames();
+  const tAdmin = await getTranslations('discussions.admin');
   const format = await getFormatter();
   return (
     <div className="space-y-6">
@@ -41,7 +46,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
                 <Link href={`/threads/${r.threadId}?page=${pageOfPost(r.postNumber)}#post-${r.postNumber}`}>
                   {t.rich('post', {
                     number: r.postNumber,
-                    name: named(r.authorName),
+                    name: authorName(r),
                     title: r.threadTitle,
                     space: r.spaceName,
                     b: (chunks) => <bdi>{chunks}</bdi>,
@@ -62,6 +67,23 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
                 </p>
               ) : null}
               {r.postDeleted ? <p className="rounded bg-slate-100 px-2 py-1 text-sm">{t('deletedNow')}</p> : null}
+              {r.chathamAuthor ? (
+                <details className="rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-950">
+                  <summary className="cursor-pointer">{isolated(t, 'chathamPost', { label: authorName(r) })}</summary>
+                  <div className="mt-2 space-y-2">
+                    <p>{tAdmin('revealText')}</p>
+                    <ReasonForm
+                      action={revealAuthorAction}
+                      fields={{ reportId: r.id }}
+                      name="reason"
+                      label={tAdmin('revealReason')}
+                      submit={tAdmin('reveal')}
+                      pendingLabel={tAdmin('revealing')}
+                      maxLength={300}
+                    />
+                  </div>
+                </details>
+              ) : null}
               <Cooked html={r.postCooked} className="max-h-64 overflow-auto rounded border border-slate-100 bg-slate-50 p-3" />
               <div className="flex flex-wrap items-start gap-3">
                 {r.postHidden ? <RestorePostButton postId={r.postId} /> : <HidePostForm postId={r.postId} />}

@@ -15,6 +15,7 @@ interface SpaceValues {
   access: SpaceAccessKind;
   sectors: Sector[];
   position: number;
+  chathamHouse?: boolean;
 }
 
 /** Create (no id) or edit a space. */
@@ -62,6 +63,18 @@ export function SpaceForm({ space }: { space?: SpaceValues }) {
         defaultValue={String(space?.position ?? 0)}
         errors={errors?.position}
       />
+      <div className="space-y-1">
+        <Checkbox
+          name="chathamHouse"
+          label={t('admin.chathamHouse')}
+          defaultChecked={space?.chathamHouse}
+          errors={errors?.chathamHouse}
+          aria-describedby="chatham-house-hint"
+        />
+        <p id="chatham-house-hint" className="ps-6 text-sm text-slate-600">
+          {t('admin.chathamHouseHint')}
+        </p>
+      </div>
       <SubmitButton pendingLabel={space?.id ? t('editor.saving') : t('admin.creating')}>
         {space?.id ? t('admin.save') : t('admin.createSubmit')}
       </SubmitButton>

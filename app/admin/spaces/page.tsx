@@ -44,6 +44,11 @@ export default async function AdminSpacesPage() {
                 {s.access === 'sector' ? (
                   <span className="block text-xs text-slate-600">{s.sectors.map((x) => t(`common.sectors.${x}`)).join(', ')}</span>
                 ) : null}
+                {s.chathamHouse ? (
+                  <Badge tone="info" className="mt-1 block w-fit">
+                    {t('discussions.chatham.badge')}
+                  </Badge>
+                ) : null}
               </td>
               <td className={td}>{s.threadCount}</td>
               <td className={td}>{s.access === 'request' ? s.memberCount : '–'}</td>

@@ -9,7 +9,7 @@ import 'server-only';
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { notifications, posts, reports, spaces, threads, users } from '@/db/schema';
+import { notifications, organisations, posts, reports, spaces, threads, users } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError, UserError } from '@/lib/errors';
@@ -17,6 +17,8 @@ import type { RequestInfo } from '@/lib/request';
 import { cursorTimestamp, isoMicros, isUuid, keysetPage, seekClause, type Page } from '@/lib/dal/pagination';
 import { withCurrentMentionNames } from './mention-names';
 import { spaceAccess } from './access';
+import { chathamLabel, masked, underChatham, type ChathamAuthor } from './chatham';
+import type { Sector } from '@/db/schema';
 import { deliveryColumns, scheduleNotificationEmails } from '@/lib/dal/notifications/delivery';
 import { assertModerator } from '@/lib/dal/roles';
 
@@ -53,7 +55,9 @@ export interface ReportItem {
   postHidden: boolean;
   postHiddenReason: string | null;
   postDeleted: boolean;
-  authorName: string;
+  /** Null under the Chatham House Rule: `chathamAuthor` stands for the author, who may be revealed (revealReportedAuthor). */
+  authorName: string | null;
+  chathamAuthor: ChathamAuthor | null;
   threadId: string;
   threadTitle: string;
   threadLocked: boolean;
@@ -72,7 +76,7 @@ export async function listOpenReports(viewer: Viewer, cursor?: string | null): P
     key: reportKey,
     fetch: async ({ key, backward }, limit) => {
       const seek = seekClause([reports.createdAt, reports.id], key ? [sql`${key[0]}::timestamptz`, sql`${key[1]}::uuid`] : null, 'asc', backward);
-      return getDb()
+      const rows = await getDb()
         .select({
           id: reports.id,
           reason: reports.reason,
@@ -86,6 +90,11 @@ export async function listOpenReports(viewer: Viewer, cursor?: string | null): P
           postHiddenReason: posts.hiddenReason,
           postDeleted: sql<boolean>`("posts"."deleted_at" is not null)`,
           authorName: sql<string>`(select a.name from users a where a.id = "posts"."author_id")`,
+          chatham: underChatham(),
+          authorSector: sql<Sector>`(select o.sector from users a join organisations o on o.id = a.organisation_id where a.id = "posts"."author_id")`,
+          authorCountry: sql<
+            string | null
+          >`(select o.country from users a join organisations o on o.id = a.organisation_id where a.id = "posts"."author_id")`,
           threadId: threads.id,
           threadTitle: threads.title,
           threadLocked: threads.isLocked,
@@ -101,6 +110,11 @@ export async function listOpenReports(viewer: Viewer, cursor?: string | null): P
         .where(and(eq(reports.status, 'open'), seek.where))
         .orderBy(...seek.orderBy)
         .limit(limit);
+      return rows.map(({ chatham, authorSector, authorCountry, ...row }) => ({
+        ...row,
+        authorName: masked(chatham, row.authorName),
+        chathamAuthor: chathamLabel(chatham, authorSector, authorCountry),
+      }));
     },
     keyOf: (row) => [row.createdKey, row.id] as [string, string],
   });
@@ -197,7 +211,14 @@ export async function moveThread(viewer: Viewer, threadId: string, spaceId: stri
     const [current] = await tx.select({ spaceId: threads.spaceId }).from(threads).where(eq(threads.id, threadId)).for('update').limit(1);
     if (!current) throw new NotFoundError('thread');
     if (current.spaceId === spaceId) return;
-    await tx.update(threads).set({ spaceId }).where(eq(threads.id, threadId));
+    // A thread under its space's Chatham House Rule keeps the rule when it moves out (decision 031).
+    await tx
+      .update(threads)
+      .set({
+        spaceId,
+        chathamHouse: sql`${threads.chathamHouse} or coalesce((select s.chatham_house from spaces s where s.id = ${current.spaceId}::uuid), false)`,
+      })
+      .where(eq(threads.id, threadId));
     await tx
       .update(spaces)
       .set({ threadCount: sql`greatest(0, ${spaces.threadCount} - 1)` })
@@ -242,4 +263,39 @@ export async function resolveReport(viewer: Viewer, reportId: string, request: R
       tx,
     );
   });
+}
+
+/**
+ * A moderator reveals who wrote a post under the Chatham House Rule: only for a post that has an open
+ * report, with a reason, audited (`post.author_revealed`). The answer goes to that moderator only, in
+ * the action's response: nothing is stored that would show it to anyone else.
+ */
+export async function revealReportedAuthor(
+  viewer: Viewer,
+  reportId: string,
+  reason: string,
+  request: RequestInfo,
+): Promise<{ name: string; organisation: string }> {
+  assertModerator(viewer);
+  if (!isUuid(reportId)) throw new NotFoundError('report');
+  const [row] = await getDb()
+    .select({ postId: posts.id, authorId: posts.authorId, name: users.name, organisation: organisations.name, chatham: underChatham() })
+    .from(reports)
+    .innerJoin(posts, eq(posts.id, reports.postId))
+    .innerJoin(threads, eq(threads.id, posts.threadId))
+    .innerJoin(spaces, eq(spaces.id, threads.spaceId))
+    .innerJoin(users, eq(users.id, posts.authorId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(and(eq(reports.id, reportId), eq(reports.status, 'open')))
+    .limit(1);
+  if (!row || !row.chatham) throw new NotFoundError('report');
+  await audit({
+    actorId: viewer.id,
+    action: 'post.author_revealed',
+    targetType: 'post',
+    targetId: row.postId,
+    ip: request.ip,
+    details: { reportId, reason, authorId: row.authorId },
+  });
+  return { name: row.name, organisation: row.organisation };
 }

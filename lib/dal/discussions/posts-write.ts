@@ -82,7 +82,7 @@ export async function createThread(viewer: Viewer, input: NewThreadInput, reques
   const content = await cook(input.body);
   return getDb().transaction(async (tx) => {
     const [space] = await tx
-      .select({ id: spaces.id, archivedAt: spaces.archivedAt })
+      .select({ id: spaces.id, archivedAt: spaces.archivedAt, chathamHouse: spaces.chathamHouse })
       .from(spaces)
       .where(and(eq(spaces.id, input.spaceId), spaceAccess(viewer)))
       .limit(1);
@@ -97,6 +97,8 @@ export async function createThread(viewer: Viewer, input: NewThreadInput, reques
         authorId: viewer.id,
         title: input.title,
         language: input.language ?? viewer.locale,
+        // A thread of a Chatham House space keeps the rule even if the space's flag is later cleared.
+        chathamHouse: input.chathamHouse === true || space.chathamHouse,
         postCount: 1,
         lastPosterId: viewer.id,
         isUrgent: urgent !== null,

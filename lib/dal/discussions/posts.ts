@@ -14,15 +14,20 @@ import { isUuid } from '@/lib/dal/pagination';
 import { containsText } from '@/lib/dal/matching';
 import { spaceAccess, spaceAudience } from './access';
 import { withCurrentMentionNames } from './mention-names';
+import { chathamLabel, masked, maskedAuthorId, underChatham, type ChathamAuthor } from './chatham';
 import { isModerator } from '@/lib/dal/roles';
 import { personAccess } from '@/lib/dal/directory/access';
 
 export interface PostView {
   id: string;
   number: number;
-  authorId: string;
-  authorName: string;
-  authorOrganisation: string;
+  /** Under the Chatham House Rule (./chatham.ts): the viewer's own id on their posts, null on others'. */
+  authorId: string | null;
+  /** Null under the Chatham House Rule (for everyone: the author sees "You"). */
+  authorName: string | null;
+  authorOrganisation: string | null;
+  /** Under the Chatham House Rule: the sector and region that stand for the author; null outside it. */
+  chathamAuthor: ChathamAuthor | null;
   /** The author's organisation is no longer a member (deactivated): shown as a former member organisation. */
   authorFormerMember: boolean;
   /** Sanitized HTML (cooked when written); null when removed, or hidden and the viewer is not a moderator. */
@@ -49,6 +54,9 @@ export async function listPosts(viewer: Viewer, threadId: string, page: number):
       authorName: users.name,
       authorOrganisation: organisations.name,
       authorFormerMember: sql<boolean>`${organisations.status} = 'inactive'`,
+      chatham: underChatham(),
+      sector: organisations.sector,
+      country: organisations.country,
       cooked: posts.cooked,
       createdAt: posts.createdAt,
       editedAt: posts.editedAt,
@@ -64,12 +72,17 @@ export async function listPosts(viewer: Viewer, threadId: string, page: number):
     .where(and(eq(posts.threadId, threadId), between(posts.number, first, first + POSTS_PER_PAGE - 1), spaceAccess(viewer)))
     .orderBy(asc(posts.number));
   const moderator = isModerator(viewer);
-  const views = rows.map(({ deletedAt, hiddenAt, cooked, hiddenReason, ...row }) => {
+  const views = rows.map(({ deletedAt, hiddenAt, cooked, hiddenReason, chatham, sector, country, ...row }) => {
     const deleted = deletedAt !== null;
     const hidden = hiddenAt !== null;
     const isOwn = row.authorId === viewer.id;
     return {
       ...row,
+      authorId: maskedAuthorId(chatham, row.authorId, viewer.id),
+      authorName: masked(chatham, row.authorName),
+      authorOrganisation: masked(chatham, row.authorOrganisation),
+      authorFormerMember: chatham ? false : row.authorFormerMember,
+      chathamAuthor: chathamLabel(chatham, sector, country),
       deleted,
       hidden,
       isOwn,
@@ -84,7 +97,17 @@ export async function listPosts(viewer: Viewer, threadId: string, page: number):
 export async function getPostSource(
   viewer: Viewer,
   postId: string,
-): Promise<{ id: string; threadId: string; number: number; authorName: string; body: string; isOwn: boolean; editedAt: Date | null }> {
+): Promise<{
+  id: string;
+  threadId: string;
+  number: number;
+  /** Null under the Chatham House Rule, where `chathamAuthor` stands for the author (a quote names no one). */
+  authorName: string | null;
+  chathamAuthor: ChathamAuthor | null;
+  body: string;
+  isOwn: boolean;
+  editedAt: Date | null;
+}> {
   if (!isUuid(postId)) throw new NotFoundError('post');
   const [row] = await getDb()
     .select({
@@ -93,6 +116,9 @@ export async function getPostSource(
       number: posts.number,
       authorId: posts.authorId,
       authorName: users.name,
+      chatham: underChatham(),
+      sector: organisations.sector,
+      country: organisations.country,
       body: posts.body,
       hiddenAt: posts.hiddenAt,
       deletedAt: posts.deletedAt,
@@ -102,6 +128,7 @@ export async function getPostSource(
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .innerJoin(spaces, eq(spaces.id, threads.spaceId))
     .innerJoin(users, eq(users.id, posts.authorId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(eq(posts.id, postId), spaceAccess(viewer)))
     .limit(1);
   if (!row || row.deletedAt || (row.hiddenAt && !isModerator(viewer))) throw new NotFoundError('post');
@@ -109,7 +136,8 @@ export async function getPostSource(
     id: row.id,
     threadId: row.threadId,
     number: row.number,
-    authorName: row.authorName,
+    authorName: masked(row.chatham, row.authorName),
+    chathamAuthor: chathamLabel(row.chatham, row.sector, row.country),
     body: row.body,
     isOwn: row.authorId === viewer.id,
     editedAt: row.editedAt,

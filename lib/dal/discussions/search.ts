@@ -7,11 +7,11 @@
  * highlightToHtml (lib/html.ts), which escapes before it adds <mark>: no markup from a post reaches a page.
  */
 import 'server-only';
-import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, not, sql, type SQL } from 'drizzle-orm';
 import { union } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { posts, spaces, threads, users } from '@/db/schema';
+import { organisations, posts, spaces, threads, users } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
 import type { SearchFilters } from '@/lib/validation/discussions';
 import { headline } from '@/lib/dal/highlight';
@@ -19,19 +19,23 @@ import { isUuid, keysetPage, type Page } from '@/lib/dal/pagination';
 import { highlightToHtml, type HighlightHtml } from '@/lib/html';
 import { personAccess } from '@/lib/dal/directory/access';
 import { spaceAccess } from './access';
+import { chathamLabel, masked, maskedAuthorId, underChatham, type ChathamAuthor } from './chatham';
 
 export interface DiscussionHit {
   postId: string;
   threadId: string;
   number: number;
-  authorId: string;
+  /** Under the Chatham House Rule (./chatham.ts): the viewer's own id on their posts, null on others'. */
+  authorId: string | null;
   /** Safe HTML: escaped text with <mark> around matches. */
   titleHtml: HighlightHtml;
   snippetHtml: HighlightHtml;
   /** The thread's content language. */
   language: string;
   spaceName: string;
-  authorName: string;
+  /** Null under the Chatham House Rule, where `chathamAuthor` stands for the author. */
+  authorName: string | null;
+  chathamAuthor: ChathamAuthor | null;
   createdAt: Date;
   rank: number;
 }
@@ -60,7 +64,10 @@ export async function searchDiscussions(viewer: Viewer, filters: SearchFilters):
     isNull(posts.hiddenAt),
     spaceAccess(viewer),
     filters.space && isUuid(filters.space) ? eq(threads.spaceId, filters.space) : undefined,
-    filters.author && isUuid(filters.author) ? eq(posts.authorId, filters.author) : undefined,
+    // Filtering by an author never finds their Chatham House posts (that would tell who wrote them), except for the author.
+    filters.author && isUuid(filters.author)
+      ? and(eq(posts.authorId, filters.author), filters.author === viewer.id ? undefined : not(underChatham()))
+      : undefined,
     filters.language ? eq(threads.language, filters.language) : undefined,
     filters.from ? sql`"posts"."created_at" >= ${filters.from}::date` : undefined,
     filters.to ? sql`"posts"."created_at" < ${filters.to}::date + 1` : undefined,
@@ -94,6 +101,9 @@ export async function searchDiscussions(viewer: Viewer, filters: SearchFilters):
           language: threads.language,
           spaceName: spaces.name,
           authorName: users.name,
+          chatham: underChatham(),
+          sector: organisations.sector,
+          country: organisations.country,
           createdAt: posts.createdAt,
           rank: sql<number>`${rank}::real`.mapWith(Number),
         })
@@ -101,10 +111,18 @@ export async function searchDiscussions(viewer: Viewer, filters: SearchFilters):
         .innerJoin(threads, eq(threads.id, posts.threadId))
         .innerJoin(spaces, eq(spaces.id, threads.spaceId))
         .innerJoin(users, eq(users.id, posts.authorId))
+        .innerJoin(organisations, eq(organisations.id, users.organisationId))
         .where(and(inArray(posts.id, matching), seek))
         .orderBy(sql`${rank} ${sql.raw(dir)}`, sql.raw(`"posts"."id" ${dir}`))
         .limit(limit);
-      return rows.map(({ title, snippet, ...row }) => ({ ...row, titleHtml: highlightToHtml(title), snippetHtml: highlightToHtml(snippet) }));
+      return rows.map(({ title, snippet, chatham, sector, country, ...row }) => ({
+        ...row,
+        authorId: maskedAuthorId(chatham, row.authorId, viewer.id),
+        authorName: masked(chatham, row.authorName),
+        chathamAuthor: chathamLabel(chatham, sector, country),
+        titleHtml: highlightToHtml(title),
+        snippetHtml: highlightToHtml(snippet),
+      }));
     },
     keyOf: (row) => [row.rank, row.postId] as [number, string],
   });

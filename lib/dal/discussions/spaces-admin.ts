@@ -6,7 +6,7 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { organisations, spaceMembers, spaces, users } from '@/db/schema';
+import { organisations, spaceMembers, spaces, threads, users } from '@/db/schema';
 import type { Sector, SpaceAccessKind } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/sessions';
@@ -25,6 +25,7 @@ export interface AdminSpace {
   access: SpaceAccessKind;
   sectors: Sector[];
   position: number;
+  chathamHouse: boolean;
   threadCount: number;
   archivedAt: Date | null;
   memberCount: number;
@@ -38,6 +39,7 @@ const columns = {
   access: spaces.access,
   sectors: spaces.sectors,
   position: spaces.position,
+  chathamHouse: spaces.chathamHouse,
   threadCount: spaces.threadCount,
   archivedAt: spaces.archivedAt,
   memberCount: sql<number>`(select count(*) from space_members m where m.space_id = "spaces"."id")`.mapWith(Number),
@@ -73,6 +75,7 @@ export async function createSpace(viewer: Viewer, input: SpaceInput, request: Re
         access: input.access,
         sectors: input.access === 'sector' ? input.sectors : [],
         position: input.position,
+        chathamHouse: input.chathamHouse ?? false,
       })
       .returning({ id: spaces.id, slug: spaces.slug });
     await audit(
@@ -82,7 +85,7 @@ export async function createSpace(viewer: Viewer, input: SpaceInput, request: Re
         targetType: 'space',
         targetId: row!.id,
         ip: request.ip,
-        details: { name: input.name, access: input.access },
+        details: { name: input.name, access: input.access, chathamHouse: input.chathamHouse },
       },
       tx,
     );
@@ -103,11 +106,20 @@ export async function updateSpace(viewer: Viewer, input: SpaceInput, request: Re
         access: input.access,
         sectors: input.access === 'sector' ? input.sectors : [],
         position: input.position,
+        chathamHouse: input.chathamHouse,
         updatedAt: sql`now()`,
       })
       .where(eq(spaces.id, input.spaceId!))
       .returning({ id: spaces.id });
     if (!updated.length) throw new NotFoundError('space');
+    // The space's threads take the rule with it and keep it if the flag is cleared later: people wrote
+    // under the promise (decision 031).
+    if (input.chathamHouse) {
+      await tx
+        .update(threads)
+        .set({ chathamHouse: true })
+        .where(and(eq(threads.spaceId, input.spaceId!), eq(threads.chathamHouse, false)));
+    }
     await audit(
       {
         actorId: viewer.id,
@@ -115,7 +127,7 @@ export async function updateSpace(viewer: Viewer, input: SpaceInput, request: Re
         targetType: 'space',
         targetId: input.spaceId,
         ip: request.ip,
-        details: { name: input.name, access: input.access, sectors: input.sectors },
+        details: { name: input.name, access: input.access, sectors: input.sectors, chathamHouse: input.chathamHouse },
       },
       tx,
     );

@@ -29,6 +29,8 @@ export interface SpaceSummary {
   threadCount: number;
   lastActivityAt: Date | null;
   archived: boolean;
+  /** Every thread of the space runs under the Chatham House Rule (decision 031). */
+  chathamHouse: boolean;
   /** Whether the viewer may read and post (false: a request-only space they may ask to join). */
   canRead: boolean;
   following: boolean;
@@ -46,6 +48,7 @@ const summaryColumns = (viewer: Viewer) => ({
   threadCount: spaces.threadCount,
   lastActivityAt: spaces.lastActivityAt,
   archived: sql<boolean>`("spaces"."archived_at" is not null)`,
+  chathamHouse: spaces.chathamHouse,
   canRead: sql<boolean>`${spaceAccess(viewer)}`,
   following: sql<boolean>`exists (select 1 from space_follows f where f.space_id = "spaces"."id" and f.user_id = ${viewer.id}::uuid)`,
   pendingRequest: sql<boolean>`exists (select 1 from space_join_requests r where r.space_id = "spaces"."id" and r.user_id = ${viewer.id}::uuid and r.status = 'pending')`,

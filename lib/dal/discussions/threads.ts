@@ -8,7 +8,7 @@ import { cache } from 'react';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { spaces, threadFollows, threadReads, threads, users } from '@/db/schema';
+import { organisations, spaces, threadFollows, threadReads, threads, users } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError, UserError } from '@/lib/errors';
@@ -16,6 +16,7 @@ import { enqueueJob } from '@/lib/jobs';
 import type { RequestInfo } from '@/lib/request';
 import { cursorTimestamp, isoMicros, isUuid, keysetPage, type Page } from '@/lib/dal/pagination';
 import { spaceAccess } from './access';
+import { chathamLabel, masked, maskedAuthorId, underChatham, type ChathamAuthor } from './chatham';
 import { isModerator } from '@/lib/dal/roles';
 
 export interface ThreadListItem {
@@ -31,8 +32,11 @@ export interface ThreadListItem {
   postCount: number;
   lastPostAt: Date;
   lastPostKey: string;
+  /** Null under the Chatham House Rule (./chatham.ts), like `authorName`. */
   lastPosterName: string | null;
-  authorName: string;
+  authorName: string | null;
+  /** The thread runs under the Chatham House Rule: no one's name is given. */
+  chathamHouse: boolean;
   /** Posts the viewer has not seen; null when they never opened the thread. */
   unread: number | null;
 }
@@ -73,6 +77,7 @@ export async function listThreads(viewer: Viewer, spaceId: string, cursor?: stri
           lastPostKey: isoMicros(threads.lastPostAt),
           lastPosterName: lastPoster,
           authorName: users.name,
+          chathamHouse: underChatham(),
           readNumber: readNumber(viewer),
         })
         .from(threads)
@@ -83,6 +88,8 @@ export async function listThreads(viewer: Viewer, spaceId: string, cursor?: stri
         .limit(limit);
       return rows.map(({ readNumber: r, ...row }) => ({
         ...row,
+        lastPosterName: masked(row.chathamHouse, row.lastPosterName),
+        authorName: masked(row.chathamHouse, row.authorName),
         replies: Math.max(0, row.postCount - 1),
         unread: r === null || r === undefined ? null : Math.max(0, row.postCount - Number(r)),
       }));
@@ -99,8 +106,15 @@ export interface ThreadDetail {
   spaceSlug: string;
   spaceName: string;
   spaceArchived: boolean;
-  authorId: string;
-  authorName: string;
+  /** Under the Chatham House Rule: the viewer's own id when they started it, otherwise null (./chatham.ts). */
+  authorId: string | null;
+  authorName: string | null;
+  /** The thread runs under the Chatham House Rule (its own flag or its space's). */
+  chathamHouse: boolean;
+  /** Whether its space runs under the rule (every new thread there does). */
+  spaceChathamHouse: boolean;
+  /** Under the rule: the sector and region that stand for the thread's author. */
+  chathamAuthor: ChathamAuthor | null;
   isUrgent: boolean;
   urgentReason: string | null;
   isPinned: boolean;
@@ -125,6 +139,10 @@ export const getThread = cache(async function getThread(viewer: Viewer, threadId
       spaceArchived: sql<boolean>`("spaces"."archived_at" is not null)`,
       authorId: threads.authorId,
       authorName: users.name,
+      chathamHouse: underChatham(),
+      spaceChathamHouse: spaces.chathamHouse,
+      sector: organisations.sector,
+      country: organisations.country,
       isUrgent: threads.isUrgent,
       urgentReason: threads.urgentReason,
       isPinned: threads.isPinned,
@@ -137,10 +155,17 @@ export const getThread = cache(async function getThread(viewer: Viewer, threadId
     .from(threads)
     .innerJoin(spaces, eq(spaces.id, threads.spaceId))
     .innerJoin(users, eq(users.id, threads.authorId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(eq(threads.id, threadId), spaceAccess(viewer)))
     .limit(1);
   if (!row) throw new NotFoundError('thread');
-  return row;
+  const { sector, country, ...thread } = row;
+  return {
+    ...thread,
+    authorId: maskedAuthorId(row.chathamHouse, row.authorId, viewer.id),
+    authorName: masked(row.chathamHouse, row.authorName),
+    chathamAuthor: chathamLabel(row.chathamHouse, sector, country),
+  };
 });
 
 /** Records that the viewer has seen the thread up to post `number` (never moves backwards). */
@@ -175,7 +200,9 @@ export interface UrgentThread {
   urgentAt: Date | null;
   spaceName: string;
   spaceSlug: string;
-  authorName: string;
+  /** Null under the Chatham House Rule, where `chathamAuthor` stands for the author. */
+  authorName: string | null;
+  chathamAuthor: ChathamAuthor | null;
   unread: number | null;
 }
 
@@ -191,16 +218,25 @@ export async function listUrgentThreads(viewer: Viewer, limit = 5): Promise<Urge
       spaceName: spaces.name,
       spaceSlug: spaces.slug,
       authorName: users.name,
+      chatham: underChatham(),
+      sector: organisations.sector,
+      country: organisations.country,
       postCount: threads.postCount,
       readNumber: readNumber(viewer),
     })
     .from(threads)
     .innerJoin(spaces, eq(spaces.id, threads.spaceId))
     .innerJoin(users, eq(users.id, threads.authorId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(and(eq(threads.isUrgent, true), spaceAccess(viewer)))
     .orderBy(desc(threads.urgentAt))
     .limit(limit);
-  return rows.map(({ readNumber: r, postCount, ...row }) => ({ ...row, unread: r === null ? null : Math.max(0, postCount - Number(r)) }));
+  return rows.map(({ readNumber: r, postCount, chatham, sector, country, ...row }) => ({
+    ...row,
+    authorName: masked(chatham, row.authorName),
+    chathamAuthor: chathamLabel(chatham, sector, country),
+    unread: r === null ? null : Math.max(0, postCount - Number(r)),
+  }));
 }
 
 /**

@@ -11,11 +11,13 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { executeRows, getDb, type Tx } from '@/db';
-import type { NotificationKind, SpaceAccessKind } from '@/db/schema';
+import type { NotificationKind, Sector, SpaceAccessKind } from '@/db/schema';
 import { config } from '@/lib/config';
 import { spaceAudience } from '@/lib/dal/discussions/access';
 import { appLink, deliverSoon, queueRenderedEmails } from '@/lib/email';
 import { renderNotificationEmail } from '@/lib/email/notification-email';
+import { chathamLabelText } from '@/lib/i18n/chatham-label';
+import { regionOf } from '@/lib/i18n/regions';
 import { channelOfRowSql, preferenceKindOf } from './delivery';
 import { unsubscribeToken } from './unsubscribe';
 import { enqueueJob } from '@/lib/jobs';
@@ -41,6 +43,10 @@ interface Row {
   space_name: string | null;
   title: string | null;
   actor_org: string | null;
+  /** Under the Chatham House Rule (decision 031) the actor's name and organisation are not read: their sector and region stand in. */
+  chatham: boolean;
+  actor_sector: Sector | null;
+  actor_country: string | null;
   plain_text: string | null;
   last_emailed: string | Date | null;
 }
@@ -52,17 +58,20 @@ const PRIORITY: NotificationKind[] = ['urgent', 'mention', 'post_hidden', 'reply
 const stillParticipant = sql`exists (select 1 from conversation_participants cp where cp.conversation_id = n.conversation_id
   and cp.user_id = n.user_id and cp.left_at is null and not cp.muted)`;
 
+const chatham = sql`coalesce(t.chatham_house or spaces.chatham_house, false)`;
+
 function selectRows(where: ReturnType<typeof sql>, limit: number, tx: Tx) {
   return executeRows<Row>(
     tx,
     sql`
-    select n.id, n.user_id, n.kind, n.thread_id, n.conversation_id, a.name as actor_name, n.created_at, (n.read_at is not null) as read,
+    select n.id, n.user_id, n.kind, n.thread_id, n.conversation_id, case when ${chatham} then null else a.name end as actor_name, n.created_at, (n.read_at is not null) as read,
       users.email, users.locale, users.time_zone,
       coalesce(np.excerpts, false) as excerpts, coalesce(np.paused_until > now(), false) as paused,
       (${channelOfRowSql(sql`n.kind`, sql`n.user_id`)} in ('both', 'email')) as wants_email,
       (case when n.conversation_id is not null then users.status = 'active' and ${stillParticipant}
         when n.thread_id is null then users.status = 'active' else ${spaceAudience()} end) as can_see,
-      spaces.access, spaces.name as space_name, t.title, ao.name as actor_org, p.plain_text,
+      spaces.access, spaces.name as space_name, t.title, case when ${chatham} then null else ao.name end as actor_org, p.plain_text,
+      ${chatham} as chatham, ao.sector as actor_sector, ao.country as actor_country,
       coalesce(t.is_urgent, false) as urgent_thread,
       (select max(m.emailed_at) from notifications m where m.user_id = n.user_id
         and (m.thread_id = n.thread_id or m.conversation_id = n.conversation_id)) as last_emailed
@@ -157,6 +166,10 @@ async function sendBatch(tx: Tx, batch: number): Promise<{ claimed: number; queu
             title: first.title!,
             space: first.space_name ?? '',
             organisation: latest.actor_org ?? '',
+            chatham:
+              latest.chatham && latest.actor_sector
+                ? chathamLabelText(first.locale, { sector: latest.actor_sector, region: regionOf(latest.actor_country) })
+                : undefined,
             excerpt: first.excerpts ? latest.plain_text : null,
           }
         : null,

@@ -3,11 +3,12 @@ import 'server-only';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { notifications, spaces, threads, users } from '@/db/schema';
+import { notifications, organisations, spaces, threads, users } from '@/db/schema';
 import type { NotificationKind } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
 import { cursorTimestamp, isoMicros, keysetPage, seekClause, type Page } from '@/lib/dal/pagination';
 import { notificationAccess } from './access';
+import { chathamLabel, masked, underChatham, type ChathamAuthor } from '@/lib/dal/discussions/chatham';
 
 export interface NotificationItem {
   id: string;
@@ -15,8 +16,10 @@ export interface NotificationItem {
   createdAt: Date;
   createdKey: string;
   readAt: Date | null;
+  /** Null when the thread runs under the Chatham House Rule: `actorChatham` stands for the actor (decision 031). */
   actorName: string | null;
   actorId: string | null;
+  actorChatham: ChathamAuthor | null;
   threadId: string | null;
   threadTitle: string | null;
   postNumber: number | null;
@@ -38,7 +41,7 @@ export async function listNotifications(viewer: Viewer, cursor?: string | null):
         'desc',
         backward,
       );
-      return getDb()
+      const rows = await getDb()
         .select({
           id: notifications.id,
           kind: notifications.kind,
@@ -47,6 +50,9 @@ export async function listNotifications(viewer: Viewer, cursor?: string | null):
           readAt: notifications.readAt,
           actorName: users.name,
           actorId: notifications.actorId,
+          chatham: sql<boolean>`coalesce(${underChatham()}, false)`,
+          actorSector: organisations.sector,
+          actorCountry: organisations.country,
           threadId: threads.id,
           threadTitle: threads.title,
           postNumber: sql<number | null>`(select p.number from posts p where p.id = "notifications"."post_id")`,
@@ -57,9 +63,16 @@ export async function listNotifications(viewer: Viewer, cursor?: string | null):
         .leftJoin(threads, eq(threads.id, notifications.threadId))
         .leftJoin(spaces, sql`"spaces"."id" = coalesce("threads"."space_id", "notifications"."space_id")`)
         .leftJoin(users, eq(users.id, notifications.actorId))
+        .leftJoin(organisations, eq(organisations.id, users.organisationId))
         .where(and(notificationAccess(viewer), seek.where))
         .orderBy(...seek.orderBy)
         .limit(limit);
+      return rows.map(({ chatham, actorSector, actorCountry, ...row }) => ({
+        ...row,
+        actorName: masked(chatham, row.actorName),
+        actorId: masked(chatham, row.actorId),
+        actorChatham: chatham && actorSector ? chathamLabel(true, actorSector, actorCountry) : null,
+      }));
     },
     keyOf: (row) => [row.createdKey, row.id] as [string, string],
   });

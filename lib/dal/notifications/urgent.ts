@@ -43,7 +43,7 @@ export async function listUnopenedUrgentThreads(viewer: Viewer, limit = 3): Prom
  * How many members the thread's current urgent flag alerted (a notification each), for its author or a
  * moderator; null for anyone else or when the thread is not urgent.
  */
-export async function alertedCount(viewer: Viewer, thread: { id: string; authorId: string; isUrgent: boolean }): Promise<number | null> {
+export async function alertedCount(viewer: Viewer, thread: { id: string; authorId: string | null; isUrgent: boolean }): Promise<number | null> {
   if (!thread.isUrgent || (thread.authorId !== viewer.id && !isModerator(viewer))) return null;
   const [row] = await getDb()
     .select({ n: sql<number>`count(distinct ${notifications.userId})`.mapWith(Number) })

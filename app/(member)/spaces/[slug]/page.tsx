@@ -18,6 +18,7 @@ import { loadSpace } from './load';
 import { isolated } from '@/app/_components/bidi';
 import { Badge } from '@/app/_components/ui/badge';
 import { formerMemberNames } from '@/app/_components/former-member';
+import { ChathamBanner } from '@/app/_components/chatham';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -68,6 +69,7 @@ export default async function SpacePage({ params, searchParams }: Props) {
         </section>
       ) : (
         <>
+          {space.chathamHouse ? <ChathamBanner /> : null}
           <div className="flex flex-wrap items-start gap-3">
             {!space.archived ? (
               <Link href={`/spaces/${space.slug}/new`} className={buttonClass('primary')}>
@@ -116,6 +118,7 @@ export default async function SpacePage({ params, searchParams }: Props) {
                       </Link>
                       {thread.language !== locale ? <LanguageLabel language={thread.language} /> : null}
                       <ThreadBadges isUrgent={thread.isUrgent} isPinned={thread.isPinned} isLocked={thread.isLocked} />
+                      {thread.chathamHouse ? <Badge tone="info">{t('discussions.chatham.badge')}</Badge> : null}
                       {thread.unread === null ? (
                         <Badge tone="success">{t('discussions.space.new')}</Badge>
                       ) : thread.unread > 0 ? (
@@ -132,7 +135,7 @@ export default async function SpacePage({ params, searchParams }: Props) {
                     {t('discussions.space.replies', { count: thread.replies })}
                     <br />
                     {isolated(t, 'discussions.space.lastBy', {
-                      name: named(thread.lastPosterName ?? thread.authorName),
+                      name: thread.chathamHouse ? t('discussions.chatham.someone') : named(thread.lastPosterName ?? thread.authorName),
                       when: format.relativeTime(thread.lastPostAt),
                     })}
                   </p>

@@ -19,7 +19,7 @@ import { NewReplies } from './new-replies';
 import { PostItem } from './post-item';
 import { ThreadTools } from './thread-tools';
 import { isolated } from '@/app/_components/bidi';
-import { formerMemberNames } from '@/app/_components/former-member';
+import { authorNames, ChathamBanner } from '@/app/_components/chatham';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -38,7 +38,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const { viewer, thread } = await load(id);
   const query = threadPageSchema.parse(await searchParams);
   const t = await getTranslations('discussions');
-  const named = await formerMemberNames();
+  const authorName = await authorNames();
   const format = await getFormatter();
   const pages = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
   const page = Math.min(query.page ?? 1, pages);
@@ -97,7 +97,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         </div>
         <p className="text-sm text-slate-600">
           {isolated(t, 'thread.started', {
-            name: named(thread.authorName),
+            name: authorName({ ...thread, isOwn: thread.authorId === viewer.id }),
             when: format.dateTime(thread.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
           })}
           {pages > 1 ? ` · ${t('thread.pageOf', { page, pages })}` : null}
@@ -112,6 +112,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
             {tu('alerted', { count: alerted })}
           </p>
         ) : null}
+        {thread.chathamHouse ? <ChathamBanner /> : null}
         {thread.isLocked ? <p className="rounded-md bg-slate-100 px-3 py-2 text-sm">{t('thread.lockedNotice')}</p> : null}
         {thread.spaceArchived ? <p className="rounded-md bg-slate-100 px-3 py-2 text-sm">{t('space.archivedNotice')}</p> : null}
       </header>
@@ -141,7 +142,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           <ReplyForm
             threadId={thread.id}
             spaceId={thread.spaceId}
-            quote={quote && quote.threadId === thread.id ? quoteMarkdown(named(quote.authorName), quote.body) : undefined}
+            quote={quote && quote.threadId === thread.id ? quoteMarkdown(authorName({ ...quote, isOwn: false }), quote.body) : undefined}
           />
         </section>
       ) : null}

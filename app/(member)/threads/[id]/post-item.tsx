@@ -1,18 +1,20 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Cooked } from '@/app/_components/cooked';
 import type { PostView } from '@/lib/dal/discussions/posts';
 import { deletePostAction } from '../actions';
 import { HidePostForm, RestorePostButton } from '@/app/_components/moderation-tools';
 import { ActionButton } from '@/app/_components/ui/action-forms';
 import { isolated } from '@/app/_components/bidi';
-import { formerMemberNames } from '@/app/_components/former-member';
+import { authorNames } from '@/app/_components/chatham';
+import { chathamLabelText } from '@/lib/i18n/chatham-label';
 
 /** One post of a thread: author, time, "edited" marker, cooked body (or its placeholder) and its actions. */
 export async function PostItem({ post, threadId, moderator, canReply }: { post: PostView; threadId: string; moderator: boolean; canReply: boolean }) {
   const t = await getTranslations('discussions');
-  const named = await formerMemberNames();
-  const format = await getFormatter();
+  const locale = await getLocale();
+  const [authorName, format, tc] = await Promise.all([authorNames(), getFormatter(), getTranslations('discussions.chatham')]);
+  const name = authorName(post);
   const headingId = `post-${post.number}-by`;
   const base = `/threads/${threadId}/posts/${post.id}`;
   const visible = post.cooked !== null;
@@ -21,13 +23,17 @@ export async function PostItem({ post, threadId, moderator, canReply }: { post: 
       <article id={`post-${post.number}`} aria-labelledby={headingId} className="card scroll-mt-4">
         <header className="post-head">
           <h3 id={headingId} className="text-sm">
-            <span className="sr-only">{t('thread.postBy', { number: post.number, name: named(post.authorName) })}</span>
+            <span className="sr-only">{t('thread.postBy', { number: post.number, name })}</span>
             <span aria-hidden>
               <span className="font-semibold" dir="auto">
-                {named(post.authorName)}
+                {name}
               </span>{' '}
-              {!post.authorName ? null : post.authorFormerMember ? (
-                <span className="text-slate-600">{isolated(t, 'thread.formerMemberOrganisation', { organisation: post.authorOrganisation })}</span>
+              {post.chathamAuthor && post.isOwn ? (
+                <span className="text-slate-600">{isolated(tc, 'youAs', { label: chathamLabelText(locale, post.chathamAuthor) })}</span>
+              ) : !post.authorName ? null : post.authorFormerMember ? (
+                <span className="text-slate-600">
+                  {isolated(t, 'thread.formerMemberOrganisation', { organisation: post.authorOrganisation ?? '' })}
+                </span>
               ) : (
                 <span className="text-slate-600" dir="auto">
                   {post.authorOrganisation}

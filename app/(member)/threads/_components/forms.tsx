@@ -12,10 +12,13 @@ export function NewThreadForm({
   spaceId,
   language,
   languages,
+  spaceChathamHouse = false,
 }: {
   spaceId: string;
   language: string;
   languages: { value: string; label: string }[];
+  /** The space runs under the Chatham House Rule: so will the thread (no choice to make). */
+  spaceChathamHouse?: boolean;
 }) {
   const t = useTranslations('discussions.editor');
   const [state, action] = useActionState(createThreadAction, null);
@@ -52,6 +55,22 @@ export function NewThreadForm({
           dir="auto"
         />
       </fieldset>
+      {spaceChathamHouse ? (
+        <p className="rounded-md border border-sky-200 bg-sky-50 p-3 text-sm text-sky-950">{t('chathamSpace')}</p>
+      ) : (
+        <div className="space-y-1">
+          <Checkbox
+            name="chathamHouse"
+            label={t('chatham')}
+            defaultChecked={values?.chathamHouse === 'on'}
+            errors={errors?.chathamHouse}
+            aria-describedby="chatham-hint"
+          />
+          <p id="chatham-hint" className="ps-6 text-sm text-slate-600">
+            {t('chathamHint')}
+          </p>
+        </div>
+      )}
       <SubmitButton pendingLabel={t('posting')}>{t('post')}</SubmitButton>
     </ActionForm>
   );

@@ -28,7 +28,7 @@ export default async function NewThreadPage({ params }: Props) {
         </Link>
       </nav>
       <h1 className="text-2xl font-bold text-brand-900">{isolated(t, 'editor.newThreadTitle', { space: space.name })}</h1>
-      <NewThreadForm spaceId={space.id} language={viewer.locale} languages={languageOptions(locale)} />
+      <NewThreadForm spaceId={space.id} language={viewer.locale} languages={languageOptions(locale)} spaceChathamHouse={space.chathamHouse} />
     </div>
   );
 }
