@@ -1,5 +1,6 @@
 import { createTranslator } from 'next-intl';
-import type { NotificationKind } from '@/db/schema';
+import type { NotificationKind, TlpMarking } from '@/db/schema';
+import { tlpEmailStyle, tlpLabel } from '@/lib/tlp';
 import { escapeHtml } from '@/lib/html';
 import { DEFAULT_LOCALE, directionOf, isLocale } from '@/lib/i18n/locales';
 import { messagesFor } from '@/lib/i18n/messages';
@@ -9,7 +10,9 @@ import type { RenderedEmail } from './templates';
  * The email about one or more notifications on one thread (or one join decision), in the recipient's
  * language and time zone. What it may carry (ARCHITECTURE.md invariant 11): about an open space, the
  * thread's title, its space and the author's organisation, and an excerpt only when the member asked
- * for one; about a restricted space, none of these — only that something happened, and a link.
+ * for one; about a restricted space, none of these — only that something happened, and a link. TLP
+ * markings (decision 030): the thread's marking is shown beside its title; the data layer leaves out the
+ * excerpt of AMBER threads and everything of RED ones (they read as restricted).
  */
 export interface NotificationEmail {
   locale: string;
@@ -20,7 +23,7 @@ export interface NotificationEmail {
   /** The latest event's time. */
   at: Date;
   /** Null for restricted spaces: nothing of the content is given. */
-  open: { title: string; space: string; organisation: string; excerpt: string | null } | null;
+  open: { title: string; space: string; organisation: string; excerpt: string | null; marking?: TlpMarking } | null;
   /** A direct message's email names who wrote (a member of the same conversation) and nothing of what they wrote. */
   who?: string;
   link: string;
@@ -62,8 +65,9 @@ export function renderNotificationEmail(email: NotificationEmail): RenderedEmail
   const t = translatorFor(language);
   const when = formatWhen(email.at, language, email.timeZone);
   const o = email.open;
+  const label = o?.marking ? tlpLabel(o.marking) : null;
   const subject = o
-    ? t(`subject.${email.kind}`, { count: email.count, title: o.title, space: o.space })
+    ? `${label ? `[${label}] ` : ''}${t(`subject.${email.kind}`, { count: email.count, title: o.title, space: o.space })}`
     : t(`restrictedSubject.${email.kind}`, { count: email.count, who: email.who ?? '' });
   const summary = o
     ? t(`open.${email.kind}`, { count: email.count, title: o.title, space: o.space, organisation: o.organisation, when })
@@ -77,6 +81,7 @@ export function renderNotificationEmail(email: NotificationEmail): RenderedEmail
   const footer = t('footer');
 
   const text = [
+    label,
     summary,
     note,
     excerpt ? `${t('excerpt')}\n> ${excerpt}` : null,
@@ -92,6 +97,7 @@ export function renderNotificationEmail(email: NotificationEmail): RenderedEmail
   const p = (s: string, style = '') => `<p${style ? ` style="${style}"` : ''}>${s}</p>`;
   const small = 'color:#6b7280;font-size:13px';
   const html = `<!doctype html><html lang="${language}" dir="${directionOf(language)}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2937">
+${label ? p(`<strong style="${tlpEmailStyle(o!.marking!)}">${escapeHtml(label)}</strong>`) : ''}
 ${p(`<span dir="auto">${escapeHtml(summary)}</span>`)}
 ${note ? p(escapeHtml(note)) : ''}
 ${excerpt ? `${p(escapeHtml(t('excerpt')))}<blockquote dir="auto" style="margin:0;padding-inline-start:12px;border-inline-start:3px solid #cbd5e1">${escapeHtml(excerpt)}</blockquote>` : ''}

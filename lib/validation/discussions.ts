@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SECTORS } from '@/db/schema/enums';
 import { SPACE_ACCESS } from '@/db/schema/discussions';
 import { checkbox, uuid } from './fields';
+import { markingFields, type WithOptionalMarking } from './markings';
 import { LANGUAGES } from './profile';
 import { choice, day, cursor, page, searchText, uuid as uuidParam } from './query';
 import { optionalSingleLine, singleLine } from './text';
@@ -27,12 +28,13 @@ export const newThreadSchema = z
     body,
     urgent: checkbox,
     urgentReason,
+    ...markingFields,
   })
   .refine((v) => !v.urgent || (v.urgentReason && v.urgentReason.length >= 3), {
     path: ['urgentReason'],
     error: 'urgentReasonRequired',
   });
-export type NewThreadInput = z.output<typeof newThreadSchema>;
+export type NewThreadInput = WithOptionalMarking<z.output<typeof newThreadSchema>>;
 
 export const replySchema = z.object({ threadId: uuid, body });
 export type ReplyInput = z.output<typeof replySchema>;

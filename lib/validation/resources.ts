@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SECTORS } from '@/db/schema/enums';
 import { RESOURCE_TYPES, RESOURCE_VISIBILITIES } from '@/db/schema/resources';
 import { uuid } from './fields';
+import { markingFields, type WithOptionalMarking } from './markings';
 import { parseHashList } from './hash-list';
 import { choice, cursor, lenient, searchText, uuid as uuidParam } from './query';
 import { optionalSingleLine, singleLine } from './text';
@@ -44,6 +45,7 @@ const metadata = {
   visibility: z.enum(OFFERED_VISIBILITIES, { error: 'invalidChoice' }),
   sectors: list(z.enum(SECTORS, { error: 'invalidChoice' }), SECTORS.length),
   spaceId: uuid.optional(),
+  ...markingFields,
 };
 
 const sectorsWhenNeeded = (v: { visibility: string; sectors: string[]; spaceId?: string }, ctx: z.RefinementCtx) => {
@@ -65,10 +67,10 @@ export const createResourceSchema = z
     if (v.kind === 'file' && !v.fileId) ctx.addIssue({ code: 'custom', path: ['file'], message: 'uploadFirst' });
     if (v.kind === 'link' && !v.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'required' });
   });
-export type CreateResourceInput = z.output<typeof createResourceSchema>;
+export type CreateResourceInput = WithOptionalMarking<z.output<typeof createResourceSchema>>;
 
 export const updateResourceSchema = z.object({ ...metadata, resourceId: uuid, url: externalUrl.optional() }).superRefine(sectorsWhenNeeded);
-export type UpdateResourceInput = z.output<typeof updateResourceSchema>;
+export type UpdateResourceInput = WithOptionalMarking<z.output<typeof updateResourceSchema>>;
 
 export const addVersionSchema = z.object({
   resourceId: uuid,

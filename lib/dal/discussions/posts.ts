@@ -12,7 +12,7 @@ import { NotFoundError } from '@/lib/errors';
 import { POSTS_PER_PAGE } from '@/lib/validation/discussions';
 import { isUuid } from '@/lib/dal/pagination';
 import { containsText } from '@/lib/dal/matching';
-import { spaceAccess, spaceAudience } from './access';
+import { spaceAccess, spaceAudience, threadAccess } from './access';
 import { withCurrentMentionNames } from './mention-names';
 import { isModerator } from '@/lib/dal/roles';
 import { personAccess } from '@/lib/dal/directory/access';
@@ -61,7 +61,7 @@ export async function listPosts(viewer: Viewer, threadId: string, page: number):
     .innerJoin(spaces, eq(spaces.id, threads.spaceId))
     .innerJoin(users, eq(users.id, posts.authorId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(posts.threadId, threadId), between(posts.number, first, first + POSTS_PER_PAGE - 1), spaceAccess(viewer)))
+    .where(and(eq(posts.threadId, threadId), between(posts.number, first, first + POSTS_PER_PAGE - 1), threadAccess(viewer)))
     .orderBy(asc(posts.number));
   const moderator = isModerator(viewer);
   const views = rows.map(({ deletedAt, hiddenAt, cooked, hiddenReason, ...row }) => {
@@ -102,7 +102,7 @@ export async function getPostSource(
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .innerJoin(spaces, eq(spaces.id, threads.spaceId))
     .innerJoin(users, eq(users.id, posts.authorId))
-    .where(and(eq(posts.id, postId), spaceAccess(viewer)))
+    .where(and(eq(posts.id, postId), threadAccess(viewer)))
     .limit(1);
   if (!row || row.deletedAt || (row.hiddenAt && !isModerator(viewer))) throw new NotFoundError('post');
   return {
