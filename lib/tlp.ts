@@ -30,3 +30,13 @@ export function tlpLabel(marking: TlpMarking): string {
 export function tlpEmailStyle(marking: TlpMarking): string {
   return `background:#000000;color:${TLP_COLOURS[marking]};padding:2px 6px;font-family:monospace;font-size:13px`;
 }
+
+/**
+ * Whether a post of a thread marked `from` may be quoted into another thread marked `into`: quoting never
+ * lowers a marking, and AMBER and RED content (whose audience is a list) stays in its own thread.
+ */
+export function quoteAllowed(from: TlpMarking, into: TlpMarking): boolean {
+  if (from === 'clear') return true;
+  if (from === 'green') return into !== 'clear';
+  return false;
+}

@@ -52,9 +52,9 @@ export const CLIENT_MESSAGES = {
   /** app/(member), on every member page: the post editor and reporting serve several parts. */
   member: ['discussions.editor', 'discussions.report'],
   /** app/(member)/spaces and /threads. */
-  discussions: ['discussions.space'],
+  discussions: ['discussions.space', 'common.tlp'],
   /** app/(member)/resources. */
-  resources: ['resources.detail', 'resources.form', 'resources.organisationFilter', 'resources.types', 'resources.visibility'],
+  resources: ['resources.detail', 'resources.form', 'resources.organisationFilter', 'resources.types', 'resources.visibility', 'common.tlp'],
   /** app/(member)/settings. */
   settings: ['profile', 'settings', 'notify.settings', 'privacy.delete'],
   /** app/(member)/messages. */

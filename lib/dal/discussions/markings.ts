@@ -47,7 +47,13 @@ export async function setThreadMarking(viewer: Viewer, threadId: string, input: 
   return getDb().transaction(async (tx) => {
     const [locked] = await tx.select({ marking: threads.marking }).from(threads).where(eq(threads.id, thread.id)).for('update');
     const from = await threadMarkingLists(tx, thread.id, locked!.marking as TlpMarking, thread.authorId, thread.authorOrganisationId);
-    const to = await checkedMarking(tx, input);
+    const checked = await checkedMarking(tx, input);
+    // The author and their organisation are always in; listing them again changes nothing.
+    const to = {
+      ...checked,
+      organisations: checked.organisations.filter((id) => id !== thread.authorOrganisationId),
+      people: checked.people.filter((id) => id !== thread.authorId),
+    };
     const lowered = widens(from, to);
     await tx.update(threads).set({ marking: to.marking }).where(eq(threads.id, thread.id));
     await writeThreadMarking(tx, thread.id, { id: thread.authorId, organisationId: thread.authorOrganisationId }, to);

@@ -6,7 +6,7 @@
 import 'server-only';
 import { and, asc, between, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { organisations, postRevisions, posts, spaces, threads, users } from '@/db/schema';
+import { organisations, postRevisions, posts, spaces, threads, users, type TlpMarking } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError } from '@/lib/errors';
 import { POSTS_PER_PAGE } from '@/lib/validation/discussions';
@@ -84,12 +84,22 @@ export async function listPosts(viewer: Viewer, threadId: string, page: number):
 export async function getPostSource(
   viewer: Viewer,
   postId: string,
-): Promise<{ id: string; threadId: string; number: number; authorName: string; body: string; isOwn: boolean; editedAt: Date | null }> {
+): Promise<{
+  id: string;
+  threadId: string;
+  marking: TlpMarking;
+  number: number;
+  authorName: string;
+  body: string;
+  isOwn: boolean;
+  editedAt: Date | null;
+}> {
   if (!isUuid(postId)) throw new NotFoundError('post');
   const [row] = await getDb()
     .select({
       id: posts.id,
       threadId: posts.threadId,
+      marking: threads.marking,
       number: posts.number,
       authorId: posts.authorId,
       authorName: users.name,
@@ -108,6 +118,7 @@ export async function getPostSource(
   return {
     id: row.id,
     threadId: row.threadId,
+    marking: row.marking,
     number: row.number,
     authorName: row.authorName,
     body: row.body,

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { CheckboxGroup } from '@/app/_components/ui/checkbox-group';
 import { SelectField, TextArea, TextField } from '@/app/_components/ui/field';
 import { OFFERED_VISIBILITIES, RESOURCE_TYPES, SECTORS } from '@/lib/values';
+import { MarkingFields, type MarkingInitial } from '@/app/_components/marking-fields';
 
 export interface MetadataValues {
   title: string;
@@ -16,6 +17,8 @@ export interface MetadataValues {
   visibility: string;
   sectors: string[];
   spaceId: string;
+  /** The TLP marking and its lists (GREEN when left out). */
+  marking?: MarkingInitial;
 }
 
 export interface MetadataOptions {
@@ -25,7 +28,7 @@ export interface MetadataOptions {
   spaces: { id: string; name: string }[];
 }
 
-/** The metadata of a resource, shared by the contribute and edit forms. */
+/** The metadata of a resource, shared by the contribute and edit forms, with its TLP marking. */
 export function MetadataFields({ values, options, errors }: { values: MetadataValues; options: MetadataOptions; errors?: Record<string, string[]> }) {
   const t = useTranslations('resources');
   const tSectors = useTranslations('common.sectors');
@@ -139,6 +142,7 @@ export function MetadataFields({ values, options, errors }: { values: MetadataVa
           ))}
         </SelectField>
       ) : null}
+      <MarkingFields subject="resource" initial={values.marking} errors={errors} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { LanguageLabel } from '@/app/_components/language-label';
+import { TlpLabel } from '@/app/_components/tlp-label';
 import { Choices, FilterForm, Pager } from '@/app/_components/list-controls';
 import { SelectField } from '@/app/_components/ui/field';
 import { buttonClass } from '@/app/_components/ui/button';
@@ -113,6 +114,7 @@ export default async function SpacePage({ params, searchParams }: Props) {
                       >
                         {thread.title}
                       </Link>
+                      <TlpLabel marking={thread.marking} />
                       {thread.language !== locale ? <LanguageLabel language={thread.language} /> : null}
                       <ThreadBadges isUrgent={thread.isUrgent} isPinned={thread.isPinned} isLocked={thread.isLocked} />
                       {thread.unread === null ? (
