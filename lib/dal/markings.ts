@@ -10,7 +10,15 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { organisations, resourceMarkingOrgs, resourceMarkingPeople, threadMarkingOrgs, threadMarkingPeople, users, type TlpMarking } from '@/db/schema';
+import {
+  organisations,
+  resourceMarkingOrgs,
+  resourceMarkingPeople,
+  threadMarkingOrgs,
+  threadMarkingPeople,
+  users,
+  type TlpMarking,
+} from '@/db/schema';
 import { UserError } from '@/lib/errors';
 import { normaliseMarking, type MarkingInput } from '@/lib/validation/markings';
 
@@ -54,7 +62,13 @@ export async function checkedMarking(tx: Tx, input: MarkingInput): Promise<Store
 }
 
 /** A thread's stored marking lists (for the edit form and for comparing). */
-export async function threadMarkingLists(tx: Db | Tx, threadId: string, marking: TlpMarking, authorId: string, authorOrganisationId: string): Promise<StoredMarking> {
+export async function threadMarkingLists(
+  tx: Db | Tx,
+  threadId: string,
+  marking: TlpMarking,
+  authorId: string,
+  authorOrganisationId: string,
+): Promise<StoredMarking> {
   const [orgs, people] = await Promise.all([
     tx.select({ id: threadMarkingOrgs.organisationId }).from(threadMarkingOrgs).where(eq(threadMarkingOrgs.threadId, threadId)),
     tx.select({ id: threadMarkingPeople.userId }).from(threadMarkingPeople).where(eq(threadMarkingPeople.threadId, threadId)),

@@ -49,12 +49,12 @@ export const CLIENT_MESSAGES = {
     'security.enrol',
     'security.signIn',
   ],
-  /** app/(member), on every member page: the post editor and reporting serve several parts. */
-  member: ['discussions.editor', 'discussions.report'],
+  /** app/(member), on every member page: the post editor, reporting and the TLP marking fields serve several parts. */
+  member: ['discussions.editor', 'discussions.report', 'common.tlp'],
   /** app/(member)/spaces and /threads. */
-  discussions: ['discussions.space', 'common.tlp'],
+  discussions: ['discussions.space'],
   /** app/(member)/resources. */
-  resources: ['resources.detail', 'resources.form', 'resources.organisationFilter', 'resources.types', 'resources.visibility', 'common.tlp'],
+  resources: ['resources.detail', 'resources.form', 'resources.organisationFilter', 'resources.types', 'resources.visibility'],
   /** app/(member)/settings. */
   settings: ['profile', 'settings', 'notify.settings', 'privacy.delete'],
   /** app/(member)/messages. */

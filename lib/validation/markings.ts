@@ -19,6 +19,9 @@ export const markingFields = {
   markingPeople: list(uuid, MARKING_MAX_PEOPLE),
 };
 
+/** For edits: a marking left out keeps the stored one (and its lists). */
+export const optionalMarkingFields = { ...markingFields, marking: z.enum(TLP_MARKINGS, { error: 'invalidChoice' }).optional() };
+
 export interface MarkingInput {
   marking: (typeof TLP_MARKINGS)[number];
   markingOrganisations: string[];

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SECTORS } from '@/db/schema/enums';
 import { RESOURCE_TYPES, RESOURCE_VISIBILITIES } from '@/db/schema/resources';
 import { uuid } from './fields';
-import { markingFields, type WithOptionalMarking } from './markings';
+import { markingFields, optionalMarkingFields, type MarkingInput, type WithOptionalMarking } from './markings';
 import { parseHashList } from './hash-list';
 import { choice, cursor, lenient, searchText, uuid as uuidParam } from './query';
 import { optionalSingleLine, singleLine } from './text';
@@ -45,7 +45,6 @@ const metadata = {
   visibility: z.enum(OFFERED_VISIBILITIES, { error: 'invalidChoice' }),
   sectors: list(z.enum(SECTORS, { error: 'invalidChoice' }), SECTORS.length),
   spaceId: uuid.optional(),
-  ...markingFields,
 };
 
 const sectorsWhenNeeded = (v: { visibility: string; sectors: string[]; spaceId?: string }, ctx: z.RefinementCtx) => {
@@ -56,6 +55,7 @@ const sectorsWhenNeeded = (v: { visibility: string; sectors: string[]; spaceId?:
 export const createResourceSchema = z
   .object({
     ...metadata,
+    ...markingFields,
     kind: z.enum(['file', 'link'], { error: 'invalidChoice' }),
     fileId: uuid.optional(),
     url: externalUrl.optional(),
@@ -69,8 +69,10 @@ export const createResourceSchema = z
   });
 export type CreateResourceInput = WithOptionalMarking<z.output<typeof createResourceSchema>>;
 
-export const updateResourceSchema = z.object({ ...metadata, resourceId: uuid, url: externalUrl.optional() }).superRefine(sectorsWhenNeeded);
-export type UpdateResourceInput = WithOptionalMarking<z.output<typeof updateResourceSchema>>;
+export const updateResourceSchema = z
+  .object({ ...metadata, ...optionalMarkingFields, resourceId: uuid, url: externalUrl.optional() })
+  .superRefine(sectorsWhenNeeded);
+export type UpdateResourceInput = Omit<z.output<typeof updateResourceSchema>, keyof MarkingInput> & Partial<MarkingInput>;
 
 export const addVersionSchema = z.object({
   resourceId: uuid,

@@ -90,12 +90,24 @@ describe('TLP markings on threads', () => {
         const sees = SEES[marking][who];
         if (sees) expect((await getThread(v, threadId)).title, who).toBe(title);
         else await expect(getThread(v, threadId), who).rejects.toBeInstanceOf(NotFoundError);
-        expect((await listThreads(v, space)).items.some((t) => t.id === threadId), who).toBe(sees);
+        expect(
+          (await listThreads(v, space)).items.some((t) => t.id === threadId),
+          who,
+        ).toBe(sees);
         expect((await listPosts(v, threadId, 1)).length, who).toBe(sees ? 1 : 0);
-        expect((await listUrgentThreads(v, 50)).some((t) => t.id === threadId), who).toBe(sees);
-        expect((await searchDiscussions(v, { q: `kumquat ${marking}` })).items.some((h) => h.threadId === threadId), who).toBe(sees);
+        expect(
+          (await listUrgentThreads(v, 50)).some((t) => t.id === threadId),
+          who,
+        ).toBe(sees);
+        expect(
+          (await searchDiscussions(v, { q: `kumquat ${marking}` })).items.some((h) => h.threadId === threadId),
+          who,
+        ).toBe(sees);
         if (who !== 'author') {
-          expect((await listNotifications(v)).items.some((n) => n.threadId === threadId), who).toBe(sees);
+          expect(
+            (await listNotifications(v)).items.some((n) => n.threadId === threadId),
+            who,
+          ).toBe(sees);
           const stored = await getDb()
             .select({ id: notifications.id })
             .from(notifications)
@@ -135,13 +147,16 @@ describe('TLP markings on threads', () => {
     expect((await listOpenReports(moderator)).items.some((r) => r.threadId === threadId)).toBe(false);
     await setThreadMarking(author, threadId, { marking: 'red', markingOrganisations: [], markingPeople: [named.id, moderator.id] }, request);
     expect((await listOpenReports(moderator)).items.some((r) => r.threadId === threadId)).toBe(true);
-    await getDb().delete(reports).where(sql`true`);
+    await getDb()
+      .delete(reports)
+      .where(sql`true`);
   });
 });
 
 describe('TLP markings in emails and digests', () => {
   const mails = async (v: V) => (await emailsTo(v.email)).filter((m) => m.template.startsWith('notification.'));
-  const due = () => getDb().execute(sql`update notifications set email_due_at = now() - interval '1 minute' where emailed_at is null and email_due_at is not null`);
+  const due = () =>
+    getDb().execute(sql`update notifications set email_due_at = now() - interval '1 minute' where emailed_at is null and email_due_at is not null`);
 
   it('AMBER: the title and the label, never an excerpt; RED: a link only', async () => {
     await getDb().execute(sql`insert into notification_preferences (user_id, excerpts) values (${partner.id}::uuid, true), (${named.id}::uuid, true)
@@ -175,7 +190,12 @@ describe('TLP markings in emails and digests', () => {
     const reader = await signedIn({ organisationId: partner.organisationId, timeZone: 'Asia/Tokyo' });
     await followSpace(reader, space, true);
     await setSpaceMode(reader, space, 'daily');
-    await setThreadMarking(author, await marked('red', 'Red digest topic'), { marking: 'red', markingOrganisations: [], markingPeople: [reader.id] }, request);
+    await setThreadMarking(
+      author,
+      await marked('red', 'Red digest topic'),
+      { marking: 'red', markingOrganisations: [], markingPeople: [reader.id] },
+      request,
+    );
     await marked('amber', 'Amber digest topic');
     // The last 23:30 UTC before now is 08:30 in Tokyo, the default digest hour (as digests.test.ts).
     const now = new Date();
@@ -194,22 +214,25 @@ describe('changing a marking', () => {
   it('is for the author and moderators who see the thread; every change is audited; a lowering by a moderator tells the author', async () => {
     const threadId = await marked('amber', 'Re-marked thread');
     expect(await getThreadMarking(author, threadId)).toEqual({ marking: 'amber', organisations: [partner.organisationId], people: [] });
-    await expect(setThreadMarking(partner, threadId, { marking: 'green', markingOrganisations: [], markingPeople: [] }, request)).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(
+      setThreadMarking(partner, threadId, { marking: 'green', markingOrganisations: [], markingPeople: [] }, request),
+    ).rejects.toBeInstanceOf(NotFoundError);
     // A moderator the marking leaves out cannot reach it.
-    await expect(setThreadMarking(moderator, threadId, { marking: 'green', markingOrganisations: [], markingPeople: [] }, request)).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(
+      setThreadMarking(moderator, threadId, { marking: 'green', markingOrganisations: [], markingPeople: [] }, request),
+    ).rejects.toBeInstanceOf(NotFoundError);
     // The author raises it to RED naming the moderator; the moderator lowers it to GREEN.
-    expect(
-      await setThreadMarking(author, threadId, { marking: 'red', markingOrganisations: [], markingPeople: [moderator.id] }, request),
-    ).toEqual({ lowered: false });
+    expect(await setThreadMarking(author, threadId, { marking: 'red', markingOrganisations: [], markingPeople: [moderator.id] }, request)).toEqual({
+      lowered: false,
+    });
     expect(await setThreadMarking(moderator, threadId, { marking: 'green', markingOrganisations: [], markingPeople: [] }, request)).toEqual({
       lowered: true,
     });
     expect((await getThread(outsider, threadId)).title).toBe('Re-marked thread');
-    const audits = await getDb().select().from(auditLog).where(and(eq(auditLog.action, 'thread.marking_changed'), eq(auditLog.targetId, threadId)));
+    const audits = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'thread.marking_changed'), eq(auditLog.targetId, threadId)));
     expect(audits.map((a) => [a.actorId, (a.details as { lowered: boolean }).lowered])).toEqual(
       expect.arrayContaining([
         [author.id, false],

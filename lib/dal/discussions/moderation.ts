@@ -72,36 +72,38 @@ export async function listOpenReports(viewer: Viewer, cursor?: string | null): P
     key: reportKey,
     fetch: async ({ key, backward }, limit) => {
       const seek = seekClause([reports.createdAt, reports.id], key ? [sql`${key[0]}::timestamptz`, sql`${key[1]}::uuid`] : null, 'asc', backward);
-      return getDb()
-        .select({
-          id: reports.id,
-          reason: reports.reason,
-          createdAt: reports.createdAt,
-          createdKey: isoMicros(reports.createdAt),
-          reporterName: users.name,
-          postId: posts.id,
-          postNumber: posts.number,
-          postCooked: posts.cooked,
-          postHidden: sql<boolean>`("posts"."hidden_at" is not null)`,
-          postHiddenReason: posts.hiddenReason,
-          postDeleted: sql<boolean>`("posts"."deleted_at" is not null)`,
-          authorName: sql<string>`(select a.name from users a where a.id = "posts"."author_id")`,
-          threadId: threads.id,
-          threadTitle: threads.title,
-          threadLocked: threads.isLocked,
-          threadPinned: threads.isPinned,
-          spaceId: spaces.id,
-          spaceName: spaces.name,
-        })
-        .from(reports)
-        .innerJoin(posts, eq(posts.id, reports.postId))
-        .innerJoin(threads, eq(threads.id, posts.threadId))
-        .innerJoin(spaces, eq(spaces.id, threads.spaceId))
-        .innerJoin(users, eq(users.id, reports.reporterId))
-        // A report on a marked thread reaches the moderators its marking lets in (decision 030).
-        .where(and(eq(reports.status, 'open'), threadMarkingAccess(viewer), seek.where))
-        .orderBy(...seek.orderBy)
-        .limit(limit);
+      return (
+        getDb()
+          .select({
+            id: reports.id,
+            reason: reports.reason,
+            createdAt: reports.createdAt,
+            createdKey: isoMicros(reports.createdAt),
+            reporterName: users.name,
+            postId: posts.id,
+            postNumber: posts.number,
+            postCooked: posts.cooked,
+            postHidden: sql<boolean>`("posts"."hidden_at" is not null)`,
+            postHiddenReason: posts.hiddenReason,
+            postDeleted: sql<boolean>`("posts"."deleted_at" is not null)`,
+            authorName: sql<string>`(select a.name from users a where a.id = "posts"."author_id")`,
+            threadId: threads.id,
+            threadTitle: threads.title,
+            threadLocked: threads.isLocked,
+            threadPinned: threads.isPinned,
+            spaceId: spaces.id,
+            spaceName: spaces.name,
+          })
+          .from(reports)
+          .innerJoin(posts, eq(posts.id, reports.postId))
+          .innerJoin(threads, eq(threads.id, posts.threadId))
+          .innerJoin(spaces, eq(spaces.id, threads.spaceId))
+          .innerJoin(users, eq(users.id, reports.reporterId))
+          // A report on a marked thread reaches the moderators its marking lets in (decision 030).
+          .where(and(eq(reports.status, 'open'), threadMarkingAccess(viewer), seek.where))
+          .orderBy(...seek.orderBy)
+          .limit(limit)
+      );
     },
     keyOf: (row) => [row.createdKey, row.id] as [string, string],
   });

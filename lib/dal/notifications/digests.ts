@@ -112,13 +112,17 @@ async function digestContent(db: Tx, viewer: Viewer, period: DigestPeriod, since
     db
       .select({ id: resources.id, title: resources.title, marking: resources.marking })
       .from(resources)
-      .where(and(resourceAccess(viewer), eq(resources.visibility, 'all_members'), sql`${resources.marking} <> 'red'`, gte(resources.createdAt, since)))
+      .where(
+        and(resourceAccess(viewer), eq(resources.visibility, 'all_members'), sql`${resources.marking} <> 'red'`, gte(resources.createdAt, since)),
+      )
       .orderBy(desc(resources.createdAt))
       .limit(LIST),
     db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(resources)
-      .where(and(resourceAccess(viewer), sql`(${resources.visibility} <> 'all_members' or ${resources.marking} = 'red')`, gte(resources.createdAt, since))),
+      .where(
+        and(resourceAccess(viewer), sql`(${resources.visibility} <> 'all_members' or ${resources.marking} = 'red')`, gte(resources.createdAt, since)),
+      ),
     executeRows<{ n: number }>(
       db,
       sql`select count(*)::int as n from users u join organisations o on o.id = u.organisation_id

@@ -47,7 +47,17 @@ interface Row {
 }
 
 /** Which kind an email about several notifications is about, most important first. */
-const PRIORITY: NotificationKind[] = ['urgent', 'mention', 'post_hidden', 'marking_lowered', 'reply', 'new_thread', 'join_accepted', 'join_declined', 'message'];
+const PRIORITY: NotificationKind[] = [
+  'urgent',
+  'mention',
+  'post_hidden',
+  'marking_lowered',
+  'reply',
+  'new_thread',
+  'join_accepted',
+  'join_declined',
+  'message',
+];
 
 /** A direct message's email goes only while its member is still in the conversation and has not muted it (lib/dal/messages/access.ts). */
 const stillParticipant = sql`exists (select 1 from conversation_participants cp where cp.conversation_id = n.conversation_id

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { auditLog, type TlpMarking } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
-import { createOrganisation, signedIn } from '@/testing/factories';
+import { createOrganisation } from '@/testing/factories';
 import { resourceInput as base, resourcePeople, type ResourcePeople } from '@/testing/resources';
 import { getPublication, listPublications } from './publications';
 import { countResources, getResource, listResources, newestResources } from './resources';
@@ -48,9 +48,15 @@ describe('TLP markings on resources', () => {
       for (const who of Object.keys(SEES[marking]) as Who[]) {
         const v = people[who];
         const sees = SEES[marking][who];
-        expect((await listResources(v, { q: word })).items.map((r) => r.id), who).toEqual(sees ? [id] : []);
+        expect(
+          (await listResources(v, { q: word })).items.map((r) => r.id),
+          who,
+        ).toEqual(sees ? [id] : []);
         expect((await countResources(v, { q: word })).count, who).toBe(sees ? 1 : 0);
-        expect((await newestResources(v, 50)).some((r) => r.id === id), who).toBe(sees);
+        expect(
+          (await newestResources(v, 50)).some((r) => r.id === id),
+          who,
+        ).toBe(sees);
         if (sees) expect((await getResource(v, id)).marking, who).toBe(marking);
         else await expect(getResource(v, id), who).rejects.toBeInstanceOf(NotFoundError);
       }
@@ -69,7 +75,11 @@ describe('TLP markings on resources', () => {
   it('an edit that lowers the marking is audited as lowered; one that raises it as not', async () => {
     const id = await createResource(people.contributor, base({ title: 'Re-marked', marking: 'amber_strict' }), request);
     const edit = (marking: TlpMarking, extra: { markingPeople?: string[] } = {}) =>
-      updateResource(people.contributor, { ...base({ title: 'Re-marked' }), resourceId: id, marking, markingOrganisations: [], markingPeople: [], ...extra }, request);
+      updateResource(
+        people.contributor,
+        { ...base({ title: 'Re-marked' }), resourceId: id, marking, markingOrganisations: [], markingPeople: [], ...extra },
+        request,
+      );
     expect(await edit('green')).toContain('marking');
     expect(await edit('red', { markingPeople: [people.admin.id] })).toContain('marking');
     // Named, the admin now sees it; the colleague no longer does.
@@ -90,16 +100,24 @@ describe('TLP markings on resources', () => {
 
   it('refuses an organisation that is not active', async () => {
     const proposed = await createOrganisation({ status: 'proposed' });
-    await expect(
-      createResource(people.contributor, base({ marking: 'amber', markingOrganisations: [proposed.id] }), request),
-    ).rejects.toMatchObject({ field: 'markingOrganisations' });
+    await expect(createResource(people.contributor, base({ marking: 'amber', markingOrganisations: [proposed.id] }), request)).rejects.toMatchObject({
+      field: 'markingOrganisations',
+    });
   });
 });
 
 describe('/publications (CLEAR resources shared with all members)', () => {
   it('lists and shows CLEAR reports to anyone, by words and language, and nothing else', async () => {
-    const clear = await createResource(people.contributor, base({ title: 'Lanternfish threat assessment', marking: 'clear', languages: ['fr'] }), request);
-    const green = await createResource(people.contributor, base({ title: 'Lanternfish members notes', marking: 'green', languages: ['fr'] }), request);
+    const clear = await createResource(
+      people.contributor,
+      base({ title: 'Lanternfish threat assessment', marking: 'clear', languages: ['fr'] }),
+      request,
+    );
+    const green = await createResource(
+      people.contributor,
+      base({ title: 'Lanternfish members notes', marking: 'green', languages: ['fr'] }),
+      request,
+    );
     const clearSector = await createResource(
       people.contributor,
       base({ title: 'Lanternfish sector brief', marking: 'clear', visibility: 'sectors', sectors: ['government'] }),

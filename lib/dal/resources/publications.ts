@@ -43,7 +43,12 @@ export async function listPublications(filters: PublicationFilters): Promise<Pag
     cursor: filters.cursor,
     key: timeIdKey,
     fetch: async ({ key, backward }, limit) => {
-      const seek = seekClause([resources.createdAt, resources.id], key ? [sql`${key[0]}::timestamptz`, sql`${key[1]}::uuid`] : null, 'desc', backward);
+      const seek = seekClause(
+        [resources.createdAt, resources.id],
+        key ? [sql`${key[0]}::timestamptz`, sql`${key[1]}::uuid`] : null,
+        'desc',
+        backward,
+      );
       return getDb()
         .select({
           id: resources.id,
@@ -56,7 +61,11 @@ export async function listPublications(filters: PublicationFilters): Promise<Pag
           createdAt: resources.createdAt,
           cursorAt: isoMicros(resources.createdAt),
           snippet: q
-            ? headline(sql`left(${resources.descriptionText} || ' ' || ${resources.extractedText}, 20000)`, tsQuery(q), 'MaxWords=30, MinWords=12, MaxFragments=2')
+            ? headline(
+                sql`left(${resources.descriptionText} || ' ' || ${resources.extractedText}, 20000)`,
+                tsQuery(q),
+                'MaxWords=30, MinWords=12, MaxFragments=2',
+              )
             : sql<string | null>`null`,
         })
         .from(resources)

@@ -8,7 +8,17 @@ import { cache } from 'react';
 import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { expertiseAreas, files, organisations, resourceMarkingOrgs, resourceMarkingPeople, resourceVersions, resources, spaces, users } from '@/db/schema';
+import {
+  expertiseAreas,
+  files,
+  organisations,
+  resourceMarkingOrgs,
+  resourceMarkingPeople,
+  resourceVersions,
+  resources,
+  spaces,
+  users,
+} from '@/db/schema';
 import type { ResourceType, ResourceVisibility, Sector, TlpMarking } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError } from '@/lib/errors';

@@ -138,11 +138,12 @@ export async function updateResource(viewer: Viewer, input: UpdateResourceInput,
     await checkTopics(tx, input.topics);
     if (current.url && !input.url) throw new UserError('validation.required', 'url');
     const from = await resourceMarkingLists(tx, current.id, current.marking);
-    const to = await checkedMarking(tx, {
-      marking: input.marking ?? from.marking,
-      markingOrganisations: input.markingOrganisations ?? from.organisations,
-      markingPeople: input.markingPeople ?? from.people,
-    });
+    const to = await checkedMarking(
+      tx,
+      input.marking === undefined
+        ? { marking: from.marking, markingOrganisations: from.organisations, markingPeople: from.people }
+        : { marking: input.marking, markingOrganisations: input.markingOrganisations ?? [], markingPeople: input.markingPeople ?? [] },
+    );
     const markingChanged =
       from.marking !== to.marking ||
       JSON.stringify([...from.organisations].sort()) !== JSON.stringify([...to.organisations].sort()) ||

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { CheckboxGroup } from '@/app/_components/ui/checkbox-group';
 import { SelectField, TextArea, TextField } from '@/app/_components/ui/field';
 import { OFFERED_VISIBILITIES, RESOURCE_TYPES, SECTORS } from '@/lib/values';
-import { MarkingFields, type MarkingInitial } from '@/app/_components/marking-fields';
+import { MarkingFields, type MarkingInitial } from '@/app/(member)/_components/marking-fields';
 
 export interface MetadataValues {
   title: string;

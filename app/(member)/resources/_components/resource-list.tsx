@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { Highlighted } from '@/app/_components/cooked';
+import { SearchSnippet } from '@/app/_components/cooked';
 import type { ResourceListItem } from '@/lib/dal/resources/resources';
 import { isolated } from '@/app/_components/bidi';
 import { TlpLabel } from '@/app/_components/tlp-label';
@@ -26,11 +26,7 @@ export async function ResourceListEntry({ item, headingLevel = 'h2' }: { item: R
         {item.year ? <> · {item.year}</> : null}
         {!item.isLink ? <> · {t('list.downloads', { count: item.downloadCount })}</> : null}
       </p>
-      {item.snippet ? (
-        <p className="text-sm text-slate-700 [&_mark]:bg-amber-100" dir="auto">
-          … <Highlighted html={item.snippet} /> …
-        </p>
-      ) : null}
+      {item.snippet ? <SearchSnippet html={item.snippet} /> : null}
     </li>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { MarkingFields, type MarkingInitial } from '@/app/_components/marking-fields';
+import { MarkingFields, type MarkingInitial } from '@/app/(member)/_components/marking-fields';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
 import { threadMarkingAction } from '../actions';
 

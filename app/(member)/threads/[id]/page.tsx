@@ -56,7 +56,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
     alertedCount(viewer, thread),
     thread.marking === 'clear' || thread.marking === 'green' ? { organisations: [], people: [] } : threadMarkingAudience(viewer, thread.id),
   ]);
-  const tt = await getTranslations('common.tlp');
+  const tTlp = await getTranslations('common.tlp');
   // Quoting never lowers a marking (decision 030): a post from another thread is quoted only when its marking allows.
   const quotable = quote && (quote.threadId === thread.id || quoteAllowed(quote.marking, thread.marking)) ? quote : null;
   const tu = await getTranslations('notify.urgent');
@@ -113,13 +113,13 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           {pages > 1 ? ` · ${t('thread.pageOf', { page, pages })}` : null}
         </p>
         <p id="thread-marking-meaning" className="text-sm text-slate-600">
-          {tt(`meaning.${thread.marking}`)}
-          {audience.organisations.length ? ` ${tt('forOrganisations', { names: audience.organisations.map((o) => o.name).join(', ') })}` : null}
-          {audience.people.length ? ` ${tt('forPeople', { names: audience.people.map((p) => named(p.name)).join(', ') })}` : null}
+          {tTlp(`meaning.${thread.marking}`)}
+          {audience.organisations.length ? ` ${tTlp('forOrganisations', { names: audience.organisations.map((o) => o.name).join(', ') })}` : null}
+          {audience.people.length ? ` ${tTlp('forPeople', { names: audience.people.map((p) => named(p.name)).join(', ') })}` : null}
         </p>
         {quote && !quotable ? (
           <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm" role="status">
-            {tt('quoteRefused', { from: tlpLabel(quote.marking), to: tlpLabel(thread.marking) })}
+            {tTlp('quoteRefused', { from: tlpLabel(quote.marking), to: tlpLabel(thread.marking) })}
           </p>
         ) : null}
         {thread.isUrgent && thread.urgentReason ? (
@@ -138,7 +138,11 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       {canMark ? (
         <ThreadMarkingForm
           threadId={thread.id}
-          initial={{ marking: thread.marking, organisations: audience.organisations, people: audience.people.filter((p) => p.id !== thread.authorId) }}
+          initial={{
+            marking: thread.marking,
+            organisations: audience.organisations,
+            people: audience.people.filter((p) => p.id !== thread.authorId),
+          }}
         />
       ) : null}
       <ThreadTools thread={thread} viewerId={viewer.id} moderator={moderator} spaces={spaces.filter((s) => s.id !== thread.spaceId && !s.archived)} />

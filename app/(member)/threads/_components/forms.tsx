@@ -6,7 +6,7 @@ import { Checkbox, SelectField, TextField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
 import { createThreadAction, editPostAction, replyAction, reportAction } from '../actions';
 import { Editor } from './editor';
-import { MarkingFields } from '@/app/_components/marking-fields';
+import { MarkingFields } from '@/app/(member)/_components/marking-fields';
 import { TLP_MARKINGS, type TlpMarking } from '@/lib/values';
 
 /** A new thread: title, language (the author's interface language unless they choose another), body, urgency, TLP marking. */

@@ -36,7 +36,12 @@ export const GET = withViewer({
       try {
         const marking = await resourceMarkingOfFile(viewer, file.id);
         if (trailedMarking(marking) && file.contentType === 'application/pdf') {
-          watermarked = await watermarkDownload(file.body, { label: tlpLabel(marking), name: viewer.name, organisation: viewer.organisationName, at: new Date() });
+          watermarked = await watermarkDownload(file.body, {
+            label: tlpLabel(marking),
+            name: viewer.name,
+            organisation: viewer.organisationName,
+            at: new Date(),
+          });
         }
         await recordResourceDownload(viewer, file.id, { inline: serving.disposition === 'inline', request });
       } catch (error) {

@@ -26,7 +26,8 @@ async function pdfWithText(text: string): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
-const pagesOf = async (res: Response) => (await extractText(await getDocumentProxy(new Uint8Array(await res.arrayBuffer())), { mergePages: false })).text;
+const pagesOf = async (res: Response) =>
+  (await extractText(await getDocumentProxy(new Uint8Array(await res.arrayBuffer())), { mergePages: false })).text;
 
 describe('GET /api/files/[id] and TLP markings (decision 030)', () => {
   it('sends AMBER, AMBER+STRICT and RED PDFs with the downloader’s name, organisation and time on every page, and trails them', async () => {
