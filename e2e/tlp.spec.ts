@@ -36,14 +36,19 @@ test('a RED thread: its named reader sees it; a member not named gets 404 and fi
   await signIn(named, accounts.justice);
   await named.goto(threadUrl);
   await expect(named.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expectAccessible(named);
 
   const outsider = await newPage();
   await signIn(outsider, accounts.civil);
   expect((await outsider.goto(threadUrl))?.status()).toBe(404);
   await outsider.goto(`/search?q=${word}`);
+  await expect(outsider.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(outsider.getByRole('link', { name: title })).toHaveCount(0);
+  await expectAccessible(outsider);
   await outsider.goto('/spaces/general-discussion');
+  await expect(outsider.getByRole('heading', { level: 1, name: 'General discussion' })).toBeVisible();
   await expect(outsider.getByRole('link', { name: title })).toHaveCount(0);
+  await expectAccessible(outsider);
 });
 
 test('an AMBER PDF downloads with the reader’s name, organisation and the time on every page', async ({ page, newPage }) => {
@@ -51,6 +56,7 @@ test('an AMBER PDF downloads with the reader’s name, organisation and the time
   const reader = await newPage();
   await signIn(reader, accounts.justice);
   await reader.goto('/settings/profile');
+  await expectAccessible(reader);
   const readerOrganisation = (
     await reader
       .locator('dt', { hasText: t('profile.organisation') })
@@ -93,8 +99,9 @@ test('a CLEAR report is on /publications for a visitor who is not signed in, by 
   await page.goto('/publications');
   await expect(page.getByRole('heading', { level: 1, name: t('resources.publications.title') })).toBeVisible();
   await expectAccessible(page);
-  await page.getByLabel(t('resources.publications.search')).fill('terminology');
-  await page.getByLabel(t('resources.publications.language')).selectOption('ar');
+  const main = page.getByRole('main');
+  await main.getByLabel(t('resources.publications.search'), { exact: true }).fill('terminology');
+  await main.getByLabel(t('resources.publications.language'), { exact: true }).selectOption('ar');
   await page.getByRole('button', { name: t('resources.publications.apply') }).click();
   await expect(page).toHaveURL(/language=ar/);
   const report = page.getByRole('link', { name: 'Terminology guidelines: a one-page reminder' });
