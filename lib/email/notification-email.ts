@@ -11,7 +11,8 @@ import type { RenderedEmail } from './templates';
  * language and time zone. What it may carry (ARCHITECTURE.md invariant 11): about an open space, the
  * thread's title, its space and the author's organisation, and an excerpt only when the member asked
  * for one; about a restricted space, none of these — only that something happened, and a link. TLP
- * markings (decision 030): the thread's marking is shown beside its title; the data layer leaves out the
+ * markings (decision 030): the thread's label heads the email (and its subject, unless GREEN, the
+ * default); the data layer leaves out the
  * excerpt of AMBER threads and everything of RED ones (they read as restricted).
  */
 export interface NotificationEmail {
@@ -67,7 +68,7 @@ export function renderNotificationEmail(email: NotificationEmail): RenderedEmail
   const o = email.open;
   const label = o?.marking ? tlpLabel(o.marking) : null;
   const subject = o
-    ? `${label ? `[${label}] ` : ''}${t(`subject.${email.kind}`, { count: email.count, title: o.title, space: o.space })}`
+    ? `${label && o?.marking !== 'green' ? `[${label}] ` : ''}${t(`subject.${email.kind}`, { count: email.count, title: o.title, space: o.space })}`
     : t(`restrictedSubject.${email.kind}`, { count: email.count, who: email.who ?? '' });
   const summary = o
     ? t(`open.${email.kind}`, { count: email.count, title: o.title, space: o.space, organisation: o.organisation, when })
