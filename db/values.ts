@@ -12,6 +12,17 @@ export const SPACE_ACCESS = ['open', 'sector', 'request'] as const;
  * threads only (both by email as the kinds say), a daily or weekly digest, or nothing (muted).
  */
 export const SPACE_FOLLOW_MODES = ['every_post', 'new_threads', 'daily', 'weekly', 'muted'] as const;
+/**
+ * TLP 2.0 markings (FIRST), on threads and resources (decision 030): CLEAR may be public, GREEN the
+ * community (the space's or the resource's visibility), AMBER the organisations the author chose (and
+ * theirs), AMBER+STRICT the author's organisation, RED the people the author named. Ordered from the
+ * widest to the narrowest: a marking may only be lowered (towards CLEAR) with an audit row.
+ */
+export const TLP_MARKINGS = ['clear', 'green', 'amber', 'amber_strict', 'red'] as const;
+export type TlpMarking = (typeof TLP_MARKINGS)[number];
+/** The most organisations an AMBER marking names, and people a RED marking names. */
+export const MARKING_MAX_ORGANISATIONS = 50;
+export const MARKING_MAX_PEOPLE = 100;
 export const RESOURCE_TYPES = ['report', 'research', 'policy_legislation', 'guidance_toolkit', 'training_material', 'case_study', 'other'] as const;
 /** Who may see a resource (besides its own organisation, moderators and admins): see resourceAccess in lib/dal/resources/access.ts. */
 export const RESOURCE_VISIBILITIES = ['all_members', 'sectors', 'organisation', 'space'] as const;

@@ -25,6 +25,8 @@ const ROUTES: Record<string, RegExp> = {
   '/reset-password': /^\/reset-password$/,
   '/guidelines': /^\/guidelines$/,
   '/guidelines/accept': /^\/guidelines\/accept$/,
+  '/publications': /^\/publications$/,
+  '/publications/[id]': /^\/publications\/[0-9a-f-]{36}$/,
   '/unsubscribe': /^\/unsubscribe$/,
   '/home': /^\/home$/,
   '/directory': /^\/directory$/,
@@ -85,6 +87,7 @@ const PUBLIC = [
   '/forgot-password',
   '/reset-password',
   '/guidelines',
+  '/publications',
   '/unsubscribe',
 ];
 
@@ -136,7 +139,7 @@ const ROLES = {
   },
   member: {
     email: accounts.spanish.email,
-    starts: ['/spaces/research-and-data', '/resources?q=derivación', ...STARTS],
+    starts: ['/spaces/research-and-data', '/resources?q=derivación', '/publications', ...STARTS],
     expect: [
       '/threads/[id]/posts/[postId]/edit',
       '/threads/[id]/posts/[postId]/report',

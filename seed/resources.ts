@@ -5,7 +5,7 @@ import { newStorageKey, storage } from '@/lib/storage';
 import { minimalPdf } from '@/testing/uploads';
 import type { Tx } from '@/db/index';
 import { files, resourceVersions, resources, users } from '@/db/schema';
-import type { ResourceType, ResourceVisibility, Sector } from '@/db/schema';
+import type { ResourceType, ResourceVisibility, Sector, TlpMarking } from '@/db/schema';
 import { LANGUAGE_RESOURCES } from './languages';
 
 /**
@@ -21,6 +21,8 @@ export interface DemoResource {
   languages: string[];
   year: number;
   visibility: ResourceVisibility;
+  /** The TLP marking (GREEN when left out); CLEAR ones shared with all members appear on /publications. */
+  marking?: TlpMarking;
   sectors?: Sector[];
   /** Text of a one-page demo PDF; without it, a link. */
   pdf?: string;
@@ -98,6 +100,7 @@ const ENGLISH: DemoResource[] = [
     languages: ['en', 'fr', 'es', 'pt', 'ar'],
     year: 2024,
     visibility: 'all_members',
+    marking: 'clear',
     pdf: 'Terminology guidelines reminder. Demo document: say child sexual exploitation and abuse; describe material accurately; avoid language that blames children.',
   },
   {
@@ -109,6 +112,7 @@ const ENGLISH: DemoResource[] = [
     languages: ['en'],
     year: 2023,
     visibility: 'all_members',
+    marking: 'clear',
     url: 'https://example.org/transparency-report-template',
   },
 ];
@@ -163,6 +167,7 @@ export async function seedResources(tx: Tx): Promise<void> {
         languages: demo.languages,
         year: demo.year,
         visibility: demo.visibility,
+        marking: demo.marking ?? 'green',
         sectors: demo.sectors ?? [],
         url: demo.url ?? null,
         currentFileId: fileId,

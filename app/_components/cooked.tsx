@@ -20,3 +20,12 @@ export function Cooked({ html, className }: { html: string; className?: string }
 export function Highlighted({ html, className }: { html: HighlightHtml; className?: string }) {
   return <span dir="auto" className={className} dangerouslySetInnerHTML={{ __html: html }} />;
 }
+
+/** The words a search found, in context, as a list entry shows them under its title. */
+export function SearchSnippet({ html }: { html: HighlightHtml }) {
+  return (
+    <p className="text-sm text-slate-700 [&_mark]:bg-amber-100" dir="auto">
+      … <Highlighted html={html} /> …
+    </p>
+  );
+}

@@ -25,7 +25,9 @@ export interface ComboboxLabels {
  * An accessible combobox (ARIA 1.2 pattern) over organisations: type to search `endpoint` (`?q=`, answers
  * `{ results }`), arrow keys to move, Enter to choose, Escape to close. The chosen organisation's id goes
  * in a hidden field named `name`. Used to pick one's organisation when applying, and as the resource
- * list's organisation filter (a list of every organisation made that page heavy: issue 17).
+ * list's organisation filter (a list of every organisation made that page heavy: issue 17). With
+ * `onChoose`, it picks several instead: each choice goes to the caller (which keeps the list and its
+ * hidden fields: the TLP marking's organisations) and the search box stays open for the next one.
  */
 export function OrganisationCombobox({
   id,
@@ -34,6 +36,7 @@ export function OrganisationCombobox({
   labels,
   errors,
   initial,
+  onChoose,
 }: {
   id: string;
   name: string;
@@ -41,6 +44,7 @@ export function OrganisationCombobox({
   labels: ComboboxLabels;
   errors?: string[];
   initial?: OrganisationOption | null;
+  onChoose?: (option: OrganisationOption) => void;
 }) {
   const tSectors = useTranslations('common.sectors');
   const [query, setQuery] = useState('');
@@ -75,7 +79,8 @@ export function OrganisationCombobox({
   }, [query, endpoint]);
 
   const choose = (option: OrganisationOption) => {
-    setChosen(option);
+    if (onChoose) onChoose(option);
+    else setChosen(option);
     setOpen(false);
     setQuery('');
   };
@@ -84,7 +89,7 @@ export function OrganisationCombobox({
 
   return (
     <div className="space-y-1">
-      <input type="hidden" name={name} value={chosen?.id ?? ''} />
+      {onChoose ? null : <input type="hidden" name={name} value={chosen?.id ?? ''} />}
       {chosen ? (
         <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-300 bg-white px-3 py-2">
           <span role="status">{labels.chosen(chosen.name)}</span>

@@ -15,7 +15,8 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import { sectorEnum } from './enums';
+import { sectorEnum, tlpMarkingEnum } from './enums';
+import { organisations } from './organisations';
 import { users } from './accounts';
 
 /** Discussions: spaces, threads, posts, reading state, follows and reports (notifications: ./notifications.ts). */
@@ -110,6 +111,12 @@ export const threads = pgTable(
     title: varchar({ length: 200 }).notNull(),
     /** The language the thread is written in (ISO 639-1): the author's choice, by default their interface locale. */
     language: varchar({ length: 10 }).notNull().default('en'),
+    /**
+     * The TLP marking (decision 030): GREEN and CLEAR leave the space's rule alone; AMBER and
+     * AMBER+STRICT narrow it to thread_marking_orgs, RED to thread_marking_people (both checked only for
+     * those rows, threadAccess in lib/dal/discussions/access.ts).
+     */
+    marking: tlpMarkingEnum().notNull().default('green'),
     isUrgent: boolean().notNull().default(false),
     urgentReason: varchar({ length: 200 }),
     urgentAt: timestamp({ withTimezone: true }),
@@ -155,6 +162,37 @@ export const threads = pgTable(
     index('threads_author_created_idx').on(t.authorId, t.createdAt),
     index('threads_search_idx').using('gin', t.searchVector),
   ],
+);
+
+/**
+ * The organisations whose members may see an AMBER or AMBER+STRICT thread: those the author chose and
+ * the author's own (AMBER+STRICT: the author's own only). Written with the marking, never read alone.
+ */
+export const threadMarkingOrgs = pgTable(
+  'thread_marking_orgs',
+  {
+    threadId: uuid()
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.organisationId] })],
+);
+
+/** The people who may see a RED thread: those the author named, and the author. */
+export const threadMarkingPeople = pgTable(
+  'thread_marking_people',
+  {
+    threadId: uuid()
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.userId] })],
 );
 
 export const posts = pgTable(

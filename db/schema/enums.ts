@@ -1,4 +1,4 @@
-import { SECTORS } from '../values';
+import { SECTORS, TLP_MARKINGS } from '../values';
 import { pgEnum } from 'drizzle-orm/pg-core';
 
 export { SECTORS };
@@ -29,3 +29,8 @@ export const secondFactorKindEnum = pgEnum('second_factor_kind', SECOND_FACTOR_K
 export const ENDORSEMENTS = ['endorsed', 'declined'] as const;
 export type Endorsement = (typeof ENDORSEMENTS)[number];
 export const endorsementEnum = pgEnum('endorsement', ENDORSEMENTS);
+
+/** TLP 2.0 markings of threads and resources (decision 030). */
+export { TLP_MARKINGS };
+export type TlpMarking = (typeof TLP_MARKINGS)[number];
+export const tlpMarkingEnum = pgEnum('tlp_marking', TLP_MARKINGS);

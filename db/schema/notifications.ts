@@ -17,6 +17,8 @@ export const NOTIFICATION_KINDS = [
   'post_hidden',
   'file_quarantined',
   'message',
+  /** Someone else lowered the marking of the member's thread (decision 030). */
+  'marking_lowered',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationKindEnum = pgEnum('notification_kind', NOTIFICATION_KINDS);

@@ -1,9 +1,9 @@
 import { RESOURCE_TYPES, RESOURCE_VISIBILITIES } from '../values';
 import { sql } from 'drizzle-orm';
-import { bigserial, customType, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigserial, customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { spaces } from './discussions';
-import { sectorEnum } from './enums';
+import { sectorEnum, tlpMarkingEnum } from './enums';
 import { files } from './files';
 import { organisations } from './organisations';
 
@@ -49,6 +49,13 @@ export const resources = pgTable(
       .default(sql`'{}'::text[]`),
     year: integer(),
     visibility: resourceVisibilityEnum().notNull().default('all_members'),
+    /**
+     * The TLP marking (decision 030): narrows the visibility, never widens it. AMBER: the contributing
+     * organisation and resource_marking_orgs; AMBER+STRICT: the contributing organisation; RED: the
+     * contributor and resource_marking_people. CLEAR resources shared with all members are published on
+     * /publications.
+     */
+    marking: tlpMarkingEnum().notNull().default('green'),
     /** For visibility 'sectors'. */
     sectors: sectorEnum()
       .array()
@@ -92,10 +99,42 @@ export const resources = pgTable(
     index('resources_year_idx')
       .on(t.year)
       .where(sql`${t.deletedAt} is null`),
+    // /publications: CLEAR resources shared with all members, newest first.
+    index('resources_public_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.deletedAt} is null and ${t.marking} = 'clear' and ${t.visibility} = 'all_members'`),
     index('resources_space_idx')
       .on(t.spaceId)
       .where(sql`${t.spaceId} is not null`),
   ],
+);
+
+/** The organisations (besides the contributing one) whose members may see an AMBER resource. */
+export const resourceMarkingOrgs = pgTable(
+  'resource_marking_orgs',
+  {
+    resourceId: uuid()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.resourceId, t.organisationId] })],
+);
+
+/** The people (besides the contributor) who may see a RED resource and download its files. */
+export const resourceMarkingPeople = pgTable(
+  'resource_marking_people',
+  {
+    resourceId: uuid()
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.resourceId, t.userId] })],
 );
 
 /** Every file a resource has had; the newest is resources.current_file_id. Earlier ones stay downloadable. */

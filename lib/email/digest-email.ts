@@ -3,15 +3,18 @@ import { escapeHtml } from '@/lib/html';
 import { DEFAULT_LOCALE, directionOf, isLocale } from '@/lib/i18n/locales';
 import { messagesFor } from '@/lib/i18n/messages';
 import type { RenderedEmail } from './templates';
+import type { TlpMarking } from '@/lib/values';
+import { tlpLabel } from '@/lib/tlp';
 
 /**
  * A daily or weekly digest in the recipient's language. Titles only of threads in open spaces and of
- * resources every member sees (the data layer chooses them); the rest comes as counts.
+ * resources every member sees (the data layer chooses them, never RED ones), each with its TLP label; the
+ * rest comes as counts.
  */
 export interface DigestContent {
-  threads: { id: string; title: string; space: string; isNew: boolean; replies: number }[];
+  threads: { id: string; title: string; marking: TlpMarking; space: string; isNew: boolean; replies: number }[];
   restrictedThreads: number;
-  resources: { id: string; title: string }[];
+  resources: { id: string; title: string; marking: TlpMarking }[];
   otherResources: number;
   joinedSector: number;
 }
@@ -34,12 +37,12 @@ export function renderDigestEmail(email: DigestEmail): RenderedEmail {
   const sections: { heading: string; items: { text: string; href?: string }[] }[] = [];
   type Item = { text: string; href?: string };
   const threadItems: Item[] = c.threads.map((th) => ({
-    text: t(th.isNew ? 'newThread' : 'activeThread', { title: th.title, space: th.space, count: th.replies }),
+    text: `${tlpLabel(th.marking)} ${t(th.isNew ? 'newThread' : 'activeThread', { title: th.title, space: th.space, count: th.replies })}`,
     href: email.threadLink(th.id),
   }));
   if (c.restrictedThreads) threadItems.push({ text: t('restrictedThreads', { count: c.restrictedThreads }), href: email.link });
   if (threadItems.length) sections.push({ heading: t('threadsHeading'), items: threadItems });
-  const resourceItems: Item[] = c.resources.map((r) => ({ text: r.title, href: email.resourceLink(r.id) }));
+  const resourceItems: Item[] = c.resources.map((r) => ({ text: `${tlpLabel(r.marking)} ${r.title}`, href: email.resourceLink(r.id) }));
   if (c.otherResources) resourceItems.push({ text: t('otherResources', { count: c.otherResources }) });
   if (resourceItems.length) sections.push({ heading: t('resourcesHeading'), items: resourceItems });
   if (c.joinedSector) sections.push({ heading: t('peopleHeading'), items: [{ text: t('joinedSector', { count: c.joinedSector }) }] });

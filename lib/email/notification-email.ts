@@ -1,5 +1,6 @@
 import { createTranslator } from 'next-intl';
-import type { NotificationKind } from '@/db/schema';
+import type { NotificationKind, TlpMarking } from '@/db/schema';
+import { tlpEmailStyle, tlpLabel } from '@/lib/tlp';
 import { escapeHtml } from '@/lib/html';
 import { DEFAULT_LOCALE, directionOf, isLocale } from '@/lib/i18n/locales';
 import { messagesFor } from '@/lib/i18n/messages';
@@ -9,7 +10,10 @@ import type { RenderedEmail } from './templates';
  * The email about one or more notifications on one thread (or one join decision), in the recipient's
  * language and time zone. What it may carry (ARCHITECTURE.md invariant 11): about an open space, the
  * thread's title, its space and the author's organisation, and an excerpt only when the member asked
- * for one; about a restricted space, none of these — only that something happened, and a link.
+ * for one; about a restricted space, none of these — only that something happened, and a link. TLP
+ * markings (decision 030): the thread's label heads the email (and its subject, unless GREEN, the
+ * default); the data layer leaves out the
+ * excerpt of AMBER threads and everything of RED ones (they read as restricted).
  */
 export interface NotificationEmail {
   locale: string;
@@ -23,7 +27,7 @@ export interface NotificationEmail {
    * Null for restricted spaces: nothing of the content is given. Under the Chatham House Rule (decision
    * 031) `chatham` is the sector-and-region label that names the actor instead of their organisation.
    */
-  open: { title: string; space: string; organisation: string; excerpt: string | null; chatham?: string } | null;
+  open: { title: string; space: string; organisation: string; excerpt: string | null; chatham?: string; marking?: TlpMarking } | null;
   /** A direct message's email names who wrote (a member of the same conversation) and nothing of what they wrote. */
   who?: string;
   link: string;
@@ -69,8 +73,9 @@ export function renderNotificationEmail(email: NotificationEmail): RenderedEmail
   const t = translatorFor(language);
   const when = formatWhen(email.at, language, email.timeZone);
   const o = email.open;
+  const label = o?.marking ? tlpLabel(o.marking) : null;
   const subject = o
-    ? t(`subject.${email.kind}`, { count: email.count, title: o.title, space: o.space })
+    ? `${label && o?.marking !== 'green' ? `[${label}] ` : ''}${t(`subject.${email.kind}`, { count: email.count, title: o.title, space: o.space })}`
     : t(`restrictedSubject.${email.kind}`, { count: email.count, who: email.who ?? '' });
   const chathamKind = isChathamKind(email.kind) ? email.kind : null;
   const summary = !o
@@ -87,6 +92,7 @@ export function renderNotificationEmail(email: NotificationEmail): RenderedEmail
   const footer = t('footer');
 
   const text = [
+    label,
     summary,
     note,
     excerpt ? `${t('excerpt')}\n> ${excerpt}` : null,
@@ -102,6 +108,7 @@ export function renderNotificationEmail(email: NotificationEmail): RenderedEmail
   const p = (s: string, style = '') => `<p${style ? ` style="${style}"` : ''}>${s}</p>`;
   const small = 'color:#6b7280;font-size:13px';
   const html = `<!doctype html><html lang="${language}" dir="${directionOf(language)}"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1f2937">
+${label ? p(`<strong style="${tlpEmailStyle(o!.marking!)}">${escapeHtml(label)}</strong>`) : ''}
 ${p(`<span dir="auto">${escapeHtml(summary)}</span>`)}
 ${note ? p(escapeHtml(note)) : ''}
 ${excerpt ? `${p(escapeHtml(t('excerpt')))}<blockquote dir="auto" style="margin:0;padding-inline-start:12px;border-inline-start:3px solid #cbd5e1">${escapeHtml(excerpt)}</blockquote>` : ''}

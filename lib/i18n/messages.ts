@@ -44,9 +44,17 @@ export const CLIENT_MESSAGES = {
   /** app/(member), on every member page. */
   member: [],
   /** app/(member)/spaces and /threads: the post editor and reporting. */
-  discussions: ['discussions.space', 'discussions.editor', 'discussions.report', 'identifying'],
+  discussions: ['discussions.space', 'discussions.editor', 'discussions.report', 'identifying', 'common.tlp'],
   /** app/(member)/resources. */
-  resources: ['resources.detail', 'resources.form', 'resources.organisationFilter', 'resources.types', 'resources.visibility', 'identifying'],
+  resources: [
+    'resources.detail',
+    'resources.form',
+    'resources.organisationFilter',
+    'resources.types',
+    'resources.visibility',
+    'identifying',
+    'common.tlp',
+  ],
   /** app/(member)/settings. */
   settings: ['profile', 'settings', 'notify.settings', 'privacy.delete', 'security.keys', 'security.recovery'],
   /** app/(member)/messages: the post editor serves messages too. */
@@ -78,6 +86,7 @@ export type ClientArea = Exclude<keyof typeof CLIENT_MESSAGES, 'shared'>;
 export const COMPONENT_AREAS: Record<string, readonly ClientArea[]> = {
   'app/_components/security-key.tsx': ['public', 'settings'],
   'app/_components/recovery-codes.tsx': ['public', 'settings'],
+  'app/(member)/_components/marking-fields.tsx': ['discussions', 'resources'],
 };
 
 /** The folders of app/(member) whose layout adds an area of its own to the member area's messages. */

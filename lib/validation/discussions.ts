@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SECTORS } from '@/db/schema/enums';
 import { SPACE_ACCESS } from '@/db/schema/discussions';
 import { checkbox, uuid, type WithAcknowledgement } from './fields';
+import { markingFields, type WithOptionalMarking } from './markings';
 import { LANGUAGES } from './profile';
 import { choice, day, cursor, page, searchText, uuid as uuidParam } from './query';
 import { optionalSingleLine, singleLine } from './text';
@@ -32,13 +33,16 @@ export const newThreadSchema = z
     urgentReason,
     /** Run the thread under the Chatham House Rule (always, in a Chatham House space). */
     chathamHouse: checkbox,
+    ...markingFields,
   })
   .refine((v) => !v.urgent || (v.urgentReason && v.urgentReason.length >= 3), {
     path: ['urgentReason'],
     error: 'urgentReasonRequired',
   });
-/** What createThread takes: the form's values (the acknowledgement and the Chatham House flag may be left out by other callers). */
-export type NewThreadInput = WithAcknowledgement<Omit<z.output<typeof newThreadSchema>, 'chathamHouse'> & { chathamHouse?: boolean }>;
+/** What createThread takes: the form's values (the acknowledgement, the marking and the Chatham House flag may be left out by other callers). */
+export type NewThreadInput = WithAcknowledgement<
+  WithOptionalMarking<Omit<z.output<typeof newThreadSchema>, 'chathamHouse'> & { chathamHouse?: boolean }>
+>;
 
 export const replySchema = z.object({ threadId: uuid, body, identifyingChecked });
 export type ReplyInput = WithAcknowledgement<z.output<typeof replySchema>>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SECTORS } from '@/db/schema/enums';
 import { RESOURCE_TYPES, RESOURCE_VISIBILITIES } from '@/db/schema/resources';
 import { checkbox, uuid, type WithAcknowledgement } from './fields';
+import { markingFields, optionalMarkingFields, type MarkingInput, type WithOptionalMarking } from './markings';
 import { parseHashList } from './hash-list';
 import { choice, cursor, lenient, searchText, uuid as uuidParam } from './query';
 import { optionalSingleLine, singleLine } from './text';
@@ -56,6 +57,7 @@ const sectorsWhenNeeded = (v: { visibility: string; sectors: string[]; spaceId?:
 export const createResourceSchema = z
   .object({
     ...metadata,
+    ...markingFields,
     kind: z.enum(['file', 'link'], { error: 'invalidChoice' }),
     fileId: uuid.optional(),
     url: externalUrl.optional(),
@@ -67,10 +69,12 @@ export const createResourceSchema = z
     if (v.kind === 'file' && !v.fileId) ctx.addIssue({ code: 'custom', path: ['file'], message: 'uploadFirst' });
     if (v.kind === 'link' && !v.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'required' });
   });
-export type CreateResourceInput = WithAcknowledgement<z.output<typeof createResourceSchema>>;
+export type CreateResourceInput = WithAcknowledgement<WithOptionalMarking<z.output<typeof createResourceSchema>>>;
 
-export const updateResourceSchema = z.object({ ...metadata, resourceId: uuid, url: externalUrl.optional() }).superRefine(sectorsWhenNeeded);
-export type UpdateResourceInput = WithAcknowledgement<z.output<typeof updateResourceSchema>>;
+export const updateResourceSchema = z
+  .object({ ...metadata, ...optionalMarkingFields, resourceId: uuid, url: externalUrl.optional() })
+  .superRefine(sectorsWhenNeeded);
+export type UpdateResourceInput = WithAcknowledgement<Omit<z.output<typeof updateResourceSchema>, keyof MarkingInput> & Partial<MarkingInput>>;
 
 export const addVersionSchema = z.object({
   resourceId: uuid,

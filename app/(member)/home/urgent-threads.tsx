@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { LanguageLabel } from '@/app/_components/language-label';
+import { TlpLabel } from '@/app/_components/tlp-label';
 import type { Viewer } from '@/lib/auth/viewer';
 import { listUrgentThreads } from '@/lib/dal/discussions/threads';
 import { isolated } from '@/app/_components/bidi';
@@ -24,6 +25,7 @@ export async function UrgentThreads({ viewer }: { viewer: Viewer }) {
               <Link href={`/threads/${th.id}`} className="font-semibold" dir="auto" lang={th.language}>
                 {th.title}
               </Link>
+              <TlpLabel marking={th.marking} />
               {th.language !== locale ? <LanguageLabel language={th.language} /> : null}
               {th.unread === null ? (
                 <Badge tone="success">{t('space.new')}</Badge>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Highlighted } from '@/app/_components/cooked';
 import { LanguageLabel } from '@/app/_components/language-label';
+import { TlpLabel } from '@/app/_components/tlp-label';
 import { Pager } from '@/app/_components/list-controls';
 import type { Viewer } from '@/lib/auth/viewer';
 import { pageOfPost } from '@/lib/dal/discussions/posts';
@@ -42,6 +43,7 @@ export async function DiscussionResults({ viewer, filters }: { viewer: Viewer; f
               <Link href={`/threads/${hit.threadId}?page=${pageOfPost(hit.number)}#post-${hit.number}`} dir="auto" lang={hit.language}>
                 <Highlighted html={hit.titleHtml} />
               </Link>
+              <TlpLabel marking={hit.marking} />
               {hit.language !== locale ? <LanguageLabel language={hit.language} /> : null}
             </h3>
             <p className="text-sm text-slate-700" dir="auto">

@@ -7,6 +7,8 @@ import { pageOfPost } from '@/lib/dal/discussions/posts';
 import { createReply, createThread, deletePost, editPost, previewPost } from '@/lib/dal/discussions/posts-write';
 import { reportPost } from '@/lib/dal/discussions/moderation';
 import { clearUrgent, followThread, setUrgent } from '@/lib/dal/discussions/threads';
+import { setThreadMarking } from '@/lib/dal/discussions/markings';
+import { threadMarkingSchema } from '@/lib/validation/markings';
 import {
   editPostSchema,
   followSchema,
@@ -67,4 +69,11 @@ export const clearUrgentAction = memberAction(threadIdSchema, async ({ threadId 
 export const reportAction = memberAction(reportSchema, async ({ postId, reason }, { viewer, request, say }) => {
   await reportPost(viewer, postId, reason, request);
   return say('discussions.report.sent');
+});
+
+/** Raises or lowers a thread's TLP marking (its author or a moderator who sees it; decision 030). */
+export const threadMarkingAction = memberAction(threadMarkingSchema, async ({ threadId, ...marking }, { viewer, request, say }) => {
+  const { lowered } = await setThreadMarking(viewer, threadId, marking, request);
+  revalidatePath(`/threads/${threadId}`);
+  return say(lowered ? 'common.tlp.lowered' : 'common.tlp.saved');
 });

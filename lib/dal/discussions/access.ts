@@ -11,6 +11,16 @@
  *
  * Request-only spaces are *listed* to everyone (name and description, to ask to join) through
  * `spaceListing(viewer)`; their threads are not.
+ *
+ * Threads and their posts: `threadAccess(viewer)` is the space's rule AND the thread's TLP marking
+ * (decision 030), which narrows it for everyone, moderators and admins included:
+ *  - CLEAR, GREEN: the space's rule alone (the common case: one column compared, no subquery);
+ *  - AMBER, AMBER+STRICT: members of the organisations in thread_marking_orgs (the author's own and,
+ *    for AMBER, those the author chose);
+ *  - RED: the people in thread_marking_people (the author and those the author named; nobody is added
+ *    silently, moderators and admins neither).
+ * The author always sees their own thread. Every query on threads or posts applies `threadAccess`
+ * (spaceAccess alone is for queries on spaces only); fan-out and emails apply `threadAudience()`.
  */
 import 'server-only';
 import { sql, type SQL } from 'drizzle-orm';
@@ -51,4 +61,44 @@ export function spaceListing(viewer: Viewer): SQL {
  */
 export function spaceAudience(): SQL {
   return sql`("users"."status" = 'active' and ${rule({ id: sql`"users"."id"`, role: sql`"users"."role"`, sector: sql`"organisations"."sector"` })})`;
+}
+
+/** The thread columns and the person the marking rule is checked for. */
+interface MarkingSubject {
+  id: SQL;
+  organisationId: SQL;
+}
+
+/**
+ * The TLP marking's condition on a thread row (`t` names the threads table or its alias). The EXISTS
+ * branches are evaluated only for AMBER and RED rows: lists of GREEN threads cost one comparison.
+ */
+function markingRule(t: string, who: MarkingSubject): SQL {
+  const col = (name: string) => sql.raw(`${t}."${name}"`);
+  return sql`(${col('marking')} in ('clear', 'green') or ${col('author_id')} = ${who.id}
+    or (${col('marking')} in ('amber', 'amber_strict') and exists (
+      select 1 from thread_marking_orgs mo where mo.thread_id = ${col('id')} and mo.organisation_id = ${who.organisationId}))
+    or (${col('marking')} = 'red' and exists (
+      select 1 from thread_marking_people mp where mp.thread_id = ${col('id')} and mp.user_id = ${who.id})))`;
+}
+
+/** Only the thread's TLP marking, for the viewer (a condition on `threads`). */
+export function threadMarkingAccess(viewer: Viewer): SQL {
+  return markingRule('"threads"', { id: sql`${viewer.id}::uuid`, organisationId: sql`${viewer.organisationId}::uuid` });
+}
+
+/** The condition on `threads` ⨝ `spaces` under which the viewer sees a thread and its posts. */
+export function threadAccess(viewer: Viewer): SQL {
+  return sql`(${spaceAccess(viewer)} and ${threadMarkingAccess(viewer)})`;
+}
+
+/**
+ * `threadAccess` applied to other people: the condition on `users` (joined to `organisations`, with the
+ * thread's `spaces` row in scope) under which that person sees the thread `threadId`.
+ */
+export function threadAudience(threadId: SQL): SQL {
+  return sql`(${spaceAudience()} and exists (select 1 from threads tm where tm.id = ${threadId} and ${markingRule('tm', {
+    id: sql`"users"."id"`,
+    organisationId: sql`"users"."organisation_id"`,
+  })}))`;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { executeRows, getDb } from '@/db';
 import type { NotificationKind } from '@/db/schema';
-import { spaceAudience } from '@/lib/dal/discussions/access';
+import { threadAudience } from '@/lib/dal/discussions/access';
 import { deliveryColumns, scheduleNotificationEmails, wantsKind } from '@/lib/dal/notifications/delivery';
 import { URGENT_REALERT_HOURS } from '@/lib/dal/notifications/urgent';
 import { registerJob } from '@/lib/jobs';
@@ -11,7 +11,7 @@ import { mentionedUserIds } from './mentions';
 
 /**
  * Notification fan-out, run by the background worker (never inside a request). Every recipient is
- * chosen with the same access rule as reads (`spaceAudience`, the viewer rule applied to other people),
+ * chosen with the same access rule as reads (`threadAudience`, the viewer rule applied to other people: the space and the thread's TLP marking),
  * and `dedupe_key` makes each job idempotent: running it twice adds nothing.
  */
 
@@ -49,7 +49,7 @@ async function fanOut(opts: {
     from users
     join organisations on organisations.id = users.organisation_id
     join spaces on spaces.id = ${opts.spaceId}::uuid
-    where users.id <> ${opts.actorId}::uuid and spaces.archived_at is null and ${spaceAudience()} and ${opts.who} and ${wantsKind(opts.kind, member)}
+    where users.id <> ${opts.actorId}::uuid and spaces.archived_at is null and ${threadAudience(sql`${opts.threadId}::uuid`)} and ${opts.who} and ${wantsKind(opts.kind, member)}
     on conflict (user_id, dedupe_key) do nothing`);
   await scheduleNotificationEmails(opts.kind);
 }

@@ -1,5 +1,5 @@
 /**
- * Posts an open thread's live stream may forward (app/api/events): under `spaceAccess(viewer)`
+ * Posts an open thread's live stream may forward (app/api/events): under `threadAccess(viewer)`
  * (./access.ts), checked again for every event, so a member who lost access to the space hears nothing
  * more. Hidden and removed posts and the viewer's own are left out: the page shows them on its next load.
  */
@@ -9,7 +9,7 @@ import { getDb } from '@/db';
 import { posts, spaces, threads } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
 import { isUuid } from '@/lib/dal/pagination';
-import { spaceAccess } from './access';
+import { threadAccess } from './access';
 
 /** At most this many posts are replayed to a stream that resumes (Last-Event-ID); the bar counts them. */
 export const LIVE_REPLAY_LIMIT = 50;
@@ -32,7 +32,7 @@ export async function livePostNumbers(viewer: Viewer, threadId: string, which: {
         isNull(posts.hiddenAt),
         isNull(posts.deletedAt),
         ne(posts.authorId, viewer.id),
-        spaceAccess(viewer),
+        threadAccess(viewer),
       ),
     )
     .orderBy(asc(posts.number))

@@ -1,5 +1,5 @@
 /**
- * Access for moderation. Reporting a post: any member, for a post they see (`spaceAccess`).
+ * Access for moderation. Reporting a post: any member, for a post they see (`threadAccess`).
  * Everything else — the report queue, hiding and restoring posts, locking, pinning and moving threads,
  * resolving reports, reading edit history — is for moderators and admins only (`assertModerator`);
  * to anyone else it does not exist (NotFoundError). Every action is audited; authors are notified when
@@ -16,7 +16,7 @@ import { NotFoundError, UserError } from '@/lib/errors';
 import type { RequestInfo } from '@/lib/request';
 import { cursorTimestamp, isoMicros, isUuid, keysetPage, seekClause, type Page } from '@/lib/dal/pagination';
 import { withCurrentMentionNames } from './mention-names';
-import { spaceAccess } from './access';
+import { threadAccess, threadMarkingAccess } from './access';
 import { chathamLabel, masked, underChatham, type ChathamAuthor } from './chatham';
 import type { Sector } from '@/db/schema';
 import { deliveryColumns, scheduleNotificationEmails } from '@/lib/dal/notifications/delivery';
@@ -30,7 +30,7 @@ export async function reportPost(viewer: Viewer, postId: string, reason: string,
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .innerJoin(spaces, eq(spaces.id, threads.spaceId))
-    .where(and(eq(posts.id, postId), isNull(posts.deletedAt), spaceAccess(viewer)))
+    .where(and(eq(posts.id, postId), isNull(posts.deletedAt), threadAccess(viewer)))
     .limit(1);
   if (!post) throw new NotFoundError('post');
   await getDb().transaction(async (tx) => {
@@ -107,7 +107,8 @@ export async function listOpenReports(viewer: Viewer, cursor?: string | null): P
         .innerJoin(threads, eq(threads.id, posts.threadId))
         .innerJoin(spaces, eq(spaces.id, threads.spaceId))
         .innerJoin(users, eq(users.id, reports.reporterId))
-        .where(and(eq(reports.status, 'open'), seek.where))
+        // A report on a marked thread reaches the moderators its marking lets in (decision 030).
+        .where(and(eq(reports.status, 'open'), threadMarkingAccess(viewer), seek.where))
         .orderBy(...seek.orderBy)
         .limit(limit);
       return rows.map(({ chatham, authorSector, authorCountry, ...row }) => ({
@@ -286,7 +287,8 @@ export async function revealReportedAuthor(
     .innerJoin(spaces, eq(spaces.id, threads.spaceId))
     .innerJoin(users, eq(users.id, posts.authorId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(reports.id, reportId), eq(reports.status, 'open')))
+    // Only a report the moderator can see: its thread's marking lets them in (decision 030).
+    .where(and(eq(reports.id, reportId), eq(reports.status, 'open'), threadMarkingAccess(viewer)))
     .limit(1);
   if (!row || !row.chatham) throw new NotFoundError('report');
   await audit({

@@ -22,7 +22,9 @@ import { cookMarkdown, markdownToPlainText } from '@/lib/markdown';
 import type { RequestInfo } from '@/lib/request';
 import type { NewThreadInput, ReplyInput } from '@/lib/validation/discussions';
 import { isoMicros, isUuid } from '@/lib/dal/pagination';
-import { spaceAccess } from './access';
+import { spaceAccess, threadAccess } from './access';
+import { checkedMarking, writeThreadMarking } from '@/lib/dal/markings';
+import { markingOf } from '@/lib/validation/markings';
 import { isModerator } from '@/lib/dal/roles';
 
 const bodyHash = (body: string) => createHash('sha256').update(body.trim().replace(/\s+/g, ' ').toLowerCase()).digest('hex');
@@ -89,6 +91,7 @@ export async function createThread(viewer: Viewer, input: NewThreadInput, reques
     if (!space) throw new NotFoundError('space');
     if (space.archivedAt) throw new UserError('discussions.space.archivedNotice');
     await checkPostingLimits(tx, viewer, 'thread', content.bodyHash);
+    const marking = await checkedMarking(tx, markingOf(input));
     const urgent = input.urgent && input.urgentReason ? input.urgentReason : null;
     const [thread] = await tx
       .insert(threads)
@@ -99,6 +102,7 @@ export async function createThread(viewer: Viewer, input: NewThreadInput, reques
         language: input.language ?? viewer.locale,
         // A thread of a Chatham House space keeps the rule even if the space's flag is later cleared.
         chathamHouse: input.chathamHouse === true || space.chathamHouse,
+        marking: marking.marking,
         postCount: 1,
         lastPosterId: viewer.id,
         isUrgent: urgent !== null,
@@ -106,6 +110,7 @@ export async function createThread(viewer: Viewer, input: NewThreadInput, reques
         urgentAt: urgent !== null ? sql`now()` : null,
       })
       .returning({ id: threads.id, urgentAt: isoMicros(threads.urgentAt) });
+    await writeThreadMarking(tx, thread!.id, viewer, marking);
     const [post] = await tx
       .insert(posts)
       .values({ threadId: thread!.id, number: 1, authorId: viewer.id, ...content })
@@ -138,7 +143,7 @@ export async function createReply(viewer: Viewer, input: ReplyInput, request?: R
       .select({ id: threads.id, isLocked: threads.isLocked, spaceId: spaces.id, archivedAt: spaces.archivedAt })
       .from(threads)
       .innerJoin(spaces, eq(spaces.id, threads.spaceId))
-      .where(and(eq(threads.id, input.threadId), spaceAccess(viewer)))
+      .where(and(eq(threads.id, input.threadId), threadAccess(viewer)))
       .limit(1);
     if (!thread) throw new NotFoundError('thread');
     if (thread.archivedAt) throw new UserError('discussions.space.archivedNotice');
@@ -184,7 +189,7 @@ async function ownPost(tx: Tx, viewer: Viewer, postId: string) {
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .innerJoin(spaces, eq(spaces.id, threads.spaceId))
-    .where(and(eq(posts.id, postId), eq(posts.authorId, viewer.id), isNull(posts.deletedAt), spaceAccess(viewer)))
+    .where(and(eq(posts.id, postId), eq(posts.authorId, viewer.id), isNull(posts.deletedAt), threadAccess(viewer)))
     .limit(1)
     .for('update', { of: posts });
   if (!post) throw new NotFoundError('post');

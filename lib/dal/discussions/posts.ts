@@ -6,13 +6,13 @@
 import 'server-only';
 import { and, asc, between, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { organisations, postRevisions, posts, spaces, threads, users } from '@/db/schema';
+import { organisations, postRevisions, posts, spaces, threads, users, type TlpMarking } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError } from '@/lib/errors';
 import { POSTS_PER_PAGE } from '@/lib/validation/discussions';
 import { isUuid } from '@/lib/dal/pagination';
 import { containsText } from '@/lib/dal/matching';
-import { spaceAccess, spaceAudience } from './access';
+import { spaceAccess, spaceAudience, threadAccess } from './access';
 import { withCurrentMentionNames } from './mention-names';
 import { chathamLabel, masked, maskedAuthorId, underChatham, type ChathamAuthor } from './chatham';
 import { isModerator } from '@/lib/dal/roles';
@@ -69,7 +69,7 @@ export async function listPosts(viewer: Viewer, threadId: string, page: number):
     .innerJoin(spaces, eq(spaces.id, threads.spaceId))
     .innerJoin(users, eq(users.id, posts.authorId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(posts.threadId, threadId), between(posts.number, first, first + POSTS_PER_PAGE - 1), spaceAccess(viewer)))
+    .where(and(eq(posts.threadId, threadId), between(posts.number, first, first + POSTS_PER_PAGE - 1), threadAccess(viewer)))
     .orderBy(asc(posts.number));
   const moderator = isModerator(viewer);
   const views = rows.map(({ deletedAt, hiddenAt, cooked, hiddenReason, chatham, sector, country, ...row }) => {
@@ -100,6 +100,7 @@ export async function getPostSource(
 ): Promise<{
   id: string;
   threadId: string;
+  marking: TlpMarking;
   number: number;
   /** Null under the Chatham House Rule, where `chathamAuthor` stands for the author (a quote names no one). */
   authorName: string | null;
@@ -113,6 +114,7 @@ export async function getPostSource(
     .select({
       id: posts.id,
       threadId: posts.threadId,
+      marking: threads.marking,
       number: posts.number,
       authorId: posts.authorId,
       authorName: users.name,
@@ -129,12 +131,13 @@ export async function getPostSource(
     .innerJoin(spaces, eq(spaces.id, threads.spaceId))
     .innerJoin(users, eq(users.id, posts.authorId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(posts.id, postId), spaceAccess(viewer)))
+    .where(and(eq(posts.id, postId), threadAccess(viewer)))
     .limit(1);
   if (!row || row.deletedAt || (row.hiddenAt && !isModerator(viewer))) throw new NotFoundError('post');
   return {
     id: row.id,
     threadId: row.threadId,
+    marking: row.marking,
     number: row.number,
     authorName: masked(row.chatham, row.authorName),
     chathamAuthor: chathamLabel(row.chatham, row.sector, row.country),

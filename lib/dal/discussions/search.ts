@@ -1,6 +1,6 @@
 /**
  * Access for discussion search: results come only from spaces the viewer sees — the WHERE clause
- * applies `spaceAccess(viewer)` (./access.ts) — and never from removed or hidden posts.
+ * applies `threadAccess(viewer)` (./access.ts: the space's rule and the thread's TLP marking) — and never from removed or hidden posts.
  * Postgres full-text search: 'simple' configuration over immutable_unaccent (posts come in many
  * languages), GIN indexes on threads.search_vector and posts.search_vector, websearch_to_tsquery.
  * Snippets and titles are marked by headline() (lib/dal/highlight.ts) and become HTML through
@@ -11,14 +11,14 @@ import { and, desc, eq, inArray, isNull, not, sql, type SQL } from 'drizzle-orm'
 import { union } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { organisations, posts, spaces, threads, users } from '@/db/schema';
+import { organisations, posts, spaces, threads, users, type TlpMarking } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
 import type { SearchFilters } from '@/lib/validation/discussions';
 import { headline } from '@/lib/dal/highlight';
 import { isUuid, keysetPage, type Page } from '@/lib/dal/pagination';
 import { highlightToHtml, type HighlightHtml } from '@/lib/html';
 import { personAccess } from '@/lib/dal/directory/access';
-import { spaceAccess } from './access';
+import { threadAccess } from './access';
 import { chathamLabel, masked, maskedAuthorId, underChatham, type ChathamAuthor } from './chatham';
 
 export interface DiscussionHit {
@@ -32,6 +32,8 @@ export interface DiscussionHit {
   snippetHtml: HighlightHtml;
   /** The thread's content language. */
   language: string;
+  /** The thread's TLP marking (decision 030). */
+  marking: TlpMarking;
   spaceName: string;
   /** Null under the Chatham House Rule, where `chathamAuthor` stands for the author. */
   authorName: string | null;
@@ -62,7 +64,7 @@ export async function searchDiscussions(viewer: Viewer, filters: SearchFilters):
   const visible = and(
     isNull(posts.deletedAt),
     isNull(posts.hiddenAt),
-    spaceAccess(viewer),
+    threadAccess(viewer),
     filters.space && isUuid(filters.space) ? eq(threads.spaceId, filters.space) : undefined,
     // Filtering by an author never finds their Chatham House posts (that would tell who wrote them), except for the author.
     filters.author && isUuid(filters.author)
@@ -99,6 +101,7 @@ export async function searchDiscussions(viewer: Viewer, filters: SearchFilters):
           title: headline(threads.title, headlineQuery, `${options}, HighlightAll=true`),
           snippet: headline(posts.plainText, headlineQuery, options),
           language: threads.language,
+          marking: threads.marking,
           spaceName: spaces.name,
           authorName: users.name,
           chatham: underChatham(),

@@ -1,5 +1,5 @@
 /**
- * Access for threads: every read joins the thread's space and applies `spaceAccess(viewer)`
+ * Access for threads: every read joins the thread's space and applies `threadAccess(viewer)`
  * (./access.ts) in the query; a thread in a space the viewer does not see does not exist for them
  * (NotFoundError, a 404 page). Starting threads, replying and editing live in posts-write.ts.
  */
@@ -8,14 +8,14 @@ import { cache } from 'react';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { organisations, spaces, threadFollows, threadReads, threads, users } from '@/db/schema';
+import { organisations, spaces, threadFollows, threadReads, threads, users, type TlpMarking } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError, UserError } from '@/lib/errors';
 import { enqueueJob } from '@/lib/jobs';
 import type { RequestInfo } from '@/lib/request';
 import { cursorTimestamp, isoMicros, isUuid, keysetPage, type Page } from '@/lib/dal/pagination';
-import { spaceAccess } from './access';
+import { threadAccess } from './access';
 import { chathamLabel, masked, maskedAuthorId, underChatham, type ChathamAuthor } from './chatham';
 import { isModerator } from '@/lib/dal/roles';
 
@@ -24,6 +24,8 @@ export interface ThreadListItem {
   title: string;
   /** The content language (ISO 639-1). */
   language: string;
+  /** The TLP marking (decision 030). */
+  marking: TlpMarking;
   isUrgent: boolean;
   urgentReason: string | null;
   isPinned: boolean;
@@ -68,6 +70,7 @@ export async function listThreads(viewer: Viewer, spaceId: string, cursor?: stri
           id: threads.id,
           title: threads.title,
           language: threads.language,
+          marking: threads.marking,
           isUrgent: threads.isUrgent,
           urgentReason: threads.urgentReason,
           isPinned: threads.isPinned,
@@ -83,7 +86,7 @@ export async function listThreads(viewer: Viewer, spaceId: string, cursor?: stri
         .from(threads)
         .innerJoin(spaces, eq(spaces.id, threads.spaceId))
         .innerJoin(users, eq(users.id, threads.authorId))
-        .where(and(eq(threads.spaceId, spaceId), language ? eq(threads.language, language) : undefined, spaceAccess(viewer), seek))
+        .where(and(eq(threads.spaceId, spaceId), language ? eq(threads.language, language) : undefined, threadAccess(viewer), seek))
         .orderBy(sql.raw(`"threads"."is_pinned" ${dir}, "threads"."is_urgent" ${dir}, "threads"."last_post_at" ${dir}, "threads"."id" ${dir}`))
         .limit(limit);
       return rows.map(({ readNumber: r, ...row }) => ({
@@ -102,6 +105,7 @@ export interface ThreadDetail {
   id: string;
   title: string;
   language: string;
+  marking: TlpMarking;
   spaceId: string;
   spaceSlug: string;
   spaceName: string;
@@ -133,6 +137,7 @@ export const getThread = cache(async function getThread(viewer: Viewer, threadId
       id: threads.id,
       title: threads.title,
       language: threads.language,
+      marking: threads.marking,
       spaceId: spaces.id,
       spaceSlug: spaces.slug,
       spaceName: spaces.name,
@@ -156,7 +161,7 @@ export const getThread = cache(async function getThread(viewer: Viewer, threadId
     .innerJoin(spaces, eq(spaces.id, threads.spaceId))
     .innerJoin(users, eq(users.id, threads.authorId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(threads.id, threadId), spaceAccess(viewer)))
+    .where(and(eq(threads.id, threadId), threadAccess(viewer)))
     .limit(1);
   if (!row) throw new NotFoundError('thread');
   const { sector, country, ...thread } = row;
@@ -196,6 +201,7 @@ export interface UrgentThread {
   id: string;
   title: string;
   language: string;
+  marking: TlpMarking;
   urgentReason: string | null;
   urgentAt: Date | null;
   spaceName: string;
@@ -213,6 +219,7 @@ export async function listUrgentThreads(viewer: Viewer, limit = 5): Promise<Urge
       id: threads.id,
       title: threads.title,
       language: threads.language,
+      marking: threads.marking,
       urgentReason: threads.urgentReason,
       urgentAt: threads.urgentAt,
       spaceName: spaces.name,
@@ -228,7 +235,7 @@ export async function listUrgentThreads(viewer: Viewer, limit = 5): Promise<Urge
     .innerJoin(spaces, eq(spaces.id, threads.spaceId))
     .innerJoin(users, eq(users.id, threads.authorId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
-    .where(and(eq(threads.isUrgent, true), spaceAccess(viewer)))
+    .where(and(eq(threads.isUrgent, true), threadAccess(viewer)))
     .orderBy(desc(threads.urgentAt))
     .limit(limit);
   return rows.map(({ readNumber: r, postCount, chatham, sector, country, ...row }) => ({

@@ -6,7 +6,7 @@
  */
 import 'server-only';
 import type { Readable } from 'node:stream';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { files, organisations, type FilePurpose } from '@/db/schema';
 import { audit } from '@/lib/audit';
@@ -17,7 +17,8 @@ import type { RequestInfo } from '@/lib/request';
 import { isMissingObject, newStorageKey, storage } from '@/lib/storage';
 import { EXTENSION_OF_TYPE } from '@/lib/uploads/types';
 import { canEditOrganisation, organisationAccess } from '@/lib/dal/directory/access';
-import { fileAccess } from './access';
+import { fileAccess, fileInCirculation } from './access';
+import { publicationFileAccess } from '@/lib/dal/resources/access';
 import { isUuid } from '@/lib/dal/pagination';
 
 /** How a file of each purpose is sent: images inline (may be cached privately), everything else as a download. */
@@ -52,6 +53,18 @@ function safeName(original: string, contentType: string, purpose: FilePurpose): 
 
 /** A file the viewer may download, with its bytes; NotFoundError otherwise. */
 export async function openVisibleFile(viewer: Viewer, id: string): Promise<ServedFile> {
+  return openFileWhere(id, fileAccess(viewer));
+}
+
+/**
+ * A file of a resource published on /publications (CLEAR, shared with all members: publicationFileAccess,
+ * lib/dal/resources/access.ts), in circulation, for anyone; NotFoundError otherwise.
+ */
+export async function openPublishedFile(id: string): Promise<ServedFile> {
+  return openFileWhere(id, and(fileInCirculation(), eq(files.purpose, 'resource'), publicationFileAccess())!);
+}
+
+async function openFileWhere(id: string, access: SQL): Promise<ServedFile> {
   if (!isUuid(id)) throw new NotFoundError('file');
   const [row] = await getDb()
     .select({
@@ -64,7 +77,7 @@ export async function openVisibleFile(viewer: Viewer, id: string): Promise<Serve
       storageKey: files.storageKey,
     })
     .from(files)
-    .where(and(eq(files.id, id), fileAccess(viewer)))
+    .where(and(eq(files.id, id), access))
     .limit(1);
   if (!row) throw new NotFoundError('file');
   const body = await storage()

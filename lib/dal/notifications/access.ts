@@ -1,6 +1,6 @@
 /**
  * ACCESS RULES for notifications: a person sees only their own, and only those about a space they
- * still see, checked at READ time with the discussions' own rule (`spaceAccess`,
+ * still see, checked at READ time with the discussions' own rule (`threadAccess`,
  * lib/dal/discussions/access.ts): a notification about a thread in a space they have since lost access
  * to is never shown or counted. Join decisions concern request-only spaces, whose name and description
  * everyone may see. Queries using the rule join `threads` and `spaces` as listNotifications does.
@@ -10,7 +10,7 @@ import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { notifications } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
-import { spaceAccess } from '@/lib/dal/discussions/access';
+import { threadAccess } from '@/lib/dal/discussions/access';
 import { isAdmin } from '@/lib/dal/roles';
 
 /** The condition under which a notification may be shown to its owner now. */
@@ -20,6 +20,6 @@ export function notificationAccess(viewer: Viewer): SQL {
     // Kinds the member takes by email only leave a row for the mailer, not for the page.
     eq(notifications.inPortal, true),
     sql`(("notifications"."kind" = 'file_quarantined' and ${isAdmin(viewer) ? sql`true` : sql`false`})
-      or ("notifications"."kind" <> 'file_quarantined' and (("notifications"."thread_id" is null and "spaces"."access" = 'request') or ("threads"."id" is not null and ${spaceAccess(viewer)}))))`,
+      or ("notifications"."kind" <> 'file_quarantined' and (("notifications"."thread_id" is null and "spaces"."access" = 'request') or ("threads"."id" is not null and ${threadAccess(viewer)}))))`,
   )!;
 }

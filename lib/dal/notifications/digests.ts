@@ -1,7 +1,7 @@
 /**
  * Daily and weekly digests, sent by the `notifications.digests` job (it runs every quarter hour and
  * schedules its next run). ACCESS: each digest is built AS ITS MEMBER (a viewer made from their row):
- * threads under `spaceAccess`, resources under `resourceAccess`, the same rules as their pages. Titles
+ * threads under `threadAccess`, resources under `resourceAccess`, the same rules as their pages. Titles
  * come only from open spaces and from resources every member sees; the rest is counted, never named
  * (ARCHITECTURE.md invariant 11). People who joined the member's sector are counted.
  *
@@ -14,7 +14,7 @@ import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { executeRows, getDb, type Tx } from '@/db';
 import { digestRuns, resources, spaces, threads, type Role, type Sector } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
-import { spaceAccess } from '@/lib/dal/discussions/access';
+import { threadAccess } from '@/lib/dal/discussions/access';
 import { resourceAccess } from '@/lib/dal/resources/access';
 import { appLink, deliverSoon, queueRenderedEmails } from '@/lib/email';
 import { renderDigestEmail, type DigestContent } from '@/lib/email/digest-email';
@@ -84,12 +84,13 @@ const LIST = 10;
 /** What a member's digest holds since `since`: active threads of the spaces they follow with this period, new resources, people of their sector. */
 async function digestContent(db: Tx, viewer: Viewer, period: DigestPeriod, since: Date): Promise<DigestContent> {
   const followed = sql`exists (select 1 from space_follows f where f.space_id = "spaces"."id" and f.user_id = ${viewer.id}::uuid and f.mode = ${period})`;
-  const active = and(spaceAccess(viewer), followed, gte(threads.lastPostAt, since), sql`"spaces"."archived_at" is null`);
+  const active = and(threadAccess(viewer), followed, gte(threads.lastPostAt, since), sql`"spaces"."archived_at" is null`);
   const [threadRows, [restricted], resourceRows, [others], [joined]] = await Promise.all([
     db
       .select({
         id: threads.id,
         title: threads.title,
+        marking: threads.marking,
         space: spaces.name,
         isNew: sql<boolean>`(${threads.createdAt} >= ${since.toISOString()}::timestamptz)`,
         replies:
@@ -99,24 +100,29 @@ async function digestContent(db: Tx, viewer: Viewer, period: DigestPeriod, since
       })
       .from(threads)
       .innerJoin(spaces, eq(spaces.id, threads.spaceId))
-      .where(and(active, eq(spaces.access, 'open')))
+      // RED threads (decision 030) are only counted: a digest names them nowhere.
+      .where(and(active, eq(spaces.access, 'open'), sql`${threads.marking} <> 'red'`))
       .orderBy(desc(threads.lastPostAt))
       .limit(LIST),
     db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(threads)
       .innerJoin(spaces, eq(spaces.id, threads.spaceId))
-      .where(and(active, sql`"spaces"."access" <> 'open'`)),
+      .where(and(active, sql`("spaces"."access" <> 'open' or ${threads.marking} = 'red')`)),
     db
-      .select({ id: resources.id, title: resources.title })
+      .select({ id: resources.id, title: resources.title, marking: resources.marking })
       .from(resources)
-      .where(and(resourceAccess(viewer), eq(resources.visibility, 'all_members'), gte(resources.createdAt, since)))
+      .where(
+        and(resourceAccess(viewer), eq(resources.visibility, 'all_members'), sql`${resources.marking} <> 'red'`, gte(resources.createdAt, since)),
+      )
       .orderBy(desc(resources.createdAt))
       .limit(LIST),
     db
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(resources)
-      .where(and(resourceAccess(viewer), sql`${resources.visibility} <> 'all_members'`, gte(resources.createdAt, since))),
+      .where(
+        and(resourceAccess(viewer), sql`(${resources.visibility} <> 'all_members' or ${resources.marking} = 'red')`, gte(resources.createdAt, since)),
+      ),
     executeRows<{ n: number }>(
       db,
       sql`select count(*)::int as n from users u join organisations o on o.id = u.organisation_id

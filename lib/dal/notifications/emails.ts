@@ -1,6 +1,6 @@
 /**
  * The notification mailer, run as the `notifications.email` job. ACCESS: a notification's email goes to
- * its own member only, and only while they still see its space (`spaceAudience`, the discussions' rule)
+ * its own member only, and only while they still see its thread (`threadAudience`, the discussions' rule with the TLP marking)
  * and still want that kind by email (their channel, checked again at send time).
  *
  * Not noisy: a notification's email waits until `email_due_at` (the delay; urgent alerts at once). When
@@ -11,9 +11,9 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { executeRows, getDb, type Tx } from '@/db';
-import type { NotificationKind, Sector, SpaceAccessKind } from '@/db/schema';
+import type { NotificationKind, Sector, SpaceAccessKind, TlpMarking } from '@/db/schema';
 import { config } from '@/lib/config';
-import { spaceAudience } from '@/lib/dal/discussions/access';
+import { threadAudience } from '@/lib/dal/discussions/access';
 import { appLink, deliverSoon, queueRenderedEmails } from '@/lib/email';
 import { renderNotificationEmail } from '@/lib/email/notification-email';
 import { chathamLabelText } from '@/lib/i18n/chatham-label';
@@ -40,6 +40,7 @@ interface Row {
   wants_email: boolean;
   can_see: boolean;
   access: SpaceAccessKind | null;
+  marking: TlpMarking | null;
   space_name: string | null;
   title: string | null;
   actor_org: string | null;
@@ -52,7 +53,17 @@ interface Row {
 }
 
 /** Which kind an email about several notifications is about, most important first. */
-const PRIORITY: NotificationKind[] = ['urgent', 'mention', 'post_hidden', 'reply', 'new_thread', 'join_accepted', 'join_declined', 'message'];
+const PRIORITY: NotificationKind[] = [
+  'urgent',
+  'mention',
+  'post_hidden',
+  'marking_lowered',
+  'reply',
+  'new_thread',
+  'join_accepted',
+  'join_declined',
+  'message',
+];
 
 /** A direct message's email goes only while its member is still in the conversation and has not muted it (lib/dal/messages/access.ts). */
 const stillParticipant = sql`exists (select 1 from conversation_participants cp where cp.conversation_id = n.conversation_id
@@ -69,8 +80,8 @@ function selectRows(where: ReturnType<typeof sql>, limit: number, tx: Tx) {
       coalesce(np.excerpts, false) as excerpts, coalesce(np.paused_until > now(), false) as paused,
       (${channelOfRowSql(sql`n.kind`, sql`n.user_id`)} in ('both', 'email')) as wants_email,
       (case when n.conversation_id is not null then users.status = 'active' and ${stillParticipant}
-        when n.thread_id is null then users.status = 'active' else ${spaceAudience()} end) as can_see,
-      spaces.access, spaces.name as space_name, t.title, case when ${chatham} then null else ao.name end as actor_org, p.plain_text,
+        when n.thread_id is null then users.status = 'active' else ${threadAudience(sql`n.thread_id`)} end) as can_see,
+      spaces.access, t.marking, spaces.name as space_name, t.title, case when ${chatham} then null else ao.name end as actor_org, p.plain_text,
       ${chatham} as chatham, ao.sector as actor_sector, ao.country as actor_country,
       coalesce(t.is_urgent, false) as urgent_thread,
       (select max(m.emailed_at) from notifications m where m.user_id = n.user_id
@@ -154,7 +165,10 @@ async function sendBatch(tx: Tx, batch: number): Promise<{ claimed: number; queu
     const kind = PRIORITY.find((k) => wanted.some((r) => r.kind === k))!;
     const ofKind = wanted.filter((r) => r.kind === kind);
     const latest = ofKind.reduce((a, b) => (time(b.created_at) > time(a.created_at) ? b : a));
-    const open = first.access === 'open' && first.title !== null;
+    // TLP (decision 030): an AMBER thread's email carries its title and marking, never an excerpt; a RED
+    // thread's only that something happened, and a link.
+    const open = first.access === 'open' && first.title !== null && first.marking !== 'red';
+    const excerptAllowed = first.marking === 'clear' || first.marking === 'green';
     const rendered = renderNotificationEmail({
       locale: first.locale,
       timeZone: first.time_zone,
@@ -170,7 +184,8 @@ async function sendBatch(tx: Tx, batch: number): Promise<{ claimed: number; queu
               latest.chatham && latest.actor_sector
                 ? chathamLabelText(first.locale, { sector: latest.actor_sector, region: regionOf(latest.actor_country) })
                 : undefined,
-            excerpt: first.excerpts ? latest.plain_text : null,
+            excerpt: first.excerpts && excerptAllowed ? latest.plain_text : null,
+            marking: first.marking ?? 'green',
           }
         : null,
       who: latest.actor_name || undefined,

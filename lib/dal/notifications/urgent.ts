@@ -1,5 +1,5 @@
 /**
- * Urgent alerts in the portal: the banner of urgent threads a member was alerted to and has not opened (under `spaceAccess`, the discussions' rule), and how many members a flagging alerted (for the
+ * Urgent alerts in the portal: the banner of urgent threads a member was alerted to and has not opened (under `threadAccess`, the discussions' rule), and how many members a flagging alerted (for the
  * thread's author and moderators only).
  */
 import 'server-only';
@@ -7,7 +7,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { notifications, spaces, threads } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
-import { spaceAccess } from '@/lib/dal/discussions/access';
+import { threadAccess } from '@/lib/dal/discussions/access';
 import { isModerator } from '@/lib/dal/roles';
 
 /** An urgent thread alerts its space at most once in this many hours, however often it is flagged. */
@@ -29,7 +29,7 @@ export async function listUnopenedUrgentThreads(viewer: Viewer, limit = 3): Prom
     .where(
       and(
         eq(threads.isUrgent, true),
-        spaceAccess(viewer),
+        threadAccess(viewer),
         sql`"spaces"."archived_at" is null`,
         // Alerted and not opened since: opening the thread marks its notifications read.
         sql`exists (select 1 from notifications n where n.user_id = ${viewer.id}::uuid and n.thread_id = "threads"."id" and n.kind = 'urgent' and n.read_at is null)`,

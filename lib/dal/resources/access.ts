@@ -13,6 +13,10 @@
  * resource shared with its own organisation only stays with that organisation (and admins), also after
  * the organisation is deactivated (its people are suspended, so the own-organisation branch reaches nobody).
  *
+ * On top of that, the resource's TLP marking narrows it for everyone, admins included (resourceMarkingAccess).
+ * CLEAR resources shared with all members are also shown to anonymous visitors on /publications
+ * (`publicationAccess`).
+ *
  * Editing (and deleting, adding versions): the contributor, their organisation's focal points, admins.
  * The download trail: the contributing organisation's focal points and admins.
  */
@@ -23,10 +27,26 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { spaceAccess } from '@/lib/dal/discussions/access';
 import { isAdmin } from '@/lib/dal/roles';
 
+/**
+ * The resource's TLP marking for the viewer (decision 030), a condition on `resources` that narrows the
+ * visibility for everyone, admins included. CLEAR and GREEN: one comparison; AMBER: the contributing
+ * organisation and those the contributor chose (resource_marking_orgs); AMBER+STRICT: the contributing
+ * organisation; RED: the contributor and the people they named (resource_marking_people).
+ */
+export function resourceMarkingAccess(viewer: Viewer): SQL {
+  return sql`(${resources.marking} in ('clear', 'green') or ${resources.contributorId} = ${viewer.id}::uuid
+    or (${resources.marking} in ('amber', 'amber_strict') and ${resources.organisationId} = ${viewer.organisationId}::uuid)
+    or (${resources.marking} = 'amber' and exists (select 1 from resource_marking_orgs mo
+      where mo.resource_id = ${resources.id} and mo.organisation_id = ${viewer.organisationId}::uuid))
+    or (${resources.marking} = 'red' and exists (select 1 from resource_marking_people mp
+      where mp.resource_id = ${resources.id} and mp.user_id = ${viewer.id}::uuid)))`;
+}
+
 export function resourceAccess(viewer: Viewer): SQL {
-  if (isAdmin(viewer)) return isNull(resources.deletedAt);
+  if (isAdmin(viewer)) return and(isNull(resources.deletedAt), resourceMarkingAccess(viewer))!;
   return and(
     isNull(resources.deletedAt),
+    resourceMarkingAccess(viewer),
     or(
       eq(resources.visibility, 'all_members'),
       eq(resources.organisationId, viewer.organisationId),
@@ -62,4 +82,18 @@ export function downloadTrailVisible(viewer: Viewer): SQL {
 export function resourceFileAccess(viewer: Viewer): SQL {
   return sql`exists (select 1 from ${resourceVersions} join ${resources} on ${resources.id} = ${resourceVersions.resourceId}
     where ${resourceVersions.fileId} = ${files.id} and ${resourceAccess(viewer)})`;
+}
+
+/** What /publications shows anyone, signed in or not: CLEAR resources shared with all members (resources_public_idx). */
+export function publicationAccess(): SQL {
+  return sql`(${resources.deletedAt} is null and ${resources.marking} = 'clear' and ${resources.visibility} = 'all_members')`;
+}
+
+/**
+ * A file anonymous visitors may download: a version of a published resource (the 'resource' purpose only,
+ * in circulation: fileInCirculation is applied by the caller).
+ */
+export function publicationFileAccess(): SQL {
+  return sql`exists (select 1 from ${resourceVersions} join ${resources} on ${resources.id} = ${resourceVersions.resourceId}
+    where ${resourceVersions.fileId} = ${files.id} and ${publicationAccess()})`;
 }

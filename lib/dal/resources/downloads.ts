@@ -1,15 +1,15 @@
 /**
  * Access: serving resource files and the download trail. A file is served only when it is a
  * version of a resource the viewer sees under resourceAccess (re-checked on every request, inside the
- * query). Each download is counted; downloads of resources not visible to all members are written to
- * the download trail (and the audit log), which only the contributing organisation's focal points and
+ * query). Each download is counted; downloads of resources not visible to all members, or marked AMBER,
+ * AMBER+STRICT or RED (decision 030), are written to the download trail (and the audit log), which only the contributing organisation's focal points and
  * admins can read.
  */
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Db, type Tx } from '@/db';
-import { organisations, resourceDownloads, resourceVersions, resources, users } from '@/db/schema';
+import { organisations, resourceDownloads, resourceVersions, resources, users, type TlpMarking } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError } from '@/lib/errors';
@@ -38,7 +38,7 @@ export async function recordResourceDownload(
         .set({ downloadCount: sql`${resources.downloadCount} + 1` })
         .where(eq(resources.id, row.resourceId));
     }
-    if (row.visibility !== 'all_members') {
+    if (row.visibility !== 'all_members' || trailedMarking(row.marking)) {
       await tx
         .insert(resourceDownloads)
         .values({ resourceId: row.resourceId, fileId: unsafeFileId, userId: viewer.id, organisationId: viewer.organisationId });
@@ -67,10 +67,24 @@ export async function visibleResourceOfFile(viewer: Viewer, unsafeFileId: string
   return (await visibleResourceVersion(getDb(), viewer, unsafeFileId))?.resourceId ?? null;
 }
 
-/** The resource (id, visibility) a file is a version of, under resourceAccess. */
+/** AMBER, AMBER+STRICT and RED downloads are trailed, and their PDFs watermarked (decision 030). */
+export const trailedMarking = (marking: TlpMarking) => marking === 'amber' || marking === 'amber_strict' || marking === 'red';
+
+/**
+ * The marking of the resource whose version this file is, under resourceAccess (NotFoundError otherwise):
+ * /api/files/[id] watermarks PDFs of trailed markings before it records and sends them.
+ */
+export async function resourceMarkingOfFile(viewer: Viewer, unsafeFileId: string): Promise<TlpMarking> {
+  if (!isUuid(unsafeFileId)) throw new NotFoundError('file');
+  const row = await visibleResourceVersion(getDb(), viewer, unsafeFileId);
+  if (!row) throw new NotFoundError('file');
+  return row.marking;
+}
+
+/** The resource (id, visibility, marking) a file is a version of, under resourceAccess. */
 async function visibleResourceVersion(db: Db | Tx, viewer: Viewer, fileId: string) {
   const [row] = await db
-    .select({ resourceId: resources.id, visibility: resources.visibility })
+    .select({ resourceId: resources.id, visibility: resources.visibility, marking: resources.marking })
     .from(resourceVersions)
     .innerJoin(resources, eq(resources.id, resourceVersions.resourceId))
     .where(and(eq(resourceVersions.fileId, fileId), resourceAccess(viewer)))

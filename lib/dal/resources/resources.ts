@@ -8,8 +8,18 @@ import { cache } from 'react';
 import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { expertiseAreas, files, organisations, resourceVersions, resources, spaces, users } from '@/db/schema';
-import type { ResourceType, ResourceVisibility, Sector } from '@/db/schema';
+import {
+  expertiseAreas,
+  files,
+  organisations,
+  resourceMarkingOrgs,
+  resourceMarkingPeople,
+  resourceVersions,
+  resources,
+  spaces,
+  users,
+} from '@/db/schema';
+import type { ResourceType, ResourceVisibility, Sector, TlpMarking } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError } from '@/lib/errors';
 import type { ResourceFilters } from '@/lib/validation/resources';
@@ -28,6 +38,8 @@ export interface ResourceListItem {
   languages: string[];
   year: number | null;
   visibility: ResourceVisibility;
+  /** The TLP marking (decision 030). */
+  marking: TlpMarking;
   organisationId: string;
   organisationName: string;
   organisationSlug: string;
@@ -81,6 +93,7 @@ const listColumns = (filters: ResourceFilters) => ({
   languages: resources.languages,
   year: resources.year,
   visibility: resources.visibility,
+  marking: resources.marking,
   organisationId: resources.organisationId,
   organisationName: organisations.name,
   organisationSlug: organisations.slug,
@@ -175,6 +188,9 @@ export interface ResourceDetail extends Omit<ResourceListItem, 'snippet' | 'curs
   versions: ResourceVersionItem[];
   canEdit: boolean;
   canSeeTrail: boolean;
+  /** AMBER: the organisations chosen besides the contributing one; RED: the people named besides the contributor. */
+  markingOrganisations: { id: string; name: string }[];
+  markingPeople: { id: string; name: string }[];
 }
 
 /** One resource the viewer may see, with its versions (newest first); NotFoundError otherwise. Memoised per request (React `cache`): a page's metadata and body share one query. */
@@ -225,8 +241,26 @@ export const getResource = cache(async function getResource(viewer: Viewer, unsa
     .where(eq(resourceVersions.resourceId, row.id))
     .orderBy(desc(resourceVersions.number))
     .limit(200);
+  const [markingOrganisations, markingPeople] = await Promise.all([
+    row.marking === 'amber'
+      ? db
+          .select({ id: organisations.id, name: organisations.name })
+          .from(resourceMarkingOrgs)
+          .innerJoin(organisations, eq(organisations.id, resourceMarkingOrgs.organisationId))
+          .where(eq(resourceMarkingOrgs.resourceId, row.id))
+          .orderBy(asc(organisations.name))
+      : [],
+    row.marking === 'red'
+      ? db
+          .select({ id: users.id, name: users.name })
+          .from(resourceMarkingPeople)
+          .innerJoin(users, eq(users.id, resourceMarkingPeople.userId))
+          .where(eq(resourceMarkingPeople.resourceId, row.id))
+          .orderBy(asc(users.name))
+      : [],
+  ]);
   const { snippet: _s, cursorAt: _c, ...detail } = row;
-  return { ...detail, versions };
+  return { ...detail, versions, markingOrganisations, markingPeople };
 });
 
 /** The controlled list of topics (the expertise areas members pick on their profiles). */

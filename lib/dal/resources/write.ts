@@ -20,6 +20,8 @@ import type { AddVersionInput, CreateResourceInput, UpdateResourceInput } from '
 import { isUuid } from '@/lib/dal/pagination';
 import { resourceAccess, resourceEditable } from './access';
 import { claimUnattachedFile } from './files';
+import { checkedMarking, resourceMarkingLists, widens, writeResourceMarking } from '@/lib/dal/markings';
+import { markingOf } from '@/lib/validation/markings';
 import { spaceAccess } from '@/lib/dal/discussions/access';
 import { isAdmin } from '@/lib/dal/roles';
 
@@ -69,6 +71,7 @@ export async function createResource(viewer: Viewer, input: CreateResourceInput,
     await checkTopics(tx, input.topics);
     const file = input.kind === 'file' ? await claimUnattachedFile(tx, viewer, input.fileId!).catch(() => null) : null;
     if (input.kind === 'file' && !file) throw new UserError('resources.errors.uploadAgain', 'file');
+    const marking = await checkedMarking(tx, markingOf(input));
 
     const [row] = await tx
       .insert(resources)
@@ -82,12 +85,14 @@ export async function createResource(viewer: Viewer, input: CreateResourceInput,
         languages: [...new Set(input.languages)],
         year: input.year ?? null,
         ...(await visibilityFields(tx, viewer, input)),
+        marking: marking.marking,
         url: input.kind === 'link' ? input.url! : null,
         currentFileId: file?.id ?? null,
         versionCount: file ? 1 : 0,
       })
       .returning({ id: resources.id });
     const id = row!.id;
+    await writeResourceMarking(tx, id, marking);
     if (file) {
       await tx.insert(resourceVersions).values({ resourceId: id, number: 1, fileId: file.id, createdBy: viewer.id });
       await afterNewFile(tx, id, file.contentType);
@@ -106,6 +111,9 @@ export async function createResource(viewer: Viewer, input: CreateResourceInput,
           visibility: input.visibility,
           sectors: input.sectors,
           spaceId: input.spaceId ?? null,
+          marking: marking.marking,
+          markingOrganisations: marking.organisations,
+          markingPeople: marking.people,
         },
       },
       tx,
@@ -135,6 +143,32 @@ export async function updateResource(viewer: Viewer, input: UpdateResourceInput,
       current.description === input.description ? [] : screenIdentifying(input.description, input.identifyingChecked, 'description');
     await checkTopics(tx, input.topics);
     if (current.url && !input.url) throw new UserError('validation.required', 'url');
+    const from = await resourceMarkingLists(tx, current.id, current.marking);
+    const to = await checkedMarking(
+      tx,
+      input.marking === undefined
+        ? { marking: from.marking, markingOrganisations: from.organisations, markingPeople: from.people }
+        : { marking: input.marking, markingOrganisations: input.markingOrganisations ?? [], markingPeople: input.markingPeople ?? [] },
+    );
+    const markingChanged =
+      from.marking !== to.marking ||
+      JSON.stringify([...from.organisations].sort()) !== JSON.stringify([...to.organisations].sort()) ||
+      JSON.stringify([...from.people].sort()) !== JSON.stringify([...to.people].sort());
+    if (markingChanged) {
+      await tx.update(resources).set({ marking: to.marking }).where(eq(resources.id, current.id));
+      await writeResourceMarking(tx, current.id, to);
+      await audit(
+        {
+          action: 'resource.marking_changed',
+          actorId: viewer.id,
+          targetType: 'resource',
+          targetId: current.id,
+          ip: request.ip,
+          details: { from: from.marking, to: to.marking, lowered: widens(from, to), organisations: to.organisations, people: to.people },
+        },
+        tx,
+      );
+    }
     const next = {
       title: input.title,
       ...cooked,
@@ -145,9 +179,12 @@ export async function updateResource(viewer: Viewer, input: UpdateResourceInput,
       ...(await visibilityFields(tx, viewer, input)),
       url: current.url ? input.url! : null,
     };
-    const changed = (Object.keys(next) as (keyof typeof next)[]).filter(
-      (k) => !['descriptionHtml', 'descriptionText'].includes(k) && JSON.stringify(current[k]) !== JSON.stringify(next[k]),
-    );
+    const changed: string[] = [
+      ...(Object.keys(next) as (keyof typeof next)[]).filter(
+        (k) => !['descriptionHtml', 'descriptionText'].includes(k) && JSON.stringify(current[k]) !== JSON.stringify(next[k]),
+      ),
+      ...(markingChanged ? ['marking'] : []),
+    ];
     if (!changed.length) return [];
     await tx
       .update(resources)

@@ -18,6 +18,7 @@ import { Arrow } from '@/app/_components/ui/arrow';
 import { isolated } from '@/app/_components/bidi';
 import { localiseAreas } from '@/lib/i18n/expertise';
 import { formerMemberNames } from '@/app/_components/former-member';
+import { TlpLabel } from '@/app/_components/tlp-label';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -40,6 +41,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const t = await getTranslations('resources');
   const named = await formerMemberNames();
   const tSectors = await getTranslations('common.sectors');
+  const tTlp = await getTranslations('common.tlp');
   const format = await getFormatter();
   const locale = await getLocale();
   const topics = new Map((await localiseAreas(await topicOptions())).map((o) => [o.slug, o.label]));
@@ -95,6 +97,18 @@ export default async function ResourcePage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-bold break-words text-brand-900" dir="auto">
           {resource.title}
         </h1>
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
+          <TlpLabel marking={resource.marking} />
+          <span>
+            {tTlp(`meaning.${resource.marking}`)}
+            {resource.markingOrganisations.length
+              ? ` ${tTlp('forOrganisations', { names: [resource.organisationName, ...resource.markingOrganisations.map((o) => o.name)].join(', ') })}`
+              : null}
+            {resource.markingPeople.length
+              ? ` ${tTlp('forPeople', { names: [resource.contributorName, ...resource.markingPeople.map((p) => p.name)].join(', ') })}`
+              : null}
+          </span>
+        </p>
       </div>
 
       <div className="grid gap-8 lg:grid-cols-3">

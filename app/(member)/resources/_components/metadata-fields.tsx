@@ -6,6 +6,7 @@ import { IdentifyingNotice, useIdentifying } from '@/app/(member)/threads/_compo
 import { CheckboxGroup } from '@/app/_components/ui/checkbox-group';
 import { SelectField, TextArea, TextField } from '@/app/_components/ui/field';
 import { OFFERED_VISIBILITIES, RESOURCE_TYPES, SECTORS } from '@/lib/values';
+import { MarkingFields, type MarkingInitial } from '@/app/(member)/_components/marking-fields';
 
 export interface MetadataValues {
   title: string;
@@ -17,6 +18,8 @@ export interface MetadataValues {
   visibility: string;
   sectors: string[];
   spaceId: string;
+  /** The TLP marking and its lists (GREEN when left out). */
+  marking?: MarkingInitial;
 }
 
 export interface MetadataOptions {
@@ -27,7 +30,7 @@ export interface MetadataOptions {
 }
 
 /**
- * The metadata of a resource, shared by the contribute and edit forms. The description is checked for
+ * The metadata of a resource, shared by the contribute and edit forms, with its TLP marking. The description is checked for
  * what could identify a victim or a case as it is typed (`identifying`: the kinds the server refused it for).
  */
 export function MetadataFields({
@@ -166,6 +169,7 @@ export function MetadataFields({
           ))}
         </SelectField>
       ) : null}
+      <MarkingFields subject="resource" initial={values.marking} errors={errors} />
     </>
   );
 }

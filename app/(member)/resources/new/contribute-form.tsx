@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { TLP_MARKINGS } from '@/lib/values';
 import { submittedList } from '@/lib/action-state';
 import { useActionState, useState } from 'react';
 import { SelectField, TextField } from '@/app/_components/ui/field';
@@ -42,6 +43,7 @@ export function ContributeForm({
     visibility: v('visibility'),
     sectors: list('sectors'),
     spaceId: v('spaceId'),
+    marking: { marking: TLP_MARKINGS.find((m) => m === v('marking')) ?? ('green' as const), organisations: [], people: [] },
   };
 
   return (

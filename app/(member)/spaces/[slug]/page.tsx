@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { LanguageLabel } from '@/app/_components/language-label';
 import { IntlChoices } from '@/app/_components/intl-choices';
+import { TlpLabel } from '@/app/_components/tlp-label';
 import { FilterForm, Pager } from '@/app/_components/list-controls';
 import { SelectField } from '@/app/_components/ui/field';
 import { buttonClass } from '@/app/_components/ui/button';
@@ -116,6 +117,7 @@ export default async function SpacePage({ params, searchParams }: Props) {
                       >
                         {thread.title}
                       </Link>
+                      <TlpLabel marking={thread.marking} />
                       {thread.language !== locale ? <LanguageLabel language={thread.language} /> : null}
                       <ThreadBadges isUrgent={thread.isUrgent} isPinned={thread.isPinned} isLocked={thread.isLocked} />
                       {thread.chathamHouse ? <Badge tone="info">{t('discussions.chatham.badge')}</Badge> : null}

@@ -18,8 +18,13 @@ import { ThreadBadges } from '../_components/badges';
 import { NewReplies } from './new-replies';
 import { PostItem } from './post-item';
 import { ThreadTools } from './thread-tools';
+import { ThreadMarkingForm } from './marking-form';
+import { TlpLabel } from '@/app/_components/tlp-label';
+import { threadMarkingAudience } from '@/lib/dal/discussions/markings';
+import { quoteAllowed, tlpLabel } from '@/lib/tlp';
 import { isolated } from '@/app/_components/bidi';
 import { authorNames, ChathamBanner } from '@/app/_components/chatham';
+import { formerMemberNames } from '@/app/_components/former-member';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -39,17 +44,23 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const query = threadPageSchema.parse(await searchParams);
   const t = await getTranslations('discussions');
   const authorName = await authorNames();
+  const named = await formerMemberNames();
   const format = await getFormatter();
   const pages = Math.max(1, Math.ceil(thread.postCount / POSTS_PER_PAGE));
   const page = Math.min(query.page ?? 1, pages);
   const moderator = isModerator(viewer);
   const canReply = !thread.spaceArchived && (!thread.isLocked || moderator);
-  const [posts, quote, spaces, alerted] = await Promise.all([
+  const canMark = moderator || thread.authorId === viewer.id;
+  const [posts, quote, spaces, alerted, audience] = await Promise.all([
     listPosts(viewer, thread.id, page),
     query.quote && canReply ? getPostSource(viewer, query.quote).catch(() => null) : null,
     moderator ? listReadableSpaces(viewer) : [],
     alertedCount(viewer, thread),
+    thread.marking === 'clear' || thread.marking === 'green' ? { organisations: [], people: [] } : threadMarkingAudience(viewer, thread.id),
   ]);
+  const tTlp = await getTranslations('common.tlp');
+  // Quoting never lowers a marking (decision 030): a post from another thread is quoted only when its marking allows.
+  const quotable = quote && (quote.threadId === thread.id || quoteAllowed(quote.marking, thread.marking)) ? quote : null;
   const tu = await getTranslations('notify.urgent');
   const firstUnread = thread.lastReadNumber < thread.postCount ? thread.lastReadNumber + 1 : null;
   const lastShown = posts.at(-1)?.number ?? 0;
@@ -92,6 +103,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           {thread.title}
         </h1>
         <div className="flex flex-wrap items-center gap-2">
+          <TlpLabel marking={thread.marking} describedBy="thread-marking-meaning" />
           <LanguageLabel language={thread.language} />
           <ThreadBadges isUrgent={thread.isUrgent} isPinned={thread.isPinned} isLocked={thread.isLocked} />
         </div>
@@ -102,6 +114,16 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           })}
           {pages > 1 ? ` · ${t('thread.pageOf', { page, pages })}` : null}
         </p>
+        <p id="thread-marking-meaning" className="text-sm text-slate-600">
+          {tTlp(`meaning.${thread.marking}`)}
+          {audience.organisations.length ? ` ${tTlp('forOrganisations', { names: audience.organisations.map((o) => o.name).join(', ') })}` : null}
+          {audience.people.length ? ` ${tTlp('forPeople', { names: audience.people.map((p) => named(p.name)).join(', ') })}` : null}
+        </p>
+        {quote && !quotable ? (
+          <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm" role="status">
+            {tTlp('quoteRefused', { from: tlpLabel(quote.marking), to: tlpLabel(thread.marking) })}
+          </p>
+        ) : null}
         {thread.isUrgent && thread.urgentReason ? (
           <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" dir="auto">
             {isolated(t, 'thread.urgentBecause', { reason: thread.urgentReason })}
@@ -116,6 +138,16 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         {thread.isLocked ? <p className="rounded-md bg-slate-100 px-3 py-2 text-sm">{t('thread.lockedNotice')}</p> : null}
         {thread.spaceArchived ? <p className="rounded-md bg-slate-100 px-3 py-2 text-sm">{t('space.archivedNotice')}</p> : null}
       </header>
+      {canMark ? (
+        <ThreadMarkingForm
+          threadId={thread.id}
+          initial={{
+            marking: thread.marking,
+            organisations: audience.organisations,
+            people: audience.people.filter((p) => p.id !== thread.authorId),
+          }}
+        />
+      ) : null}
       <ThreadTools thread={thread} viewerId={viewer.id} moderator={moderator} spaces={spaces.filter((s) => s.id !== thread.spaceId && !s.archived)} />
       {firstUnread && thread.lastReadNumber > 0 ? (
         <p>
@@ -142,7 +174,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           <ReplyForm
             threadId={thread.id}
             spaceId={thread.spaceId}
-            quote={quote && quote.threadId === thread.id ? quoteMarkdown(authorName({ ...quote, isOwn: false }), quote.body) : undefined}
+            quote={quotable ? quoteMarkdown(authorName({ ...quotable, isOwn: false }), quotable.body) : undefined}
           />
         </section>
       ) : null}

@@ -6,8 +6,10 @@ import { Checkbox, SelectField, TextField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
 import { createThreadAction, editPostAction, replyAction, reportAction } from '../actions';
 import { Editor, refusedFor } from './editor';
+import { MarkingFields } from '@/app/(member)/_components/marking-fields';
+import { TLP_MARKINGS, type TlpMarking } from '@/lib/values';
 
-/** A new thread: title, language (the author's interface language unless they choose another), body, urgency. */
+/** A new thread: title, language (the author's interface language unless they choose another), body, urgency, TLP marking. */
 export function NewThreadForm({
   spaceId,
   language,
@@ -71,6 +73,11 @@ export function NewThreadForm({
           </p>
         </div>
       )}
+      <MarkingFields
+        subject="thread"
+        errors={errors}
+        initial={{ marking: TLP_MARKINGS.find((m) => m === values?.marking) ?? ('green' as TlpMarking), organisations: [], people: [] }}
+      />
       <SubmitButton pendingLabel={t('posting')}>{t('post')}</SubmitButton>
     </ActionForm>
   );

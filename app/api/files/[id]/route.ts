@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { FILE_SERVING, openVisibleFile } from '@/lib/dal/files/files';
-import { recordResourceDownload, visibleResourceOfFile } from '@/lib/dal/resources/downloads';
+import { recordResourceDownload, resourceMarkingOfFile, trailedMarking, visibleResourceOfFile } from '@/lib/dal/resources/downloads';
+import { watermarkDownload } from '@/lib/pdf/download';
+import { tlpLabel } from '@/lib/tlp';
 import { fromOwnPage, withViewer } from '@/lib/route';
 
 /**
@@ -12,7 +14,9 @@ import { fromOwnPage, withViewer } from '@/lib/route';
  * (recordResourceDownload re-checks resourceAccess in its own query). Only a request from the portal's
  * own pages (fromOwnPage) downloads a resource file: another site's link or image, a typed address or a
  * client without fetch metadata is sent to the resource's page (303) and nothing is recorded, so nobody
- * can make a colleague "download" a restricted file (decision 021).
+ * can make a colleague "download" a restricted file (decision 021). PDFs of AMBER, AMBER+STRICT and RED
+ * resources are sent with the downloader's name, organisation and the time on every page (decision 030),
+ * and trailed; one that cannot be watermarked is not sent.
  */
 export const GET = withViewer({
   access: 'member',
@@ -26,22 +30,34 @@ export const GET = withViewer({
     }
     const file = await openVisibleFile(viewer, id);
     let serving = FILE_SERVING[file.purpose];
+    let watermarked: Uint8Array | null = null;
     if (file.purpose === 'resource') {
       if (inline && file.contentType.startsWith('image/')) serving = { ...serving, disposition: 'inline' };
       try {
+        const marking = await resourceMarkingOfFile(viewer, file.id);
+        if (trailedMarking(marking) && file.contentType === 'application/pdf') {
+          watermarked = await watermarkDownload(file.body, {
+            label: tlpLabel(marking),
+            name: viewer.name,
+            organisation: viewer.organisationName,
+            at: new Date(),
+          });
+        }
         await recordResourceDownload(viewer, file.id, { inline: serving.disposition === 'inline', request });
       } catch (error) {
         file.body.destroy();
         throw error;
       }
     }
-    return new Response(Readable.toWeb(file.body) as ReadableStream, {
+    const body = watermarked ? new Blob([watermarked as Uint8Array<ArrayBuffer>]).stream() : (Readable.toWeb(file.body) as ReadableStream);
+    return new Response(body, {
       headers: {
         'Content-Type': file.contentType,
-        'Content-Length': String(file.size),
+        'Content-Length': String(watermarked ? watermarked.byteLength : file.size),
         'Content-Disposition': `${serving.disposition}; filename="${file.downloadName}"`,
         'Cache-Control': serving.cacheControl,
-        ETag: `"${file.sha256}"`,
+        // A watermarked copy is the downloader's own: no ETag that would match another's.
+        ...(watermarked ? {} : { ETag: `"${file.sha256}"` }),
         'X-Content-Type-Options': 'nosniff',
         'Content-Security-Policy': "default-src 'none'; sandbox",
         'Cross-Origin-Resource-Policy': 'same-origin',

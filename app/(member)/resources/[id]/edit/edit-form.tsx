@@ -3,6 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { submittedList } from '@/lib/action-state';
+import { TLP_MARKINGS } from '@/lib/values';
 import { TextField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
 import { updateResourceAction } from '../../actions';
@@ -37,6 +38,7 @@ export function EditResourceForm({
         topics: submittedList(state, 'topics'),
         languages: submittedList(state, 'languages'),
         sectors: submittedList(state, 'sectors'),
+        marking: { ...saved.marking!, marking: TLP_MARKINGS.find((m) => m === v('marking')) ?? saved.marking!.marking },
       }
     : saved;
   return (

@@ -45,6 +45,7 @@ export default async function EditResourcePage({ params }: { params: Promise<{ i
           visibility: resource.visibility,
           sectors: resource.sectors,
           spaceId: resource.spaceId ?? '',
+          marking: { marking: resource.marking, organisations: resource.markingOrganisations, people: resource.markingPeople },
         }}
       />
     </div>

@@ -1,0 +1,258 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { getDb } from '@/db';
+import { auditLog, notifications, reports } from '@/db/schema';
+import { runDueJobs } from '@/lib/jobs';
+import '@/lib/dal/discussions/jobs';
+import '@/lib/dal/notifications/jobs';
+import { mentionMarkdown } from '@/lib/dal/discussions/mentions';
+import { NotFoundError } from '@/lib/errors';
+import { listNotifications, unreadNotificationCount } from '@/lib/dal/notifications/notifications';
+import { sendDueNotificationEmails } from '@/lib/dal/notifications/emails';
+import { sendDueDigests } from '@/lib/dal/notifications/digests';
+import { setSpaceMode } from '@/lib/dal/notifications/preferences';
+import { emailsTo } from '@/testing/accounts';
+import { createSpace, request, withoutPostingLimits } from '@/testing/discussions';
+import { createOrganisation, signedIn } from '@/testing/factories';
+import type { TlpMarking } from '@/db/schema';
+import { getThreadMarking, setThreadMarking } from './markings';
+import { listOpenReports, reportPost } from './moderation';
+import { listPosts } from './posts';
+import { createReply, createThread } from './posts-write';
+import { searchDiscussions } from './search';
+import { followSpace } from './spaces';
+import { followThread, getThread, listThreads, listUrgentThreads } from './threads';
+
+vi.mock('@/lib/email', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/email')>()), deliverSoon: vi.fn() }));
+
+type V = Awaited<ReturnType<typeof signedIn>>;
+/**
+ * author (org A), colleague (org A), partner (org B, chosen for AMBER), named (org C, named for RED),
+ * outsider (org C), moderator and admin (neither chosen nor named).
+ */
+let author: V, colleague: V, partner: V, named: V, outsider: V, moderator: V, admin: V;
+let space: string;
+type Who = 'author' | 'colleague' | 'partner' | 'named' | 'outsider' | 'moderator' | 'admin';
+const people = () => ({ author, colleague, partner, named, outsider, moderator, admin });
+
+beforeAll(async () => {
+  withoutPostingLimits();
+  const a = await createOrganisation({ name: 'Hotline A' });
+  const b = await createOrganisation({ name: 'Partner B' });
+  const c = await createOrganisation({ name: 'Third C' });
+  author = await signedIn({ organisationId: a.id });
+  colleague = await signedIn({ organisationId: a.id });
+  partner = await signedIn({ organisationId: b.id });
+  named = await signedIn({ organisationId: c.id });
+  outsider = await signedIn({ organisationId: c.id });
+  moderator = await signedIn({ role: 'moderator' });
+  admin = await signedIn({ role: 'admin' });
+  space = (await createSpace({ name: 'Open coordination' })).id;
+  for (const v of Object.values(people())) {
+    await followSpace(v, space, true);
+    await setSpaceMode(v, space, 'every_post');
+  }
+});
+
+async function marked(marking: TlpMarking, title: string) {
+  const { threadId } = await createThread(
+    author,
+    {
+      spaceId: space,
+      title,
+      body: `${title} body kumquat`,
+      urgent: true,
+      urgentReason: 'Today',
+      marking,
+      markingOrganisations: [partner.organisationId],
+      markingPeople: [named.id],
+    },
+    request,
+  );
+  return threadId;
+}
+
+const SEES: Record<TlpMarking, Record<Who, boolean>> = {
+  clear: { author: true, colleague: true, partner: true, named: true, outsider: true, moderator: true, admin: true },
+  green: { author: true, colleague: true, partner: true, named: true, outsider: true, moderator: true, admin: true },
+  amber: { author: true, colleague: true, partner: true, named: false, outsider: false, moderator: false, admin: false },
+  amber_strict: { author: true, colleague: true, partner: false, named: false, outsider: false, moderator: false, admin: false },
+  red: { author: true, colleague: false, partner: false, named: true, outsider: false, moderator: false, admin: false },
+};
+
+describe('TLP markings on threads', () => {
+  for (const marking of Object.keys(SEES) as TlpMarking[]) {
+    it(`${marking}: reads, lists, search, urgent list and notifications follow the marking for every role`, async () => {
+      const title = `Kumquat ${marking} thread`;
+      const threadId = await marked(marking, title);
+      await runDueJobs(50);
+      for (const [who, v] of Object.entries(people()) as [Who, V][]) {
+        const sees = SEES[marking][who];
+        if (sees) expect((await getThread(v, threadId)).title, who).toBe(title);
+        else await expect(getThread(v, threadId), who).rejects.toBeInstanceOf(NotFoundError);
+        expect(
+          (await listThreads(v, space)).items.some((t) => t.id === threadId),
+          who,
+        ).toBe(sees);
+        expect((await listPosts(v, threadId, 1)).length, who).toBe(sees ? 1 : 0);
+        expect(
+          (await listUrgentThreads(v, 50)).some((t) => t.id === threadId),
+          who,
+        ).toBe(sees);
+        expect(
+          (await searchDiscussions(v, { q: `kumquat ${marking}` })).items.some((h) => h.threadId === threadId),
+          who,
+        ).toBe(sees);
+        if (who !== 'author') {
+          expect(
+            (await listNotifications(v)).items.some((n) => n.threadId === threadId),
+            who,
+          ).toBe(sees);
+          const stored = await getDb()
+            .select({ id: notifications.id })
+            .from(notifications)
+            .where(and(eq(notifications.threadId, threadId), eq(notifications.userId, v.id)));
+          expect(stored.length > 0, `${who} fan-out`).toBe(sees);
+        }
+        if (!sees) await expect(createReply(v, { threadId, body: 'Let me in' }), who).rejects.toBeInstanceOf(NotFoundError);
+      }
+    });
+  }
+
+  it('a notification read count leaves out a thread whose marking was raised since', async () => {
+    const threadId = await marked('green', 'Soon raised');
+    await runDueJobs(50);
+    const before = await unreadNotificationCount(outsider);
+    expect((await listNotifications(outsider)).items.some((n) => n.threadId === threadId)).toBe(true);
+    await setThreadMarking(author, threadId, { marking: 'red', markingOrganisations: [], markingPeople: [named.id] }, request);
+    expect((await listNotifications(outsider)).items.some((n) => n.threadId === threadId)).toBe(false);
+    expect(await unreadNotificationCount(outsider)).toBeLessThan(before);
+  });
+
+  it('does not notify a mentioned person the marking leaves out', async () => {
+    const threadId = await marked('red', 'Mention check');
+    await createReply(author, { threadId, body: `Asking ${mentionMarkdown('Out', outsider.id)} and ${mentionMarkdown('Named', named.id)}` });
+    await runDueJobs(50);
+    const mentions = await getDb()
+      .select({ userId: notifications.userId })
+      .from(notifications)
+      .where(and(eq(notifications.threadId, threadId), eq(notifications.kind, 'mention')));
+    expect(mentions.map((m) => m.userId)).toEqual([named.id]);
+  });
+
+  it('reports on a RED thread reach only the moderators it names', async () => {
+    const threadId = await marked('red', 'Reported red');
+    const [post] = await listPosts(named, threadId, 1);
+    await reportPost(named, post!.id, 'Please look at this', request);
+    expect((await listOpenReports(moderator)).items.some((r) => r.threadId === threadId)).toBe(false);
+    await setThreadMarking(author, threadId, { marking: 'red', markingOrganisations: [], markingPeople: [named.id, moderator.id] }, request);
+    expect((await listOpenReports(moderator)).items.some((r) => r.threadId === threadId)).toBe(true);
+    await getDb()
+      .delete(reports)
+      .where(sql`true`);
+  });
+});
+
+describe('TLP markings in emails and digests', () => {
+  const mails = async (v: V) => (await emailsTo(v.email)).filter((m) => m.template.startsWith('notification.'));
+  const due = () =>
+    getDb().execute(sql`update notifications set email_due_at = now() - interval '1 minute' where emailed_at is null and email_due_at is not null`);
+
+  it('AMBER: the title and the label, never an excerpt; RED: a link only', async () => {
+    await getDb().execute(sql`insert into notification_preferences (user_id, excerpts) values (${partner.id}::uuid, true), (${named.id}::uuid, true)
+      on conflict (user_id) do update set excerpts = true`);
+    const amber = await marked('amber', 'Amber email topic');
+    const red = await marked('red', 'Red email topic');
+    await followThread(partner, amber, true);
+    await followThread(named, red, true);
+    await createReply(author, { threadId: amber, body: 'Amber secret detail' });
+    await createReply(author, { threadId: red, body: 'Red secret detail' });
+    await runDueJobs(50);
+    await due();
+    await sendDueNotificationEmails();
+    const amberMails = (await mails(partner)).filter((m) => m.text.includes(`/threads/${amber}`));
+    expect(amberMails.length).toBeGreaterThan(0);
+    for (const m of amberMails) {
+      expect(m.subject).toContain('[TLP:AMBER]');
+      expect(m.text).toContain('Amber email topic');
+      expect(m.text).not.toContain('secret detail');
+      expect(m.text).not.toContain('kumquat');
+    }
+    const redMails = (await mails(named)).filter((m) => m.text.includes(`/threads/${red}`));
+    expect(redMails.length).toBeGreaterThan(0);
+    for (const m of redMails) {
+      expect(`${m.subject}\n${m.text}\n${m.html}`).not.toContain('Red email topic');
+      expect(m.text).not.toContain('secret detail');
+    }
+  });
+
+  it('a digest names AMBER threads with their label and only counts RED ones', async () => {
+    const reader = await signedIn({ organisationId: partner.organisationId, timeZone: 'Asia/Tokyo' });
+    await followSpace(reader, space, true);
+    await setSpaceMode(reader, space, 'daily');
+    await setThreadMarking(
+      author,
+      await marked('red', 'Red digest topic'),
+      { marking: 'red', markingOrganisations: [], markingPeople: [reader.id] },
+      request,
+    );
+    await marked('amber', 'Amber digest topic');
+    // The last 23:30 UTC before now is 08:30 in Tokyo, the default digest hour (as digests.test.ts).
+    const now = new Date();
+    let at = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 23, 30));
+    if (at > now) at = new Date(at.getTime() - 86_400_000);
+    await sendDueDigests(at);
+    const [digest] = (await emailsTo(reader.email)).filter((m) => m.template.startsWith('digest.'));
+    expect(digest).toBeDefined();
+    expect(digest!.text).toContain('TLP:AMBER New: Amber digest topic');
+    expect(digest!.text).not.toContain('Red digest topic');
+    expect(digest!.text).toMatch(/active threads? in restricted spaces/);
+  });
+});
+
+describe('changing a marking', () => {
+  it('is for the author and moderators who see the thread; every change is audited; a lowering by a moderator tells the author', async () => {
+    const threadId = await marked('amber', 'Re-marked thread');
+    expect(await getThreadMarking(author, threadId)).toEqual({ marking: 'amber', organisations: [partner.organisationId], people: [] });
+    await expect(
+      setThreadMarking(partner, threadId, { marking: 'green', markingOrganisations: [], markingPeople: [] }, request),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    // A moderator the marking leaves out cannot reach it.
+    await expect(
+      setThreadMarking(moderator, threadId, { marking: 'green', markingOrganisations: [], markingPeople: [] }, request),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    // The author raises it to RED naming the moderator; the moderator lowers it to GREEN.
+    expect(await setThreadMarking(author, threadId, { marking: 'red', markingOrganisations: [], markingPeople: [moderator.id] }, request)).toEqual({
+      lowered: false,
+    });
+    expect(await setThreadMarking(moderator, threadId, { marking: 'green', markingOrganisations: [], markingPeople: [] }, request)).toEqual({
+      lowered: true,
+    });
+    expect((await getThread(outsider, threadId)).title).toBe('Re-marked thread');
+    const audits = await getDb()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'thread.marking_changed'), eq(auditLog.targetId, threadId)));
+    expect(audits.map((a) => [a.actorId, (a.details as { lowered: boolean }).lowered])).toEqual(
+      expect.arrayContaining([
+        [author.id, false],
+        [moderator.id, true],
+      ]),
+    );
+    const told = await getDb()
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, author.id), eq(notifications.kind, 'marking_lowered'), eq(notifications.threadId, threadId)));
+    expect(told).toHaveLength(1);
+    expect((await listNotifications(author)).items.some((n) => n.kind === 'marking_lowered' && n.threadId === threadId)).toBe(true);
+  });
+
+  it('refuses organisations and people that are not active', async () => {
+    const threadId = await marked('green', 'Bad names');
+    const gone = await signedIn();
+    await getDb().execute(sql`update users set status = 'suspended' where id = ${gone.id}::uuid`);
+    await expect(
+      setThreadMarking(author, threadId, { marking: 'red', markingOrganisations: [], markingPeople: [gone.id] }, request),
+    ).rejects.toMatchObject({ field: 'markingPeople' });
+  });
+});
