@@ -17,6 +17,10 @@ export const NOTIFICATION_KINDS = [
   'post_hidden',
   'file_quarantined',
   'message',
+  /** A formal warning to the member (decision 029); the reason is on /settings/warnings. */
+  'warning',
+  /** To admins: a member was suspended temporarily (`actorId` the member). */
+  'member_suspended',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationKindEnum = pgEnum('notification_kind', NOTIFICATION_KINDS);
