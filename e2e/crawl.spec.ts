@@ -56,6 +56,7 @@ const ROUTES: Record<string, RegExp> = {
   '/settings/notifications': /^\/settings\/notifications$/,
   '/settings/security': /^\/settings\/security$/,
   '/settings/data': /^\/settings\/data$/,
+  '/settings/warnings': /^\/settings\/warnings$/,
   '/settings/security/enrol': /^\/settings\/security\/enrol$/,
   '/sign-in/second-factor': /^\/sign-in\/second-factor$/,
   '/admin': /^\/admin$/,
@@ -108,6 +109,7 @@ const STARTS = [
   '/settings/notifications',
   '/settings/security',
   '/settings/data',
+  '/settings/warnings',
 ];
 const ADMIN = Object.keys(ROUTES).filter((r) => r.startsWith('/admin') && !r.includes('['));
 /**
@@ -126,6 +128,7 @@ const SAME_FOR_EVERY_ROLE = [
   '/settings/notifications',
   '/settings/security',
   '/settings/data',
+  '/settings/warnings',
 ];
 /** Longest first: the roles run side by side on two workers. */
 const ROLES = {

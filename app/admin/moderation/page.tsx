@@ -143,6 +143,9 @@ export default async function ModerationPage({ searchParams }: { searchParams: P
                 <ResolveReportButton reportId={r.id} />
                 <DismissReportButton reportId={r.id} />
               </div>
+              {r.memberId && r.memberStatus === 'suspended' ? (
+                <p className="rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">{t('memberSuspended', { name: named(r.memberName) })}</p>
+              ) : null}
               {mayActOn(viewer, r) ? (
                 <details className="rounded border border-slate-200 p-3">
                   <summary className="cursor-pointer font-medium">{t('memberTools', { name: named(r.memberName ?? '') })}</summary>

@@ -28,7 +28,7 @@ export function RevealImage({ src, alt }: { src: string; alt: string }) {
           onClick={() => setShown((v) => !v)}
           className="rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-50 focus-visible:outline-2"
         >
-          {shown ? t('hideImage') : t('showImage')}
+          {t('showImage')}
         </button>
       </figcaption>
     </figure>

@@ -1,5 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { auditLog, jobs, resources, sessions, users } from '@/db/schema';
 import { createOrganisation, everyRole, signedIn, TEST_PASSWORD } from '@/testing/factories';
@@ -11,8 +11,12 @@ import { ownSuspensionEnd } from '@/lib/dal/accounts/accounts';
 import { listOpenReports, reportTarget, resolveReport } from '@/lib/dal/discussions/moderation';
 import { createThread } from '@/lib/dal/discussions/posts-write';
 import { listNotifications } from '@/lib/dal/notifications/notifications';
+import { sendDueNotificationEmails } from '@/lib/dal/notifications/emails';
+import { emailsTo } from '@/testing/accounts';
 import { liftDueSuspensions, listOwnWarnings, listWarnings, suspendTemporarily, warnMember } from './members';
 import { breakReminderMinutes, setBreakReminder } from './settings';
+
+vi.mock('@/lib/email', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/email')>()), deliverSoon: vi.fn() }));
 
 let roles: Awaited<ReturnType<typeof everyRole>>;
 let author: Awaited<ReturnType<typeof signedIn>>;
@@ -144,6 +148,28 @@ describe('warnings', () => {
     await expect(suspendTemporarily(roles.moderator, member.id, 31, 'No', request)).rejects.toBeInstanceOf(UserError);
     expect((await listOwnWarnings(member)).items).toHaveLength(0);
     expect((await getDb().select({ status: users.status }).from(users).where(eq(users.id, member.id)))[0]!.status).toBe('active');
+  });
+});
+
+describe('emails', () => {
+  it('tell the member there is a warning (never its reason) and link to it; tell admins of a suspension', async () => {
+    const member = await signedIn();
+    const sendNow = async () => {
+      await getDb().execute(sql`update notifications set email_due_at = now() - interval '1 minute' where email_due_at is not null`);
+      await sendDueNotificationEmails();
+    };
+    await warnMember(roles.moderator, member.id, 'Secret reason text', request);
+    await sendNow();
+    const [warning] = (await emailsTo(member.email)).filter((m) => m.template === 'notification.warning');
+    expect(warning!.subject).toBe('You have received a formal warning');
+    expect(warning!.text).toContain('/settings/warnings');
+    expect(`${warning!.text}${warning!.html}`).not.toContain('Secret reason text');
+    await suspendTemporarily(roles.moderator, member.id, 2, 'Another reason', request);
+    await sendNow();
+    const [alert] = (await emailsTo(roles.admin.email)).filter((m) => m.template === 'notification.member_suspended');
+    expect(alert!.text).toContain(`/admin/users/${member.id}`);
+    expect(`${alert!.text}${alert!.html}`).not.toContain('Another reason');
+    expect((await emailsTo(roles.moderator.email)).some((m) => m.template === 'notification.member_suspended')).toBe(false);
   });
 });
 
