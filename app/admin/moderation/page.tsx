@@ -22,7 +22,7 @@ import { QueueTimer, RevealImage } from './wellbeing';
 import { requireViewer } from '@/lib/auth/require';
 import { pageOfPost } from '@/lib/dal/discussions/posts';
 import { listReadableSpaces } from '@/lib/dal/discussions/spaces';
-import { isAdmin, isModerator } from '@/lib/dal/roles';
+import { isModerator, mayModerateMember } from '@/lib/dal/roles';
 import { isolated } from '@/app/_components/bidi';
 import { formerMemberNames } from '@/app/_components/former-member';
 import { pageNotFound } from '@/lib/pages';
@@ -60,7 +60,7 @@ function TargetHeading({ r, t, named }: { r: ReportItem; t: Translator; named: N
 
 /** Warn or suspend the member answerable for the target: moderators act on members, admins on anyone but themselves. */
 function mayActOn(viewer: Viewer, r: ReportItem): boolean {
-  return !!r.memberId && r.memberStatus === 'active' && r.memberId !== viewer.id && (isAdmin(viewer) || r.memberRole === 'member');
+  return !!r.memberId && r.memberStatus === 'active' && r.memberId !== viewer.id && mayModerateMember(viewer, r.memberRole);
 }
 
 /** Open reports for moderators and admins (404 for everyone else). */

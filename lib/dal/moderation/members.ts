@@ -1,9 +1,6 @@
 /**
- * ACCESS for moderators' actions on members (decision 029): formal warnings and temporary suspensions.
- * Moderators and admins only (`assertModerator`); to anyone else these do not exist (NotFoundError).
- * A moderator acts on members only; an admin on anyone but themself (and never on the last active admin).
- * A member's warnings are shown to admins on the member's console page and to the member themself.
- * Every action is audited; the member is notified of a warning, admins of a temporary suspension.
+ * Formal warnings and temporary suspensions (decision 029); who may give them: ./access.ts. Every action is
+ * audited; the member is notified of a warning, admins of a temporary suspension.
  */
 import 'server-only';
 import { and, eq, isNull, lte, ne, sql } from 'drizzle-orm';
@@ -19,15 +16,15 @@ import { assertConsoleAccess } from '@/lib/dal/console/access';
 import { keepAnAdmin, lockAccount } from '@/lib/dal/console/users';
 import { deliveryColumns, scheduleNotificationEmails } from '@/lib/dal/notifications/delivery';
 import { isUuid, keysetPage, seekClause, timeIdKey, isoMicros, type Page } from '@/lib/dal/pagination';
-import { assertModerator, isAdmin } from '@/lib/dal/roles';
+import { assertModerator } from '@/lib/dal/roles';
+import { assertMayActOn } from './access';
 
 /** The member a moderator acts on, locked: refuses themself, and (for moderators) anyone but a member. */
 async function actOn(tx: Tx, viewer: Viewer, userId: string) {
   assertModerator(viewer);
   if (!isUuid(userId)) throw new NotFoundError('user');
   const { target, otherActiveAdmins } = await lockAccount(tx, userId);
-  if (target.id === viewer.id) throw new UserError('errors.cannotChangeSelf');
-  if (!isAdmin(viewer) && target.role !== 'member') throw new UserError('discussions.moderation.onlyMembers');
+  assertMayActOn(viewer, target);
   return { target, otherActiveAdmins };
 }
 
