@@ -30,6 +30,13 @@ export const RESOURCE_VISIBILITIES = ['all_members', 'sectors', 'organisation', 
 export const OFFERED_VISIBILITIES = RESOURCE_VISIBILITIES;
 /** The kinds a member chooses for (join covers accepted and declined requests, moderation a hidden post). */
 export const PREFERENCE_KINDS = ['mention', 'reply', 'new_thread', 'urgent', 'join', 'moderation', 'message'] as const;
+/** What a member can report (decision 029): each kind has its own column on post_reports, exactly one set. */
+export const REPORT_TARGETS = ['post', 'thread', 'resource', 'person', 'organisation'] as const;
+export type ReportTarget = (typeof REPORT_TARGETS)[number];
+/** How many days a moderator may suspend a member for (decision 029), and the default. */
+export const TEMPORARY_SUSPENSION_DAYS = { min: 1, max: 30, default: 3 } as const;
+/** The break reminders a moderator may choose in the review queue, in minutes ('0': none). */
+export const BREAK_REMINDER_CHOICES = ['0', '20', '30', '45'] as const;
 export const CHANNELS = ['both', 'portal', 'email', 'off'] as const;
 /** The choices the console offers for how long an application waits for its focal point. */
 export const ENDORSEMENT_WAIT_CHOICES = ['0', '1', '2', '3', '5', '7', '10', '14', '21', '30'] as const;

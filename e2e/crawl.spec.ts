@@ -58,6 +58,7 @@ const ROUTES: Record<string, RegExp> = {
   '/settings/notifications': /^\/settings\/notifications$/,
   '/settings/security': /^\/settings\/security$/,
   '/settings/data': /^\/settings\/data$/,
+  '/settings/warnings': /^\/settings\/warnings$/,
   '/settings/security/enrol': /^\/settings\/security\/enrol$/,
   '/sign-in/second-factor': /^\/sign-in\/second-factor$/,
   '/admin': /^\/admin$/,
@@ -111,6 +112,7 @@ const STARTS = [
   '/settings/notifications',
   '/settings/security',
   '/settings/data',
+  '/settings/warnings',
 ];
 const ADMIN = Object.keys(ROUTES).filter((r) => r.startsWith('/admin') && !r.includes('['));
 /**
@@ -129,6 +131,7 @@ const SAME_FOR_EVERY_ROLE = [
   '/settings/notifications',
   '/settings/security',
   '/settings/data',
+  '/settings/warnings',
 ];
 /** Longest first: the roles run side by side on two workers. */
 const ROLES = {

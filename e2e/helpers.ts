@@ -40,6 +40,10 @@ export const accounts = {
   focalPoint: { email: 'focal@demo.example', name: 'Grace Wanjiru' },
   /** Registered but awaiting approval: nobody may decide on it. */
   applicant: { email: 'applicant@demo.example', name: 'Noor Haddad' },
+  /** moderation-safety.spec.ts alone: reports a thread, a profile and an organisation. */
+  reporter: { email: 'reporter@demo.example', name: 'Mei Tanaka' },
+  /** moderation-safety.spec.ts alone: reported, warned, then suspended for three days. */
+  reported: { email: 'reported@demo.example', name: 'Oskar Lindqvist' },
   /** second-factor.spec.ts alone: a moderator without a second factor, sent to enrol at sign-in. */
   newModerator: { email: 'new.moderator@secretariat.example', name: 'Ines Varga' },
 } as const;

@@ -10,6 +10,7 @@ import { seedOrganisationProfiles, seedPeople } from './people';
 import { seedDiscussions } from './discussions';
 import { seedResources } from './resources';
 import { seedMessages } from './messages';
+import { seedLogos } from './logos';
 import { LANGUAGE_ACCOUNTS } from './languages';
 import { currentGuidelinesVersion } from '@/lib/dal/guidelines/guidelines';
 
@@ -110,6 +111,25 @@ export function demoAccounts(orgs: { slug: string; sector: string; country: stri
       role: 'member',
       status: 'active',
       organisation: first('intergovernmental'),
+    },
+    // Two members for the moderation journey (e2e/moderation-safety.spec.ts): one reports, the other is reported, warned and suspended.
+    {
+      email: 'reporter@demo.example',
+      name: 'Mei Tanaka',
+      jobTitle: 'Safety researcher',
+      label: 'member who reports a thread, a profile and an organisation',
+      role: 'member',
+      status: 'active',
+      organisation: first('private_sector'),
+    },
+    {
+      email: 'reported@demo.example',
+      name: 'Oskar Lindqvist',
+      jobTitle: 'Community manager',
+      label: 'member whose profile is reported, then warned and suspended for a few days',
+      role: 'member',
+      status: 'active',
+      organisation: second('private_sector'),
     },
     // Members who read the portal in French, Spanish, Portuguese and Arabic (./languages.ts).
     ...LANGUAGE_ACCOUNTS.map(({ sector, country, ...a }) => ({
@@ -252,6 +272,7 @@ async function seedDemo(db: Db, orgs: ReturnType<typeof demoOrganisations>, acco
     await seedDiscussions(tx);
     await seedResources(tx);
     await seedMessages(tx);
+    await seedLogos(tx);
     // Every demo organisation has a generated focal point who never signs in: applications would wait
     // a week for them. The demo lets admins decide at once; focal points' endorsements still show (decision 018).
     await tx.insert(portalSettings).values({ key: 'endorsement_wait_days', value: 0 }).onConflictDoNothing();

@@ -2,8 +2,11 @@
 
 import { revalidatePath } from 'next/cache';
 import { memberAction } from '@/lib/actions';
-import { moveThread, resolveReport, setPostHidden, setThreadLocked, setThreadPinned } from '@/lib/dal/discussions/moderation';
+import { moveThread, reportTarget, resolveReport, setPostHidden, setThreadLocked, setThreadPinned } from '@/lib/dal/discussions/moderation';
+import { suspendTemporarily, warnMember } from '@/lib/dal/moderation/members';
+import { setBreakReminder } from '@/lib/dal/moderation/settings';
 import { hideSchema, moveSchema, postIdSchema, resolveSchema, toggleSchema } from '@/lib/validation/discussions';
+import { breakReminderSchema, dismissReportSchema, reportTargetSchema, temporarySuspensionSchema, warnSchema } from '@/lib/validation/moderation';
 
 /** Moderator actions, used on thread pages and in /admin/moderation (the DAL refuses everyone else). */
 function revalidate(threadId?: string) {
@@ -45,4 +48,43 @@ export const resolveReportAction = memberAction(resolveSchema, async ({ reportId
   await resolveReport(viewer, reportId, request);
   revalidate();
   return say('discussions.moderation.resolved');
+});
+
+export const dismissReportAction = memberAction(dismissReportSchema, async ({ reportId }, { viewer, request, say }) => {
+  await resolveReport(viewer, reportId, request, 'dismissed');
+  revalidate();
+  return say('discussions.moderation.dismissed');
+});
+
+/** Any member reports a thread, resource, person or organisation they can see (decision 029). */
+export const reportTargetAction = memberAction(
+  reportTargetSchema,
+  { rateLimit: 'report' },
+  async ({ kind, targetId, reason }, { viewer, request, say }) => {
+    await reportTarget(viewer, kind, targetId, reason, request);
+    return say('discussions.report.sent');
+  },
+);
+
+export const warnMemberAction = memberAction(warnSchema, async ({ userId, reason, reportId }, { viewer, request, say }) => {
+  await warnMember(viewer, userId, reason, request, reportId);
+  revalidatePath('/admin/moderation');
+  revalidatePath(`/admin/users/${userId}`);
+  return say('discussions.moderation.warned');
+});
+
+export const suspendTemporarilyAction = memberAction(
+  temporarySuspensionSchema,
+  async ({ userId, days, reason, reportId }, { viewer, request, say }) => {
+    await suspendTemporarily(viewer, userId, days, reason, request, reportId);
+    revalidatePath('/admin/moderation');
+    revalidatePath(`/admin/users/${userId}`);
+    return say('discussions.moderation.suspended');
+  },
+);
+
+export const breakReminderAction = memberAction(breakReminderSchema, async ({ minutes }, { viewer, request, say }) => {
+  await setBreakReminder(viewer, minutes === '0' ? null : Number(minutes), request);
+  revalidatePath('/admin/moderation');
+  return say('discussions.wellbeing.saved');
 });

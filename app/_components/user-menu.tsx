@@ -68,6 +68,7 @@ export function UserMenu({ name, organisation, languages }: { name: string; orga
     { href: '/settings/profile', label: t('profile') },
     { href: '/settings/preferences', label: t('preferences') },
     { href: '/settings/security', label: t('security') },
+    { href: '/settings/warnings', label: t('warnings') },
     { href: '/settings/data', label: t('data') },
   ];
   return (

@@ -31,6 +31,8 @@ export const users = pgTable(
      * reactivating the organisation restores exactly these accounts.
      */
     suspendedWithOrganisation: boolean().notNull().default(false),
+    /** A temporary suspension by a moderator or admin (decision 029) ends then: the account is active again. Null: not temporary. */
+    suspendedUntil: timestamp({ withTimezone: true }),
     /**
      * An application's endorsement by a focal point of its organisation (issue 15): endorsed, or declined
      * with a reason; null while it waits. `invitedBy` is the focal point whose invitation it came through.

@@ -294,29 +294,3 @@ export const spaceFollows = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.spaceId] }), index('space_follows_space_idx').on(t.spaceId)],
 );
-
-export const reports = pgTable(
-  'post_reports',
-  {
-    id: uuid().primaryKey().defaultRandom(),
-    postId: uuid()
-      .notNull()
-      .references(() => posts.id),
-    reporterId: uuid()
-      .notNull()
-      .references(() => users.id),
-    reason: varchar({ length: 500 }).notNull(),
-    status: reportStatusEnum().notNull().default('open'),
-    resolvedBy: uuid().references(() => users.id),
-    resolvedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index('post_reports_open_idx')
-      .on(t.createdAt, t.id)
-      .where(sql`${t.status} = 'open'`),
-    uniqueIndex('post_reports_one_open_idx')
-      .on(t.postId, t.reporterId)
-      .where(sql`${t.status} = 'open'`),
-  ],
-);

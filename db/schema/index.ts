@@ -13,3 +13,4 @@ export * from './reverification';
 export * from './people';
 export * from './privacy';
 export * from './messages';
+export * from './moderation';

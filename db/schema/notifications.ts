@@ -19,6 +19,10 @@ export const NOTIFICATION_KINDS = [
   'message',
   /** Someone else lowered the marking of the member's thread (decision 030). */
   'marking_lowered',
+  /** A formal warning to the member (decision 029); the reason is on /settings/warnings. */
+  'warning',
+  /** To admins: a member was suspended temporarily (`actorId` the member). */
+  'member_suspended',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const notificationKindEnum = pgEnum('notification_kind', NOTIFICATION_KINDS);

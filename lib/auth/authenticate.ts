@@ -10,6 +10,7 @@ import { deviceHistory } from './devices';
 import { verifyPassword } from './password';
 import { hasSecondFactor, mustHaveSecondFactor } from './second-factor';
 import { createSession } from './sessions';
+import { liftDueSuspensions } from '@/lib/dal/moderation/members';
 import * as throttle from './throttle';
 
 export type AuthOutcome =
@@ -29,6 +30,7 @@ export async function authenticate(email: string, password: string, info: Reques
       locale: users.locale,
       passwordHash: users.passwordHash,
       status: users.status,
+      suspendedUntil: users.suspendedUntil,
       role: users.role,
       isFocalPoint: users.isFocalPoint,
     })
@@ -57,6 +59,10 @@ export async function authenticate(email: string, password: string, info: Reques
     });
     metrics().signInFailures.inc({ reason: 'invalid' });
     return { ok: false, code: 'invalid' };
+  }
+  // A temporary suspension that has run out ends here if its job has not ended it yet (decision 029).
+  if (user.status === 'suspended' && user.suspendedUntil && user.suspendedUntil <= new Date() && (await liftDueSuspensions(user.id))) {
+    user.status = 'active';
   }
   if (user.status !== 'active') {
     await audit({

@@ -35,3 +35,11 @@ export function assertAdmin(viewer: Viewer | null | undefined): asserts viewer i
 export function assertModerator(viewer: Viewer | null | undefined): asserts viewer is Viewer {
   if (!isModerator(viewer)) throw new NotFoundError('moderator');
 }
+
+/**
+ * Whether a moderator may warn or suspend someone of `role` (decision 029): moderators act on members only,
+ * admins on anyone (never themselves: the callers check that).
+ */
+export function mayModerateMember(viewer: Viewer, role: string | null | undefined): boolean {
+  return isAdmin(viewer) || (isModerator(viewer) && role === 'member');
+}

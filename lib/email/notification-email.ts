@@ -83,7 +83,9 @@ export function renderNotificationEmail(email: NotificationEmail): RenderedEmail
     : o.chatham && chathamKind
       ? t(`openChatham.${chathamKind}`, { count: email.count, title: o.title, space: o.space, who: o.chatham, when })
       : t(`open.${email.kind}`, { count: email.count, title: o.title, space: o.space, organisation: o.organisation, when });
-  const note = o ? null : t(email.kind === 'message' ? 'messageNote' : 'restrictedNote');
+  // Warnings and suspensions (decision 029) are about a person, not a space: the summary says the portal has the rest.
+  const aboutPerson = email.kind === 'warning' || email.kind === 'member_suspended';
+  const note = o || aboutPerson ? null : t(email.kind === 'message' ? 'messageNote' : 'restrictedNote');
   const excerpt = o?.excerpt ? excerptOf(o.excerpt) : null;
   const action = t('action');
   const reason = t(`reason.${email.kind}`);

@@ -74,6 +74,7 @@ export const CLIENT_MESSAGES = {
     'discussions.access',
     'discussions.admin',
     'discussions.editor',
+    'discussions.wellbeing',
     'people.settings',
   ],
 } as const;

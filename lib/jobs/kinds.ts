@@ -31,6 +31,8 @@ export interface JobPayloads {
   'organisations.reverification': Record<string, never>;
   /** Walks the whole audit hash chain and keeps the report for the console (lib/audit/chain-status.ts); hourly. */
   'audit.verifyChain': Record<string, never>;
+  /** Lifts a member's temporary suspension when it is due (lib/dal/moderation/jobs.ts); sign-in lifts it too. */
+  'moderation.liftSuspension': { userId: string };
 }
 
 export type JobKind = keyof JobPayloads;

@@ -12,3 +12,4 @@ import '@/lib/dal/reverification/jobs';
 import '@/lib/dal/privacy/jobs';
 import '@/lib/rate-limit/jobs';
 import '@/lib/audit/chain-status';
+import '@/lib/dal/moderation/jobs';

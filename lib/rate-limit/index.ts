@@ -59,6 +59,8 @@ export const RULES = {
   conversationStartNewMember: { points: 5, duration: 86_400 },
   /** Messages a member sends per minute. */
   directMessage: { points: 20, duration: 60 },
+  /** Reports (decision 029) a member files per hour: enough for real concerns, not for a flood. */
+  report: { points: 20, duration: 3600 },
   /** File downloads per member (generous; stops scripted scraping). */
   download: { points: 600, duration: 600 },
 } satisfies Record<string, Rule>;

@@ -18,6 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 function href(n: NotificationItem): string {
   // Quarantine alerts (admins only) open the uploader's admin page, where the incident is listed.
   if (n.kind === 'file_quarantined') return n.actorId ? `/admin/users/${n.actorId}` : '/admin/blocklist';
+  // A warning opens the member's own list of warnings; a temporary suspension (admins) the member's admin page.
+  if (n.kind === 'warning') return '/settings/warnings';
+  if (n.kind === 'member_suspended') return n.actorId ? `/admin/users/${n.actorId}` : '/admin/users';
   if (n.threadId) return n.postNumber ? `/threads/${n.threadId}?page=${pageOfPost(n.postNumber)}#post-${n.postNumber}` : `/threads/${n.threadId}`;
   return n.spaceSlug ? `/spaces/${n.spaceSlug}` : '/spaces';
 }

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { publicAction } from '@/lib/actions';
 import { signIn } from '@/lib/auth/auth';
 import { withSignInOutcome } from '@/lib/auth/sign-in-outcome';
-import { ownRejectionReason } from '@/lib/dal/accounts/accounts';
+import { getFormatter } from 'next-intl/server';
+import { ownRejectionReason, ownSuspensionEnd } from '@/lib/dal/accounts/accounts';
 import { UserError } from '@/lib/errors';
 import { safeNextPath } from '@/lib/safe-redirect';
 import { signInSchema } from '@/lib/validation/auth';
@@ -22,6 +23,12 @@ export const signInAction = publicAction(schema, { rateLimit: false, secretField
     if (error instanceof CredentialsSignin) {
       // A rejected applicant (their password was right) reads the Secretariat's reason.
       const reason = error.code === 'rejected' ? await ownRejectionReason(email, password) : null;
+      // A temporarily suspended member (their password was right) reads when it ends.
+      const until = error.code === 'suspended' ? await ownSuspensionEnd(email, password) : null;
+      if (until) {
+        const when = (await getFormatter()).dateTime(until, { dateStyle: 'long', timeStyle: 'short' });
+        throw new UserError('auth.signIn.suspendedUntil', undefined, { until: when });
+      }
       throw reason ? new UserError('auth.signIn.rejectedWithReason', undefined, { reason }) : new UserError(`auth.signIn.${error.code}`);
     }
     throw error;

@@ -130,6 +130,20 @@ export async function ownRejectionReason(email: string, password: string): Promi
 }
 
 /**
+ * When a temporary suspension ends, told only to someone who knows the account's password (like the
+ * rejection reason above: no enumeration). Null for anything else.
+ */
+export async function ownSuspensionEnd(email: string, password: string): Promise<Date | null> {
+  const [user] = await getDb()
+    .select({ passwordHash: users.passwordHash, until: users.suspendedUntil })
+    .from(users)
+    .where(and(eq(users.email, email), eq(users.status, 'suspended')))
+    .limit(1);
+  if (!user?.until || !(await verifyPassword(user.passwordHash, password))) return null;
+  return user.until;
+}
+
+/**
  * Starts a change of the viewer's email address (knowing their password): a single-use link goes to the
  * new address, and the address changes only when it is followed. The answer is the same whether or not
  * the new address already belongs to an account (nothing is sent to one that does).

@@ -90,6 +90,7 @@ export async function listUsers(viewer: Viewer, filters: UserFilters = {}): Prom
 }
 
 export interface UserDetail extends UserListItem {
+  suspendedUntil: Date | null;
   jobTitle: string;
   reason: string;
   decisionReason: string | null;
@@ -127,6 +128,7 @@ export async function getUser(viewer: Viewer, id: string): Promise<UserDetail | 
       country: organisations.country,
       organisationStatus: organisations.status,
       isSecretariat: organisations.isSecretariat,
+      suspendedUntil: users.suspendedUntil,
     })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
@@ -227,7 +229,7 @@ export async function suspendUser(viewer: Viewer, userId: string, request: Reque
   await changeAccount(viewer, userId, request, {}, async (target, tx, otherAdmins) => {
     if (target.status !== 'active') throw new UserError('errors.stale');
     keepAnAdmin(target, otherAdmins);
-    await tx.update(users).set({ status: 'suspended', updatedAt: new Date() }).where(eq(users.id, target.id));
+    await tx.update(users).set({ status: 'suspended', suspendedUntil: null, updatedAt: new Date() }).where(eq(users.id, target.id));
     const sessionsEnded = await revokeAllSessions(target.id, { tx });
     return { action: 'user.suspended', details: { from: 'active', to: 'suspended', sessionsEnded } };
   });
@@ -243,7 +245,10 @@ export async function reactivateUser(viewer: Viewer, userId: string, request: Re
       .innerJoin(organisations, eq(organisations.id, users.organisationId))
       .where(eq(users.id, target.id));
     if (organisation?.status !== 'active') throw new UserError('admin.user.organisationNotMember');
-    await tx.update(users).set({ status: 'active', suspendedWithOrganisation: false, updatedAt: new Date() }).where(eq(users.id, target.id));
+    await tx
+      .update(users)
+      .set({ status: 'active', suspendedWithOrganisation: false, suspendedUntil: null, updatedAt: new Date() })
+      .where(eq(users.id, target.id));
     return { action: 'user.reactivated', details: { from: 'suspended', to: 'active' } };
   });
 }

@@ -1,5 +1,7 @@
 /**
- * Access for moderation. Reporting a post: any member, for a post they see (`threadAccess`).
+ * Access for moderation. Reporting (decision 029): any member, for a post, thread, resource, person or
+ * organisation they see, by that domain's own rule (`threadAccess`, `resourceAccess`, `personAccess`,
+ * `organisationPageAccess`): what they cannot see is not found.
  * Everything else — the report queue, hiding and restoring posts, locking, pinning and moving threads,
  * resolving reports, reading edit history — is for moderators and admins only (`assertModerator`);
  * to anyone else it does not exist (NotFoundError). Every action is audited; authors are notified when
@@ -9,7 +11,10 @@ import 'server-only';
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { notifications, organisations, posts, reports, spaces, threads, users } from '@/db/schema';
+import { alias } from 'drizzle-orm/pg-core';
+import { files, notifications, organisations, posts, reports, resources, spaces, threads, users, type ReportTarget, type Sector } from '@/db/schema';
+import { organisationPageAccess, personAccess } from '@/lib/dal/directory/access';
+import { resourceAccess } from '@/lib/dal/resources/access';
 import { audit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError, UserError } from '@/lib/errors';
@@ -18,57 +23,125 @@ import { cursorTimestamp, isoMicros, isUuid, keysetPage, seekClause, type Page }
 import { withCurrentMentionNames } from './mention-names';
 import { threadAccess, threadMarkingAccess } from './access';
 import { chathamLabel, masked, underChatham, type ChathamAuthor } from './chatham';
-import type { Sector } from '@/db/schema';
 import { deliveryColumns, scheduleNotificationEmails } from '@/lib/dal/notifications/delivery';
 import { assertModerator } from '@/lib/dal/roles';
 
-/** Any member reports a post they can see, with a reason. */
-export async function reportPost(viewer: Viewer, postId: string, reason: string, request: RequestInfo): Promise<void> {
-  if (!isUuid(postId)) throw new NotFoundError('post');
-  const [post] = await getDb()
-    .select({ id: posts.id })
-    .from(posts)
-    .innerJoin(threads, eq(threads.id, posts.threadId))
-    .innerJoin(spaces, eq(spaces.id, threads.spaceId))
-    .where(and(eq(posts.id, postId), isNull(posts.deletedAt), threadAccess(viewer)))
-    .limit(1);
-  if (!post) throw new NotFoundError('post');
+/** The target of a report exists and the viewer sees it (each domain's own rule); otherwise not found. */
+async function assertReportable(viewer: Viewer, kind: ReportTarget, id: string): Promise<void> {
+  if (!isUuid(id)) throw new NotFoundError(kind);
+  const db = getDb();
+  const found =
+    kind === 'post'
+      ? await db
+          .select({ id: posts.id })
+          .from(posts)
+          .innerJoin(threads, eq(threads.id, posts.threadId))
+          .innerJoin(spaces, eq(spaces.id, threads.spaceId))
+          .where(and(eq(posts.id, id), isNull(posts.deletedAt), threadAccess(viewer)))
+          .limit(1)
+      : kind === 'thread'
+        ? await db
+            .select({ id: threads.id })
+            .from(threads)
+            .innerJoin(spaces, eq(spaces.id, threads.spaceId))
+            .where(and(eq(threads.id, id), threadAccess(viewer)))
+            .limit(1)
+        : kind === 'resource'
+          ? await db
+              .select({ id: resources.id })
+              .from(resources)
+              .where(and(eq(resources.id, id), resourceAccess(viewer)))
+              .limit(1)
+          : kind === 'person'
+            ? await db
+                .select({ id: users.id })
+                .from(users)
+                .where(and(eq(users.id, id), personAccess(viewer)))
+                .limit(1)
+            : await db
+                .select({ id: organisations.id })
+                .from(organisations)
+                .where(and(eq(organisations.id, id), organisationPageAccess(viewer)))
+                .limit(1);
+  if (!found.length) throw new NotFoundError(kind);
+}
+
+const TARGET_COLUMN = { post: 'postId', thread: 'threadId', resource: 'resourceId', person: 'personId', organisation: 'organisationId' } as const;
+
+/**
+ * Any member reports something they can see, with a reason: once per reporter and target while the
+ * report is open (a second try says so). Audited as `<kind>.reported`.
+ */
+export async function reportTarget(viewer: Viewer, kind: ReportTarget, targetId: string, reason: string, request: RequestInfo): Promise<void> {
+  await assertReportable(viewer, kind, targetId);
+  if (kind === 'person' && targetId === viewer.id) throw new UserError('discussions.report.self');
   await getDb().transaction(async (tx) => {
-    const inserted = await tx.insert(reports).values({ postId, reporterId: viewer.id, reason }).onConflictDoNothing().returning({ id: reports.id });
-    if (!inserted.length) throw new UserError('discussions.report.already');
+    const inserted = await tx
+      .insert(reports)
+      .values({ targetKind: kind, [TARGET_COLUMN[kind]]: targetId, reporterId: viewer.id, reason })
+      .onConflictDoNothing()
+      .returning({ id: reports.id });
+    if (!inserted.length) throw new UserError(kind === 'post' ? 'discussions.report.already' : 'discussions.report.alreadyTarget');
     await audit(
-      { actorId: viewer.id, action: 'post.reported', targetType: 'post', targetId: postId, ip: request.ip, details: { reportId: inserted[0]!.id } },
+      {
+        actorId: viewer.id,
+        action: `${kind}.reported`,
+        targetType: kind === 'person' ? 'user' : kind,
+        targetId,
+        ip: request.ip,
+        details: { reportId: inserted[0]!.id },
+      },
       tx,
     );
   });
 }
 
+/** Any member reports a post they can see, with a reason. */
+export const reportPost = (viewer: Viewer, postId: string, reason: string, request: RequestInfo) =>
+  reportTarget(viewer, 'post', postId, reason, request);
+
+/** An open report of any kind; the fields of other kinds are null. */
 export interface ReportItem {
   id: string;
+  kind: ReportTarget;
   reason: string;
   createdAt: Date;
   createdKey: string;
   reporterName: string;
-  postId: string;
-  postNumber: number;
-  postCooked: string;
+  /** The member answerable for the target (the post's or thread's author, the resource's contributor, the person reported). */
+  memberId: string | null;
+  memberName: string | null;
+  memberRole: string | null;
+  memberStatus: string | null;
+  postId: string | null;
+  postNumber: number | null;
+  postCooked: string | null;
   postHidden: boolean;
   postHiddenReason: string | null;
   postDeleted: boolean;
-  /** Null under the Chatham House Rule: `chathamAuthor` stands for the author, who may be revealed (revealReportedAuthor). */
+  /** The post's author; null under the Chatham House Rule, where `chathamAuthor` stands for them (revealReportedAuthor). */
   authorName: string | null;
   chathamAuthor: ChathamAuthor | null;
-  threadId: string;
-  threadTitle: string;
+  threadId: string | null;
+  threadTitle: string | null;
   threadLocked: boolean;
   threadPinned: boolean;
-  spaceId: string;
-  spaceName: string;
+  spaceId: string | null;
+  spaceName: string | null;
+  resourceId: string | null;
+  resourceTitle: string | null;
+  /** Whether the moderator may open the resource (resourceAccess); its image preview only then. */
+  resourceVisible: boolean;
+  resourceImageFileId: string | null;
+  organisationId: string | null;
+  organisationName: string | null;
+  organisationSlug: string | null;
+  organisationLogoFileId: string | null;
 }
 
 const reportKey = z.tuple([cursorTimestamp, z.uuid()]);
 
-/** Open reports, oldest first. */
+/** Open reports of every kind, oldest first. */
 export async function listOpenReports(viewer: Viewer, cursor?: string | null): Promise<Page<ReportItem>> {
   assertModerator(viewer);
   const page = await keysetPage({
@@ -76,55 +149,92 @@ export async function listOpenReports(viewer: Viewer, cursor?: string | null): P
     key: reportKey,
     fetch: async ({ key, backward }, limit) => {
       const seek = seekClause([reports.createdAt, reports.id], key ? [sql`${key[0]}::timestamptz`, sql`${key[1]}::uuid`] : null, 'asc', backward);
+      const member = alias(users, 'member');
+      const reporter = alias(users, 'reporter');
+      const file = alias(files, 'preview');
       const rows = await getDb()
         .select({
           id: reports.id,
+          kind: reports.targetKind,
           reason: reports.reason,
           createdAt: reports.createdAt,
           createdKey: isoMicros(reports.createdAt),
-          reporterName: users.name,
+          reporterName: reporter.name,
+          memberId: member.id,
+          memberName: member.name,
+          memberRole: member.role,
+          memberStatus: member.status,
           postId: posts.id,
           postNumber: posts.number,
           postCooked: posts.cooked,
           postHidden: sql<boolean>`("posts"."hidden_at" is not null)`,
           postHiddenReason: posts.hiddenReason,
           postDeleted: sql<boolean>`("posts"."deleted_at" is not null)`,
-          authorName: sql<string>`(select a.name from users a where a.id = "posts"."author_id")`,
-          chatham: underChatham(),
-          authorSector: sql<Sector>`(select o.sector from users a join organisations o on o.id = a.organisation_id where a.id = "posts"."author_id")`,
+          authorName: sql<string | null>`(select a.name from users a where a.id = "posts"."author_id")`,
+          chatham: sql<boolean>`coalesce(${underChatham()}, false)`,
+          authorSector: sql<Sector | null>`(select o.sector from users a join organisations o on o.id = a.organisation_id where a.id = "posts"."author_id")`,
           authorCountry: sql<
             string | null
           >`(select o.country from users a join organisations o on o.id = a.organisation_id where a.id = "posts"."author_id")`,
           threadId: threads.id,
           threadTitle: threads.title,
-          threadLocked: threads.isLocked,
-          threadPinned: threads.isPinned,
+          threadLocked: sql<boolean>`coalesce(${threads.isLocked}, false)`,
+          threadPinned: sql<boolean>`coalesce(${threads.isPinned}, false)`,
           spaceId: spaces.id,
           spaceName: spaces.name,
+          resourceId: resources.id,
+          resourceTitle: resources.title,
+          resourceVisible: sql<boolean>`coalesce(${resourceAccess(viewer)}, false)`,
+          resourceImageFileId: sql<string | null>`case when ${resourceAccess(viewer)} and ${file.contentType} like 'image/%' then ${file.id} end`,
+          organisationId: organisations.id,
+          organisationName: organisations.name,
+          organisationSlug: organisations.slug,
+          organisationLogoFileId: organisations.logoFileId,
         })
         .from(reports)
-        .innerJoin(posts, eq(posts.id, reports.postId))
-        .innerJoin(threads, eq(threads.id, posts.threadId))
-        .innerJoin(spaces, eq(spaces.id, threads.spaceId))
-        .innerJoin(users, eq(users.id, reports.reporterId))
-        // A report on a marked thread reaches the moderators its marking lets in (decision 030).
-        .where(and(eq(reports.status, 'open'), threadMarkingAccess(viewer), seek.where))
+        .leftJoin(posts, eq(posts.id, reports.postId))
+        .leftJoin(threads, sql`${threads.id} = coalesce(${posts.threadId}, ${reports.threadId})`)
+        .leftJoin(spaces, eq(spaces.id, threads.spaceId))
+        .leftJoin(resources, eq(resources.id, reports.resourceId))
+        .leftJoin(file, and(eq(file.id, resources.currentFileId), isNull(file.quarantinedAt)))
+        .leftJoin(organisations, eq(organisations.id, reports.organisationId))
+        .leftJoin(member, sql`${member.id} = coalesce(${posts.authorId}, ${threads.authorId}, ${resources.contributorId}, ${reports.personId})`)
+        .innerJoin(reporter, eq(reporter.id, reports.reporterId))
+        // Reports on what the moderator cannot see do not reach them: a thread's marking, a resource's rule
+        // (TLP markings, decision 030), so neither a RED title nor an AMBER excerpt shows to those not let in.
+        .where(
+          and(
+            eq(reports.status, 'open'),
+            sql`(${threads.id} is null or ${threadMarkingAccess(viewer)})`,
+            sql`(${resources.id} is null or ${resourceAccess(viewer)})`,
+            seek.where,
+          ),
+        )
         .orderBy(...seek.orderBy)
         .limit(limit);
-      return rows.map(({ chatham, authorSector, authorCountry, ...row }) => ({
-        ...row,
-        authorName: masked(chatham, row.authorName),
-        chathamAuthor: chathamLabel(chatham, authorSector, authorCountry),
-      }));
+      // Under the Chatham House Rule the author of a reported post or thread is not named, not even as the
+      // member to warn: a moderator reveals them for a report, with a reason (revealReportedAuthor).
+      return rows.map(({ chatham, authorSector, authorCountry, ...row }) => {
+        const hidden = chatham && (row.kind === 'post' || row.kind === 'thread');
+        return {
+          ...row,
+          authorName: masked(chatham, row.authorName),
+          chathamAuthor: authorSector ? chathamLabel(chatham, authorSector, authorCountry) : null,
+          memberId: hidden ? null : row.memberId,
+          memberName: hidden ? null : row.memberName,
+          memberRole: hidden ? null : row.memberRole,
+          memberStatus: hidden ? null : row.memberStatus,
+        };
+      });
     },
     keyOf: (row) => [row.createdKey, row.id] as [string, string],
   });
   // Mentions in the reported posts show current names, as in the thread (./mention-names.ts).
   const renamed = await withCurrentMentionNames(
     viewer,
-    page.items.map((item) => ({ ...item, cooked: item.postCooked })),
+    page.items.map((item) => ({ ...item, cooked: item.postCooked ?? '' })),
   );
-  return { ...page, items: renamed.map(({ cooked, ...item }) => ({ ...item, postCooked: cooked })) };
+  return { ...page, items: renamed.map(({ cooked, ...item }) => ({ ...item, postCooked: item.postId ? cooked : null })) };
 }
 
 /** Hides a post with a reason (its author is notified) or restores it. */
@@ -242,7 +352,13 @@ export async function moveThread(viewer: Viewer, threadId: string, spaceId: stri
   });
 }
 
-export async function resolveReport(viewer: Viewer, reportId: string, request: RequestInfo): Promise<void> {
+/** Closes an open report: resolved (acted on) or dismissed (nothing to act on); both audited. */
+export async function resolveReport(
+  viewer: Viewer,
+  reportId: string,
+  request: RequestInfo,
+  outcome: 'resolved' | 'dismissed' = 'resolved',
+): Promise<void> {
   assertModerator(viewer);
   if (!isUuid(reportId)) throw new NotFoundError('report');
   await getDb().transaction(async (tx) => {
@@ -250,16 +366,16 @@ export async function resolveReport(viewer: Viewer, reportId: string, request: R
       .update(reports)
       .set({ status: 'resolved', resolvedBy: viewer.id, resolvedAt: sql`now()` })
       .where(and(eq(reports.id, reportId), eq(reports.status, 'open')))
-      .returning({ id: reports.id, postId: reports.postId });
+      .returning({ id: reports.id, kind: reports.targetKind, postId: reports.postId });
     if (!rows.length) throw new NotFoundError('report');
     await audit(
       {
         actorId: viewer.id,
-        action: 'report.resolved',
+        action: outcome === 'resolved' ? 'report.resolved' : 'report.dismissed',
         targetType: 'report',
         targetId: reportId,
         ip: request.ip,
-        details: { postId: rows[0]!.postId },
+        details: { kind: rows[0]!.kind, ...(rows[0]!.postId ? { postId: rows[0]!.postId } : {}) },
       },
       tx,
     );

@@ -4,7 +4,8 @@
  * lib/dal/discussions/access.ts): a notification about a thread in a space they have since lost access
  * to is never shown or counted. Join decisions concern request-only spaces, whose name and description
  * everyone may see. Queries using the rule join `threads` and `spaces` as listNotifications does.
- * Quarantine alerts (`file_quarantined`, decision 024) are shown only while their owner is an admin.
+ * Quarantine alerts (`file_quarantined`, decision 024) and temporary suspensions (`member_suspended`,
+ * decision 029) are shown only while their owner is an admin; a member's own warnings (`warning`) always.
  */
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
@@ -19,7 +20,8 @@ export function notificationAccess(viewer: Viewer): SQL {
     eq(notifications.userId, viewer.id),
     // Kinds the member takes by email only leave a row for the mailer, not for the page.
     eq(notifications.inPortal, true),
-    sql`(("notifications"."kind" = 'file_quarantined' and ${isAdmin(viewer) ? sql`true` : sql`false`})
-      or ("notifications"."kind" <> 'file_quarantined' and (("notifications"."thread_id" is null and "spaces"."access" = 'request') or ("threads"."id" is not null and ${threadAccess(viewer)}))))`,
+    sql`(("notifications"."kind" in ('file_quarantined', 'member_suspended') and ${isAdmin(viewer) ? sql`true` : sql`false`})
+      or "notifications"."kind" = 'warning'
+      or ("notifications"."kind" not in ('file_quarantined', 'member_suspended', 'warning') and (("notifications"."thread_id" is null and "spaces"."access" = 'request') or ("threads"."id" is not null and ${threadAccess(viewer)}))))`,
   )!;
 }

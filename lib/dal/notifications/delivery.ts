@@ -23,7 +23,8 @@ export const DEFAULT_CHANNELS: Record<PreferenceKind, Channel> = {
 
 export function preferenceKindOf(kind: NotificationKind): PreferenceKind {
   if (kind === 'join_accepted' || kind === 'join_declined') return 'join';
-  if (kind === 'post_hidden' || kind === 'file_quarantined' || kind === 'marking_lowered') return 'moderation';
+  if (kind === 'post_hidden' || kind === 'file_quarantined' || kind === 'marking_lowered' || kind === 'warning' || kind === 'member_suspended')
+    return 'moderation';
   return kind;
 }
 
@@ -35,7 +36,7 @@ export function channelSql(kind: NotificationKind, userId: SQL): SQL<Channel> {
 
 /** The same for a row whose kind is a column (`kind` an SQL expression of type notification_kind). */
 export function channelOfRowSql(kind: SQL, userId: SQL): SQL<Channel> {
-  const key = sql`(case ${kind} when 'join_accepted' then 'join' when 'join_declined' then 'join' when 'post_hidden' then 'moderation' when 'file_quarantined' then 'moderation' when 'marking_lowered' then 'moderation' else ${kind}::text end)`;
+  const key = sql`(case ${kind} when 'join_accepted' then 'join' when 'join_declined' then 'join' when 'post_hidden' then 'moderation' when 'file_quarantined' then 'moderation' when 'marking_lowered' then 'moderation' when 'warning' then 'moderation' when 'member_suspended' then 'moderation' else ${kind}::text end)`;
   return sql<Channel>`coalesce((select np.channels ->> ${key} from notification_preferences np where np.user_id = ${userId}), ${JSON.stringify(DEFAULT_CHANNELS)}::jsonb ->> ${key})`;
 }
 

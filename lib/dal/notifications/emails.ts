@@ -26,6 +26,7 @@ interface Row {
   id: string;
   user_id: string;
   kind: NotificationKind;
+  actor_id: string | null;
   thread_id: string | null;
   conversation_id: string | null;
   actor_name: string | null;
@@ -55,6 +56,8 @@ interface Row {
 /** Which kind an email about several notifications is about, most important first. */
 const PRIORITY: NotificationKind[] = [
   'urgent',
+  'warning',
+  'member_suspended',
   'mention',
   'post_hidden',
   'marking_lowered',
@@ -75,11 +78,12 @@ function selectRows(where: ReturnType<typeof sql>, limit: number, tx: Tx) {
   return executeRows<Row>(
     tx,
     sql`
-    select n.id, n.user_id, n.kind, n.thread_id, n.conversation_id, case when ${chatham} then null else a.name end as actor_name, n.created_at, (n.read_at is not null) as read,
+    select n.id, n.user_id, n.kind, n.actor_id, n.thread_id, n.conversation_id, case when ${chatham} then null else a.name end as actor_name, n.created_at, (n.read_at is not null) as read,
       users.email, users.locale, users.time_zone,
       coalesce(np.excerpts, false) as excerpts, coalesce(np.paused_until > now(), false) as paused,
       (${channelOfRowSql(sql`n.kind`, sql`n.user_id`)} in ('both', 'email')) as wants_email,
       (case when n.conversation_id is not null then users.status = 'active' and ${stillParticipant}
+        when n.kind = 'member_suspended' then users.status = 'active' and users.role = 'admin'
         when n.thread_id is null then users.status = 'active' else ${threadAudience(sql`n.thread_id`)} end) as can_see,
       spaces.access, t.marking, spaces.name as space_name, t.title, case when ${chatham} then null else ao.name end as actor_org, p.plain_text,
       ${chatham} as chatham, ao.sector as actor_sector, ao.country as actor_country,
@@ -193,7 +197,11 @@ async function sendBatch(tx: Tx, batch: number): Promise<{ claimed: number; queu
         ? appLink(`/threads/${first.thread_id}`)
         : first.conversation_id
           ? appLink(`/messages/${first.conversation_id}`)
-          : appLink('/notifications'),
+          : kind === 'warning'
+            ? appLink('/settings/warnings')
+            : kind === 'member_suspended' && first.actor_id
+              ? appLink(`/admin/users/${first.actor_id}`)
+              : appLink('/notifications'),
       preferencesLink: appLink('/settings/notifications'),
       unsubscribeLink: appLink('/unsubscribe', { token: unsubscribeToken(first.user_id, preferenceKindOf(kind)) }),
     });

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ReportControl } from '@/app/_components/moderation-tools';
 import Link from 'next/link';
 import { Fragment } from 'react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
@@ -139,6 +140,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
         // The sections' order is fixed (ORGANISATION_SECTIONS): their place is their key.
         <Fragment key={i}>{section}</Fragment>
       ))}
+      <ReportControl kind="organisation" targetId={organisation.id} />
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ReportControl } from '@/app/_components/moderation-tools';
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Alert } from '@/app/_components/ui/alert';
@@ -151,6 +152,7 @@ export default async function PersonPage({ params }: Props) {
           <p className="text-slate-700">{t('person.noContact')}</p>
         )}
       </section>
+      {person.isSelf ? null : <ReportControl kind="person" targetId={person.id} />}
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ReportControl } from '@/app/_components/moderation-tools';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
@@ -250,6 +251,7 @@ export default async function ResourcePage({ params, searchParams }: Props) {
           <DeleteResourceForm resourceId={resource.id} />
         </section>
       ) : null}
+      <ReportControl kind="resource" targetId={resource.id} />
     </article>
   );
 }

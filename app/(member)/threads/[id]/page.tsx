@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ReportControl } from '@/app/_components/moderation-tools';
 import Link from 'next/link';
 import { after } from 'next/server';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -149,6 +150,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         />
       ) : null}
       <ThreadTools thread={thread} viewerId={viewer.id} moderator={moderator} spaces={spaces.filter((s) => s.id !== thread.spaceId && !s.archived)} />
+      <ReportControl kind="thread" targetId={thread.id} />
       {firstUnread && thread.lastReadNumber > 0 ? (
         <p>
           <Link href={`/threads/${thread.id}?page=${pageOfPost(firstUnread)}#post-${firstUnread}`}>{t('thread.firstUnread')}</Link>

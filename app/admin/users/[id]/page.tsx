@@ -5,6 +5,8 @@ import type { ReactNode } from 'react';
 import { requireAdmin } from '@/lib/auth/require';
 import { visibleOr404 } from '@/lib/pages';
 import { getUser } from '@/lib/dal/console/users';
+import { listWarnings } from '@/lib/dal/moderation/members';
+import { TemporarySuspensionForm, WarnForm } from '@/app/_components/moderation-tools';
 import { countryName } from '@/lib/i18n/countries';
 import { Badge, USER_STATUS_TONES } from '../../_components/list';
 import { ActionButton } from '@/app/_components/ui/action-forms';
@@ -44,7 +46,11 @@ export default async function UserPage({ params }: Props) {
   const when = (d: Date | null) =>
     d ? <time dateTime={d.toISOString()}>{format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' })}</time> : t('common.none');
   const self = user.id === viewer.id;
-  const [factorCount, incidents] = await Promise.all([factorCountFor(viewer, user.id), incidentsOf(viewer, user.id)]);
+  const [factorCount, incidents, warnings] = await Promise.all([
+    factorCountFor(viewer, user.id),
+    incidentsOf(viewer, user.id),
+    listWarnings(viewer, user.id),
+  ]);
   const flagged = incidents.some((i) => !i.reviewedAt);
   const suspending = user.status === 'active';
   const facts: [string, ReactNode][] = [
@@ -176,6 +182,37 @@ export default async function UserPage({ params }: Props) {
           </ActionButton>
         </Section>
       ) : null}
+
+      <Section id="warnings" title={t('discussions.moderation.warningsTitle')}>
+        {user.suspendedUntil && user.status === 'suspended' ? (
+          <p>
+            {t('discussions.moderation.suspendedUntil', { until: format.dateTime(user.suspendedUntil, { dateStyle: 'medium', timeStyle: 'short' }) })}
+          </p>
+        ) : null}
+        {warnings.items.length ? (
+          <ul className="space-y-2">
+            {warnings.items.map((w) => (
+              <li key={w.id} className="rounded border border-slate-200 p-3 text-sm">
+                <p dir="auto">{w.reason}</p>
+                <p className="text-slate-600">
+                  {t('discussions.moderation.warnedBy', {
+                    name: w.moderatorName ?? t('common.formerMember'),
+                    when: format.dateTime(w.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+                  })}
+                </p>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-700">{t('discussions.moderation.noWarnings')}</p>
+        )}
+        {!self && user.status === 'active' ? (
+          <div className="flex flex-wrap items-start gap-6">
+            <WarnForm userId={user.id} name={user.name} />
+            <TemporarySuspensionForm userId={user.id} name={user.name} />
+          </div>
+        ) : null}
+      </Section>
 
       {self ? null : (
         <Section id="delete" title={t('privacy.admin.title')}>
