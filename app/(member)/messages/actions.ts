@@ -22,8 +22,8 @@ import {
 /** Direct messages' actions: each goes through memberAction; the data layer decides who may do what (participants only). */
 const conversationUrl = (id: string, anchor?: string) => `/messages/${id}${anchor ? `#${anchor}` : ''}`;
 
-export const startConversationAction = memberAction(startConversationSchema, async ({ recipients, subject, body }, { viewer }) => {
-  const { conversationId } = await startConversation(viewer, { recipientIds: recipients, subject, body });
+export const startConversationAction = memberAction(startConversationSchema, async ({ recipients, subject, body, attachments }, { viewer }) => {
+  const { conversationId } = await startConversation(viewer, { recipientIds: recipients, subject, body, attachments });
   redirect(conversationUrl(conversationId, 'latest'));
 });
 

@@ -8,7 +8,7 @@ import { emailsTo } from '@/testing/accounts';
 import { request } from '@/testing/discussions';
 import { signedIn } from '@/testing/factories';
 import { getConversation, listInbox, listMessages, unreadConversationCount } from './conversations';
-import { messageCandidates } from './people';
+import { addableById, messageCandidates } from './people';
 import { addParticipants, blockMember, leaveConversation, markConversationRead, setConversationMuted } from './manage';
 import { searchMessages } from './search';
 import { deleteMessage, editMessage, sendMessage, startConversation } from './write';
@@ -98,11 +98,17 @@ describe('blocks', () => {
   it('a blocked member cannot start a conversation or add the blocker, and their messages stop reaching them', async () => {
     const { conversationId } = await startConversation(company, { recipientIds: [outsider.id], body: 'Before the block' });
     await blockMember(outsider, company.id, request);
-    await expect(startConversation(company, { recipientIds: [outsider.id], subject: 'New', body: 'Hello again' })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    // The same field error as for anyone they may not write to (an unlisted member, below): the block is not revealed.
+    await expect(startConversation(company, { recipientIds: [outsider.id], subject: 'New', body: 'Hello again' })).rejects.toMatchObject({
+      messageKey: 'messages.new.cannotWrite',
+      field: 'recipients',
+    });
     const group = await startConversation(company, { recipientIds: [gov.id, civil.id], body: 'A group' });
-    await expect(addParticipants(company, group.conversationId, [outsider.id])).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addParticipants(company, group.conversationId, [outsider.id])).rejects.toMatchObject({
+      messageKey: 'messages.new.cannotWrite',
+      field: 'people',
+    });
+    expect(await addableById(company, [outsider.id])).toEqual([]);
     expect((await messageCandidates(company, outsider.name)).map((c) => c.id)).not.toContain(outsider.id);
     // The blocked member is not told: sending still works for them, it just no longer reaches the blocker.
     await sendMessage(company, { conversationId, body: 'After the block' });
@@ -127,7 +133,10 @@ describe('groups', () => {
 
   it('an unlisted member cannot be found or written to, but may write and reply', async () => {
     expect(await messageCandidates(gov, unlisted.name)).toEqual([]);
-    await expect(startConversation(gov, { recipientIds: [unlisted.id], body: 'Hello' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(startConversation(gov, { recipientIds: [unlisted.id], body: 'Hello' })).rejects.toMatchObject({
+      messageKey: 'messages.new.cannotWrite',
+      field: 'recipients',
+    });
     const { conversationId } = await startConversation(unlisted, { recipientIds: [gov.id], body: 'I wrote first' });
     await sendMessage(gov, { conversationId, body: 'Answer' });
     await sendMessage(unlisted, { conversationId, body: 'Reply' });

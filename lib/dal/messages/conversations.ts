@@ -12,6 +12,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { cursorTimestamp, isoMicros, isUuid, keysetPage, seekClause, type Page } from '@/lib/dal/pagination';
 import { NotFoundError } from '@/lib/errors';
 import { conversationAccess, messageAccess } from './access';
+import { attachmentsOf, type AttachmentView } from './attachments';
 import { EDIT_MINUTES, GROUP_MAX } from './write';
 
 const UNREAD_CAP = 99;
@@ -109,6 +110,8 @@ export interface ConversationView {
   isGroup: boolean;
   muted: boolean;
   lastReadNumber: number;
+  /** The number of the conversation's last message (whoever it reached): where live updates start. */
+  lastNumber: number;
   participants: Participant[];
   canAdd: boolean;
 }
@@ -123,6 +126,7 @@ export async function getConversation(viewer: Viewer, unsafeId: string): Promise
       isGroup: conversations.isGroup,
       muted: conversationParticipants.muted,
       lastReadNumber: conversationParticipants.lastReadNumber,
+      lastNumber: conversations.messageCount,
     })
     .from(conversations)
     .innerJoin(
@@ -163,6 +167,8 @@ export interface MessageView {
   hidden: boolean;
   isOwn: boolean;
   editable: boolean;
+  /** Its files, in order (none once deleted or hidden). */
+  attachments: AttachmentView[];
 }
 
 const messageKey = z.tuple([z.number().int().nonnegative(), z.uuid()]);
@@ -198,11 +204,24 @@ export async function listMessages(viewer: Viewer, unsafeConversationId: string,
     },
     keyOf: (row) => [row.number, row.id] as [number, string],
   });
+  // The page's files in one query, under the same rule (./attachments.ts).
+  const files = await attachmentsOf(
+    viewer,
+    page.items.map((m) => m.id),
+  );
   const items = page.items.map(({ deletedAt, hiddenAt, recent, cooked, ...row }) => {
     const deleted = deletedAt !== null;
     const hidden = hiddenAt !== null;
     const isOwn = row.authorId === viewer.id;
-    return { ...row, deleted, hidden, isOwn, cooked: deleted || hidden ? null : cooked, editable: isOwn && recent && !deleted && !hidden };
+    return {
+      ...row,
+      deleted,
+      hidden,
+      isOwn,
+      cooked: deleted || hidden ? null : cooked,
+      editable: isOwn && recent && !deleted && !hidden,
+      attachments: deleted || hidden ? [] : (files.get(row.id) ?? []),
+    };
   });
   return { ...page, items: items.reverse() };
 }

@@ -17,6 +17,7 @@ import { NotFoundError, UserError } from '@/lib/errors';
 import { cookMarkdown, markdownToPlainText } from '@/lib/markdown';
 import { consume } from '@/lib/rate-limit';
 import { addableBy, conversationAccess, messageAccess, messageReaches } from './access';
+import { attachFiles, detachAndDeleteFiles, dropBytes } from './attachments';
 
 /** A group has at most this many people, its starter included. */
 export const GROUP_MAX = 20;
@@ -29,6 +30,8 @@ export interface StartInput {
   recipientIds: string[];
   subject?: string | null;
   body: string;
+  /** The viewer's own unattached uploads (POST /api/uploads?for=message) to attach. */
+  attachments?: string[];
 }
 
 async function cook(body: string) {
@@ -44,20 +47,31 @@ async function spend(rule: Parameters<typeof consume>[0], viewer: Viewer, messag
   if (!result.ok) throw new UserError(messageKey, undefined, { minutes: Math.ceil(result.retryAfterSeconds / 60) });
 }
 
-/** The people among `ids` the viewer may add; NotFoundError when any is not (blocked, unlisted, suspended, unknown). */
-export async function addablePeople(tx: Db | Tx, viewer: Viewer, ids: string[]): Promise<string[]> {
+/**
+ * The people among `ids` the viewer may add. When any is not (blocked the viewer, unlisted, suspended,
+ * unknown), one field error on `field` with the SAME sentence for every reason (decision 027): the
+ * viewer learns they cannot write to someone they chose, never why, so a block is not revealed.
+ */
+export async function addablePeople(tx: Db | Tx, viewer: Viewer, ids: string[], field = 'recipients'): Promise<string[]> {
   const unique = [...new Set(ids)];
-  if (!unique.length || !unique.every(isUuid)) throw new NotFoundError('person');
+  const cannot = new UserError('messages.new.cannotWrite', field);
+  if (!unique.length || !unique.every(isUuid)) throw cannot;
   const found = await tx
     .select({ id: users.id })
     .from(users)
     .where(and(inArray(users.id, unique), addableBy(viewer)));
-  if (found.length !== unique.length) throw new NotFoundError('person');
+  if (found.length !== unique.length) throw cannot;
   return unique;
 }
 
 /** Adds a message to a conversation whose row the caller found under the access rule; notifies the others. */
-async function insertMessage(tx: Tx, viewer: Viewer, conversationId: string, content: Cooked): Promise<{ messageId: string; number: number }> {
+async function insertMessage(
+  tx: Tx,
+  viewer: Viewer,
+  conversationId: string,
+  content: Cooked,
+  attachments: string[] = [],
+): Promise<{ messageId: string; number: number }> {
   const [counter] = await tx
     .update(conversations)
     .set({ messageCount: sql`${conversations.messageCount} + 1`, lastMessageAt: sql`now()` })
@@ -67,6 +81,7 @@ async function insertMessage(tx: Tx, viewer: Viewer, conversationId: string, con
     .insert(directMessages)
     .values({ conversationId, number: counter!.number, authorId: viewer.id, ...content })
     .returning({ id: directMessages.id });
+  await attachFiles(tx, viewer, message!.id, attachments);
   await tx
     .update(conversationParticipants)
     .set({ lastActivityAt: sql`now()` })
@@ -89,8 +104,9 @@ async function insertMessage(tx: Tx, viewer: Viewer, conversationId: string, con
       and ${delivery.emailDueAt} is not null
     on conflict do nothing`);
   await scheduleNotificationEmails('message', tx);
-  // Live delivery (decision 015's bus): the participants' ids only; each stream recounts under messageAccess, at commit.
-  await tx.execute(sql`select pg_notify('portal_events', json_build_object('k', 'messages', 'users',
+  // Live delivery (decision 015's bus): the participants' ids and the conversation's only; each stream
+  // recounts under messageAccess, and tells an open conversation only what messageAccess lets through (decision 027).
+  await tx.execute(sql`select pg_notify('portal_events', json_build_object('k', 'messages', 'c', ${conversationId}::text, 'users',
     (select json_agg(user_id) from conversation_participants where conversation_id = ${conversationId}::uuid and left_at is null))::text)`);
   return { messageId: message!.id, number: counter!.number };
 }
@@ -132,7 +148,7 @@ export async function startConversation(viewer: Viewer, input: StartInput): Prom
   await addablePeople(getDb(), viewer, others);
   const existing = others.length === 1 && !subject ? await existingPair(getDb(), viewer, others[0]!) : null;
   if (existing) {
-    await sendMessage(viewer, { conversationId: existing, body: input.body }, content);
+    await sendMessage(viewer, { conversationId: existing, body: input.body, attachments: input.attachments }, content);
     return { conversationId: existing };
   }
   await spend('conversationStart', viewer, 'messages.limits.conversations');
@@ -145,7 +161,7 @@ export async function startConversation(viewer: Viewer, input: StartInput): Prom
       .values({ subject, isGroup: others.length > 1, createdBy: viewer.id })
       .returning({ id: conversations.id });
     await tx.insert(conversationParticipants).values([viewer.id, ...others].map((userId) => ({ conversationId: conversation!.id, userId })));
-    await insertMessage(tx, viewer, conversation!.id, content);
+    await insertMessage(tx, viewer, conversation!.id, content, input.attachments);
     return { conversationId: conversation!.id };
   });
 }
@@ -153,7 +169,7 @@ export async function startConversation(viewer: Viewer, input: StartInput): Prom
 /** Sends a message in a conversation the viewer takes part in. */
 export async function sendMessage(
   viewer: Viewer,
-  input: { conversationId: string; body: string },
+  input: { conversationId: string; body: string; attachments?: string[] },
   cooked?: Cooked,
 ): Promise<{ messageId: string; number: number }> {
   if (!isUuid(input.conversationId)) throw new NotFoundError('conversation');
@@ -168,7 +184,7 @@ export async function sendMessage(
       .for('update')
       .limit(1);
     if (!conversation) throw new NotFoundError('conversation');
-    return insertMessage(tx, viewer, conversation.id, content);
+    return insertMessage(tx, viewer, conversation.id, content, input.attachments);
   });
 }
 
@@ -204,14 +220,16 @@ export async function editMessage(viewer: Viewer, input: { messageId: string; bo
   });
 }
 
-/** Removes one's own message: it stays in its place as "message removed". */
+/** Removes one's own message: it stays in its place as "message removed"; its files are deleted. */
 export async function deleteMessage(viewer: Viewer, messageId: string): Promise<{ conversationId: string }> {
-  return getDb().transaction(async (tx) => {
+  const { conversationId, keys } = await getDb().transaction(async (tx) => {
     const message = await ownMessage(tx, viewer, messageId);
     await tx
       .update(directMessages)
       .set({ deletedAt: sql`now()` })
       .where(eq(directMessages.id, message.id));
-    return { conversationId: message.conversationId };
+    return { conversationId: message.conversationId, keys: await detachAndDeleteFiles(tx, message.id) };
   });
+  await dropBytes(keys);
+  return { conversationId };
 }
