@@ -7,6 +7,7 @@ import { sendDueNotificationEmails } from '@/lib/dal/notifications/emails';
 import { emailsTo } from '@/testing/accounts';
 import { request } from '@/testing/discussions';
 import { signedIn } from '@/testing/factories';
+import { mentionMarkdown } from '@/lib/dal/discussions/mentions';
 import { getConversation, listInbox, listMessages, unreadConversationCount } from './conversations';
 import { addableById, messageCandidates } from './people';
 import { addParticipants, blockMember, leaveConversation, markConversationRead, setConversationMuted } from './manage';
@@ -146,5 +147,17 @@ describe('groups', () => {
   it('groups hold at most 20 people', async () => {
     const many = await Promise.all(Array.from({ length: 20 }, () => signedIn()));
     await expect(startConversation(admin, { recipientIds: many.map((m) => m.id), body: 'Too many' })).rejects.toBeInstanceOf(UserError);
+  });
+});
+
+describe('mentions in messages', () => {
+  it('show the mentioned person’s current name when read (decision 022), as posts do', async () => {
+    const body = `Ask ${mentionMarkdown('Old typed name', civil.id)} and ${mentionMarkdown('Someone', unlisted.id)}`;
+    const { conversationId } = await startConversation(gov, { recipientIds: [company.id], body });
+    const [message] = (await listMessages(company, conversationId)).items;
+    expect(message!.cooked).toContain(`>@${civil.name.replaceAll('&', '&amp;')}</a>`);
+    expect(message!.cooked).not.toContain('Old typed name');
+    // Someone the reader may not see keeps the text as typed.
+    expect(message!.cooked).toContain('>@Someone</a>');
   });
 });

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { isolated } from '@/app/_components/bidi';
 import { Cooked } from '@/app/_components/cooked';
 import { formerMemberNames } from '@/app/_components/former-member';
+import { ResourceCards } from '@/app/_components/resource-cards';
 import { ActionButton } from '@/app/_components/ui/action-forms';
 import type { AttachmentView } from '@/lib/dal/messages/attachments';
 import type { MessageView } from '@/lib/dal/messages/conversations';
@@ -55,6 +56,7 @@ export async function MessageItem({
           ) : (
             <Cooked html={message.cooked!} />
           )}
+          {message.resourceCards.length && !editing ? <ResourceCards cards={message.resourceCards} /> : null}
           {message.attachments.length ? <Attachments files={message.attachments} /> : null}
         </div>
         {!message.deleted && !message.hidden ? (
