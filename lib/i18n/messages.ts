@@ -58,7 +58,7 @@ export const CLIENT_MESSAGES = {
   /** app/(member)/settings. */
   settings: ['profile', 'settings', 'notify.settings', 'privacy.delete'],
   /** app/(member)/messages. */
-  messages: ['messages.conversation', 'messages.group', 'messages.new', 'messages.report'],
+  messages: ['messages.attachments', 'messages.conversation', 'messages.group', 'messages.live', 'messages.new', 'messages.report'],
   /** app/(member)/organisations. */
   organisations: ['directory.editOrganisation', 'directory.logo', 'people.invite'],
   /** app/admin: the Secretariat's console. */
