@@ -3,6 +3,7 @@ import { createTranslator } from 'next-intl';
 import { expect, expectAccessible, test } from './fixtures';
 import { accounts, formMessage, signIn } from './helpers';
 import { t } from './messages';
+import { minimalPdf } from '../testing/uploads';
 
 /**
  * Direct messages end to end (decision 023): a government member finds a civil-society member in the
@@ -131,4 +132,69 @@ test('a participant reports a message in a group; a moderator sees only the exce
   await expectAccessible(moderator);
   const response = await moderator.goto(conversationPath);
   expect(response?.status()).toBe(404);
+});
+
+/** Nothing wider than a 360 px phone screen: no horizontal scrolling. */
+async function fitsPhone(page: import('@playwright/test').Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+}
+
+test('on a 360 px screen: a file sent in a message arrives live for the recipient, who downloads it; nobody else can', async ({ page, newPage }) => {
+  test.slow();
+  const stamp = Date.now().toString(36);
+  const text = `The referral guide we discussed, attached. ${stamp}`;
+  const pdf = minimalPdf(`Referral guide ${stamp}`);
+
+  await page.setViewportSize({ width: 360, height: 740 });
+  await signIn(page, accounts.government);
+  await page.goto('/messages/new');
+  await expect(page.getByRole('heading', { level: 1, name: t('messages.new.title') })).toBeVisible();
+  await fitsPhone(page);
+  await expectAccessible(page);
+  await page.goto('/messages');
+  await fitsPhone(page);
+  await expectAccessible(page);
+  await page.getByRole('link', { name: accounts.civil.name, exact: true }).click();
+  await expect(page).toHaveURL(/\/messages\/[0-9a-f-]{36}/);
+  await fitsPhone(page);
+  const conversationPath = new URL(page.url()).pathname;
+
+  // The recipient has the conversation open, on a phone too.
+  const civil = await newPage();
+  await civil.setViewportSize({ width: 360, height: 740 });
+  await signIn(civil, accounts.civil);
+  await civil.goto(conversationPath);
+  await expect(civil.getByRole('textbox', { name: t('messages.conversation.write'), exact: true })).toBeVisible();
+  await fitsPhone(civil);
+
+  await page
+    .getByLabel(t('messages.attachments.label'), { exact: true })
+    .setInputFiles({ name: 'referral-guide.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await expect(page.getByText(/referral-guide\.pdf.*attached/)).toBeVisible();
+  await fitsPhone(page);
+  await expectAccessible(page);
+  await page.getByRole('textbox', { name: t('messages.conversation.write'), exact: true }).fill(text);
+  await page.getByRole('button', { name: t('messages.conversation.send'), exact: true }).click();
+  await expect(page.getByText(text)).toBeVisible();
+  const link = page.getByRole('link', { name: /^referral-guide\.pdf/ });
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/^\/api\/files\/[0-9a-f-]{36}$/);
+  await fitsPhone(page);
+
+  // Live: the open conversation says a new message came; showing it marks nothing lost.
+  await civil.getByRole('button', { name: plural('live.newMessages', { count: 1 }) }).click();
+  await expect(civil.getByText(text)).toBeVisible();
+  await fitsPhone(civil);
+  await expectAccessible(civil);
+  const [download] = await Promise.all([civil.waitForEvent('download'), civil.getByRole('link', { name: /^referral-guide\.pdf/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+  const { readFile } = await import('node:fs/promises');
+  expect((await readFile((await download.path())!)).equals(pdf)).toBe(true);
+
+  // Anyone else — a member outside the conversation, a moderator — gets a 404 for the file.
+  for (const who of [accounts.justice, accounts.moderator]) {
+    const other = await newPage();
+    await signIn(other, who);
+    expect((await other.request.get(href!, { headers: { 'sec-fetch-site': 'same-origin' } })).status()).toBe(404);
+  }
 });

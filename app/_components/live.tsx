@@ -1,17 +1,20 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState } from 'react';
+import { Button } from '@/app/_components/ui/button';
 
 /**
  * Live updates in the browser: ONE EventSource per page on /api/events (lib/live/stream.ts), shared by
- * the components that listen (the header's count, a thread's new-replies bar, the notifications page).
+ * the components that listen (the header's count, a thread's new-replies bar, a conversation's
+ * new-messages bar, the notifications page).
  * The browser reconnects by itself, sending the last post number it saw (Last-Event-ID).
  */
 type LiveData = { count?: number; number?: number };
-type Handler = (type: 'unread' | 'post' | 'messages', data: LiveData) => void;
+type Handler = (type: 'unread' | 'post' | 'messages' | 'dm', data: LiveData) => void;
 
 const handlers = new Set<Handler>();
-let thread: { id: string; after: number } | null = null;
+/** The open thread's (`thread=`) or conversation's (`conversation=`) new posts or messages after a number. */
+let thread: { id: string; param: 'thread' | 'conversation'; after: number } | null = null;
 let source: EventSource | null = null;
 let opened = '';
 let pending = false;
@@ -22,13 +25,13 @@ function sync() {
   pending = true;
   queueMicrotask(() => {
     pending = false;
-    const wanted = handlers.size === 0 ? '' : thread ? `/api/events?thread=${thread.id}&after=${thread.after}` : '/api/events';
-    // The same thread (or none) keeps its connection: only the thread's id decides.
+    const wanted = handlers.size === 0 ? '' : thread ? `/api/events?${thread.param}=${thread.id}&after=${thread.after}` : '/api/events';
+    // The same thread or conversation (or none) keeps its connection: only its id decides.
     if (wanted.split('&')[0] === opened.split('&')[0]) return;
     source?.close();
     opened = wanted;
     source = wanted ? new EventSource(wanted) : null;
-    for (const type of ['unread', 'post', 'messages'] as const) {
+    for (const type of ['unread', 'post', 'messages', 'dm'] as const) {
       source?.addEventListener(type, (e) => {
         const data = JSON.parse((e as MessageEvent<string>).data) as LiveData;
         for (const handler of handlers) handler(type, data);
@@ -37,25 +40,29 @@ function sync() {
   });
 }
 
-/** Calls `handler` with the member's live events; `watch` adds the new posts of a thread after a number. */
-export function useLiveEvents(handler: Handler, watch?: { threadId: string; after: number }) {
+/**
+ * Calls `handler` with the member's live events; `watch` adds the new posts of a thread (`threadId`) or
+ * the new messages of a conversation (`conversationId`) after a number.
+ */
+export function useLiveEvents(handler: Handler, watch?: { threadId?: string; conversationId?: string; after: number }) {
   const latest = useRef(handler);
   useEffect(() => {
     latest.current = handler;
   });
-  const threadId = watch?.threadId;
+  const watched = watch?.threadId ?? watch?.conversationId;
+  const param = watch?.threadId ? 'thread' : 'conversation';
   const after = watch?.after ?? 0;
   useEffect(() => {
     const mine: Handler = (type, data) => latest.current(type, data);
     handlers.add(mine);
-    if (threadId) thread = { id: threadId, after };
+    if (watched) thread = { id: watched, param, after };
     sync();
     return () => {
       handlers.delete(mine);
-      if (threadId && thread?.id === threadId) thread = null;
+      if (watched && thread?.id === watched) thread = null;
       sync();
     };
-  }, [threadId, after]);
+  }, [watched, param, after]);
 }
 
 /** The header's count of conversations with unread direct messages (the server's at first, then live), and the link's name. */
@@ -90,4 +97,26 @@ export function LiveUnread({ initial, cap }: { initial: number; cap: number }) {
     if (type === 'unread' && typeof data.count === 'number') setCount(data.count);
   });
   return <HeaderCount count={count} cap={cap} label={count ? t('notificationsUnread', { count }) : t('notifications')} />;
+}
+
+/**
+ * The bar of a page whose new items arrive live without being put in (a thread's replies, a
+ * conversation's messages): a polite status saying how many (`said`), and a button (`label`) that shows
+ * them, held at the bottom of the view. Nothing while `count` is 0.
+ */
+export function NewItemsBar({ count, said, label, onShow }: { count: number; said: string; label: string; onShow: () => void }) {
+  return (
+    <>
+      <p role="status" className="sr-only">
+        {count ? said : ''}
+      </p>
+      {count ? (
+        <div className="sticky bottom-4 z-10 flex justify-center">
+          <Button onClick={onShow} className="shadow-lg">
+            {label}
+          </Button>
+        </div>
+      ) : null}
+    </>
+  );
 }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, index, pgEnum, pgTable, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 
-export const FILE_PURPOSES = ['logo', 'resource'] as const;
+export const FILE_PURPOSES = ['logo', 'resource', 'message'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 export const filePurposeEnum = pgEnum('file_purpose', FILE_PURPOSES);
 
@@ -58,6 +58,8 @@ export const files = pgTable(
     index('files_uploaded_by_resource_idx')
       .on(t.uploadedBy)
       .where(sql`${t.purpose} = 'resource'`),
+    // Direct messages' attachments count against the same quota (decision 027): every file by its uploader.
+    index('files_uploaded_by_idx').on(t.uploadedBy),
   ],
 );
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from './accounts';
 import { reportStatusEnum } from './discussions';
+import { files } from './files';
 
 /**
  * Direct messages (issue 12, decision 023): conversations between members, their participants, the
@@ -83,6 +84,25 @@ export const directMessages = pgTable(
     index('direct_messages_author_created_idx').on(t.authorId, t.createdAt),
     index('direct_messages_search_idx').using('gin', t.searchVector),
   ],
+);
+
+/**
+ * Files attached to a message (decision 027): downloadable by whom the message reaches (messageAccess),
+ * removed with the message when its author deletes it.
+ */
+export const directMessageAttachments = pgTable(
+  'direct_message_attachments',
+  {
+    messageId: uuid()
+      .notNull()
+      .references(() => directMessages.id, { onDelete: 'cascade' }),
+    fileId: uuid()
+      .notNull()
+      .references(() => files.id, { onDelete: 'cascade' }),
+    /** Order on the message (0, 1, …). */
+    position: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.fileId] }), uniqueIndex('direct_message_attachments_file_idx').on(t.fileId)],
 );
 
 /** A member's block of another: the blocked one cannot start or add them, and their messages stop reaching the blocker. */

@@ -58,7 +58,16 @@ export const CLIENT_MESSAGES = {
   /** app/(member)/settings. */
   settings: ['profile', 'settings', 'notify.settings', 'privacy.delete', 'security.keys', 'security.recovery'],
   /** app/(member)/messages: the post editor serves messages too. */
-  messages: ['messages.conversation', 'messages.group', 'messages.new', 'messages.report', 'discussions.editor', 'identifying'],
+  messages: [
+    'messages.attachments',
+    'messages.conversation',
+    'messages.group',
+    'messages.live',
+    'messages.new',
+    'messages.report',
+    'discussions.editor',
+    'identifying',
+  ],
   /** app/(member)/organisations. */
   organisations: ['directory.editOrganisation', 'directory.logo', 'people.invite'],
   /** app/admin: the Secretariat's console. */

@@ -16,8 +16,9 @@ const eventSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('post'), thread: z.uuid(), post: z.uuid() }),
   // `users` absent: too many members to name, every stream counts again.
   z.object({ k: z.literal('unread'), users: z.array(z.uuid()).optional() }),
-  // A direct message was written in a conversation of these members (lib/dal/messages/write.ts): each stream counts again.
-  z.object({ k: z.literal('messages'), users: z.array(z.uuid()) }),
+  // A direct message was written in conversation `c` of these members (lib/dal/messages/write.ts): each stream
+  // counts again, and one that has the conversation open asks what of it reaches its member.
+  z.object({ k: z.literal('messages'), c: z.uuid().optional(), users: z.array(z.uuid()) }),
 ]);
 export type LiveEvent = z.infer<typeof eventSchema>;
 export type LiveListener = (event: LiveEvent) => void;

@@ -6,7 +6,10 @@
  *  - `messages` {count}: the conversations with unread direct messages (messageAccess, capped), likewise;
  *  - `post` {number}, with the post's number as the event id: a new post of the open thread the member
  *    may see (lib/dal/discussions/live.ts). A stream that opens with `after` (the page's last post) or
- *    resumes with Last-Event-ID first replays what it missed, bounded.
+ *    resumes with Last-Event-ID first replays what it missed, bounded;
+ *  - `dm` {number}, with the message's number as the event id: a new message of the open conversation
+ *    that reaches the member (lib/dal/messages/live.ts: conversationAccess and messageAccess, decision
+ *    027), replayed after `after` in the same way.
  *
  * Every event and every heartbeat (a comment every 20 s) loads the member again from the session row
  * (without moving its last-seen time) and asks the data-access layer with that fresh viewer: a session
@@ -18,6 +21,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { viewerForSessionKey } from '@/lib/auth/sessions';
 import { livePostNumbers } from '@/lib/dal/discussions/live';
 import { unreadConversationCount } from '@/lib/dal/messages/conversations';
+import { liveMessageNumbers } from '@/lib/dal/messages/live';
 import { unreadNotificationCount } from '@/lib/dal/notifications/notifications';
 import { loggableError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
@@ -31,7 +35,9 @@ export interface LiveStreamOptions {
   viewer: Viewer;
   /** The open thread whose new posts the page wants, if any. */
   threadId: string | null;
-  /** Replay that thread's posts after this number first (the page's last post, or Last-Event-ID). */
+  /** The open conversation whose new messages the page wants, if any (never with `threadId`). */
+  conversationId?: string | null;
+  /** Replay that thread's posts (or conversation's messages) after this number first (the page's last one, or Last-Event-ID). */
   after: number | null;
   /** Aborted when the browser goes away. */
   signal: AbortSignal;
@@ -46,6 +52,7 @@ export function sseMessage(event: string, data: unknown, id?: number): string {
 export function liveEventStream({
   viewer: first,
   threadId,
+  conversationId = null,
   after,
   signal,
   heartbeatMs = HEARTBEAT_MS,
@@ -58,6 +65,8 @@ export function liveEventStream({
   let queue = Promise.resolve();
   let unread = -1;
   let messages = -1;
+  /** The conversation's last message number announced (or known to the page). */
+  let lastMessage = after ?? 0;
 
   const close = () => {
     if (closed) return;
@@ -104,11 +113,20 @@ export function liveEventStream({
     if (!threadId) return;
     for (const number of await livePostNumbers(viewer, threadId, which)) write(sseMessage('post', { number }, number));
   };
+  const sendConversation = async (viewer: Viewer) => {
+    if (!conversationId) return;
+    for (const number of await liveMessageNumbers(viewer, conversationId, lastMessage)) {
+      lastMessage = number;
+      write(sseMessage('dm', { number }, number));
+    }
+  };
   const onEvent = (event: LiveEvent) => {
     if (event.k === 'post') {
       if (event.thread === threadId) run((viewer) => sendPosts(viewer, { postId: event.post }));
     } else if (event.k === 'messages') {
-      if (event.users.includes(first.id)) run(sendMessages);
+      if (!event.users.includes(first.id)) return;
+      run(sendMessages);
+      if (event.c && event.c === conversationId) run(sendConversation);
     } else if (!event.users || event.users.includes(first.id)) {
       run(sendUnread);
     }
@@ -133,6 +151,7 @@ export function liveEventStream({
         await sendUnread(viewer);
         await sendMessages(viewer);
         if (after !== null) await sendPosts(viewer, { after });
+        if (after !== null) await sendConversation(viewer);
       });
       timer = setInterval(() => run(async () => write(': heartbeat\n\n')), heartbeatMs);
     },

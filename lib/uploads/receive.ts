@@ -13,7 +13,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { config } from '@/lib/config';
 import { blockedBy } from '@/lib/dal/console/blocklist';
 import { quarantineUpload } from '@/lib/dal/files/quarantine';
-import { storeUploadedFile, type StoredFile } from '@/lib/dal/resources/files';
+import { storeUploadedFile, type StoredFile, type UploadPurpose } from '@/lib/dal/resources/files';
 import { StorageQuotaExceeded, storageRoomFor } from '@/lib/dal/resources/quota';
 import type { RequestInfo } from '@/lib/request';
 import { ALLOWED_TYPES, IMAGE_TYPES, TEXT_EXTENSIONS, allowedExtension, fileNameProblem, type AllowedExtension } from './types';
@@ -205,8 +205,16 @@ export async function receiveChecked<T>(
   }
 }
 
-/** A file for the resource library (POST /api/uploads), stored unattached until a resource uses it. */
-export async function receiveUpload(viewer: Viewer, upload: Upload, request: RequestInfo): Promise<UploadResult> {
+/**
+ * A file for the resource library or a direct message (POST /api/uploads), stored unattached until a
+ * resource or a message uses it (discarded after a day otherwise).
+ */
+export async function receiveUpload(
+  viewer: Viewer,
+  upload: Upload,
+  request: RequestInfo,
+  purpose: UploadPurpose = 'resource',
+): Promise<UploadResult> {
   const limit = maxUploadBytes();
   const fileName = upload.fileName.normalize('NFC');
   if (fileNameProblem(fileName)) return { ok: false, refusal: 'nameInvalid' };
@@ -234,6 +242,7 @@ export async function receiveUpload(viewer: Viewer, upload: Upload, request: Req
       viewer,
       { path: stored, contentType, size, sha256: digest.sha256, md5: digest.md5, originalName: fileName, original },
       request,
+      purpose,
     ).catch((error: unknown) => {
       // Another upload took the room meanwhile (decided under the organisation's lock): the bytes are gone again.
       throw error instanceof StorageQuotaExceeded ? new Refused('quotaExceeded') : error;

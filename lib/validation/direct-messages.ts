@@ -19,8 +19,22 @@ const people = (max: number) =>
     z.array(z.uuid()).min(1, { error: 'choosePeople' }).max(max, { error: 'tooManyPeople' }),
   );
 
-export const startConversationSchema = z.object({ recipients: people(RECIPIENTS_MAX), subject: optionalSingleLine(200), body, identifyingChecked });
-export const sendMessageSchema = z.object({ conversationId: uuid, body, identifyingChecked });
+/** A message carries at most 10 files (lib/dal/messages/attachments.ts). */
+export const ATTACHMENTS_MAX = 10;
+/** The ids of the files uploaded for the message (POST /api/uploads?for=message), a repeated field. */
+const attachments = z.preprocess(
+  (v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.uuid()).max(ATTACHMENTS_MAX, { error: 'tooManyFiles' }),
+);
+
+export const startConversationSchema = z.object({
+  recipients: people(RECIPIENTS_MAX),
+  subject: optionalSingleLine(200),
+  body,
+  attachments,
+  identifyingChecked,
+});
+export const sendMessageSchema = z.object({ conversationId: uuid, body, attachments, identifyingChecked });
 export const editMessageSchema = z.object({ messageId: uuid, body, identifyingChecked });
 export const messageIdSchema = z.object({ messageId: uuid });
 export const conversationIdSchema = z.object({ conversationId: uuid });

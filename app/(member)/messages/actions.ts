@@ -24,8 +24,8 @@ const conversationUrl = (id: string, anchor?: string) => `/messages/${id}${ancho
 
 export const startConversationAction = memberAction(
   startConversationSchema,
-  async ({ recipients, subject, body, identifyingChecked }, { viewer, request }) => {
-    const { conversationId } = await startConversation(viewer, { recipientIds: recipients, subject, body, identifyingChecked }, request);
+  async ({ recipients, subject, body, attachments, identifyingChecked }, { viewer, request }) => {
+    const { conversationId } = await startConversation(viewer, { recipientIds: recipients, subject, body, attachments, identifyingChecked }, request);
     redirect(conversationUrl(conversationId, 'latest'));
   },
 );

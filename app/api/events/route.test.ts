@@ -138,6 +138,33 @@ describe('GET /api/events', () => {
     for (const stream of Object.values(streams)) stream.close();
   });
 
+  it('announces the open conversation’s new messages that reach the member: not their own, not a blocked member’s, not to others', async () => {
+    const [writer, reader, pest, stranger] = [await signedIn(), await signedIn(), await signedIn(), await signedIn()];
+    const { conversationId } = await startConversation(writer, { recipientIds: [reader.id, pest.id], subject: 'Rota', body: 'One' });
+    await blockMember(reader, pest.id, request);
+    const dms = (text: string) => [...text.matchAll(/id: (\d+)\nevent: dm\ndata: \{"number":(\d+)\}/g)].map((m) => Number(m[2]));
+    const streams = {
+      reader: await open(reader, `?conversation=${conversationId}&after=1`),
+      stranger: await open(stranger, `?conversation=${conversationId}&after=0`),
+    };
+    for (const stream of Object.values(streams)) await stream.until((t) => t.includes('event: messages'));
+    await sendMessage(writer, { conversationId, body: 'Two' });
+    expect(dms(await streams.reader.until((t) => dms(t).includes(2)))).toEqual([2]);
+    await sendMessage(pest, { conversationId, body: 'Three, from the blocked member' });
+    await sendMessage(writer, { conversationId, body: 'Four' });
+    await sendMessage(reader, { conversationId, body: 'Five, my own' });
+    await sendMessage(writer, { conversationId, body: 'Six' });
+    expect(dms(await streams.reader.until((t) => dms(t).includes(6)))).toEqual([2, 4, 6]);
+    // A stream that opens after them (or resumes) replays what it missed, under the same rule.
+    const later = await open(reader, `?conversation=${conversationId}&after=1`);
+    expect(dms(await later.until((t) => dms(t).includes(6)))).toEqual([2, 4, 6]);
+    // Asking for a conversation one is not in tells nothing, now or on replay.
+    const asked = await open(stranger, `?conversation=${conversationId}&after=0`);
+    await asked.until((t) => t.includes('event: messages'));
+    expect(dms(asked.text() + streams.stranger.text())).toEqual([]);
+    for (const stream of [...Object.values(streams), later, asked]) stream.close();
+  });
+
   it('closes the stream at the next event once the session has ended', async () => {
     const who = await signedIn();
     const stream = await open(who);

@@ -13,6 +13,7 @@ import { POSTS_PER_PAGE } from '@/lib/validation/discussions';
 import { isUuid } from '@/lib/dal/pagination';
 import { containsText } from '@/lib/dal/matching';
 import { spaceAccess, spaceAudience, threadAccess } from './access';
+import { resourceCardsOf, type ResourceCard } from '@/lib/dal/resources/cards';
 import { withCurrentMentionNames } from './mention-names';
 import { chathamLabel, masked, maskedAuthorId, underChatham, type ChathamAuthor } from './chatham';
 import { isModerator } from '@/lib/dal/roles';
@@ -38,6 +39,8 @@ export interface PostView {
   hidden: boolean;
   hiddenReason: string | null;
   isOwn: boolean;
+  /** Cards for the resources it links to that the viewer may see (lib/dal/resources/cards.ts); listPosts only. */
+  resourceCards?: ResourceCard[];
 }
 
 export const pageOfPost = (number: number) => Math.max(1, Math.ceil(number / POSTS_PER_PAGE));
@@ -90,7 +93,8 @@ export async function listPosts(viewer: Viewer, threadId: string, page: number):
       cooked: deleted || (hidden && !moderator) ? null : cooked,
     };
   });
-  return withCurrentMentionNames(viewer, views);
+  const [renamed, cards] = await Promise.all([withCurrentMentionNames(viewer, views), resourceCardsOf(viewer, views)]);
+  return renamed.map((post) => ({ ...post, resourceCards: cards.get(post.id) ?? [] }));
 }
 
 /** A post's markdown source: for its author (editing) or for quoting; only when it is visible to the viewer. */

@@ -10,11 +10,12 @@
  * malware scan. `fileState(viewer)` tells pages which of those a file is in.
  */
 import 'server-only';
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, or, sql, type SQL } from 'drizzle-orm';
 import { files, organisations, type FilePurpose } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
 import { organisationPageAccess } from '@/lib/dal/directory/access';
-import { resourceFileAccess } from '@/lib/dal/resources/access';
+import { attachmentAccess } from '@/lib/dal/messages/access';
+import { notWithheldByMarking, resourceFileAccess } from '@/lib/dal/resources/access';
 import { isAdmin } from '@/lib/dal/roles';
 
 /**
@@ -28,6 +29,8 @@ const FILE_VISIBILITY: Record<FilePurpose, (viewer: Viewer) => SQL> = {
     sql`exists (select 1 from ${organisations} where ${organisations.logoFileId} = ${files.id} and ${organisationPageAccess(viewer) ?? sql`true`})`,
   // A resource file: a version of a resource the viewer sees (resourceAccess, lib/dal/resources/access.ts).
   resource: (viewer) => resourceFileAccess(viewer),
+  // A direct message's attachment: whom the message reaches (lib/dal/messages/access.ts), nobody else.
+  message: (viewer) => attachmentAccess(viewer),
 };
 
 /** Not quarantined, and either scanned clean or uploaded while no scanner was configured. */
@@ -35,9 +38,15 @@ export function fileInCirculation(): SQL {
   return sql`(${files.quarantinedAt} is null and ${files.scanStatus} in ('clean', 'not_scanned'))`;
 }
 
-/** Which files the viewer may download. */
+/**
+ * Which files the viewer may download. Admins may download every file in circulation EXCEPT direct
+ * messages' attachments, which follow the participants' rule for them as for anyone (decision 023: no
+ * admin branch to conversations), and the files of resources whose TLP marking leaves them out
+ * (decision 030: a RED file only for the people named).
+ */
 export function fileAccess(viewer: Viewer): SQL {
-  if (isAdmin(viewer)) return fileInCirculation();
+  if (isAdmin(viewer))
+    return and(fileInCirculation(), or(ne(files.purpose, 'message'), FILE_VISIBILITY.message(viewer)), notWithheldByMarking(viewer))!;
   return and(
     fileInCirculation(),
     or(...(Object.keys(FILE_VISIBILITY) as FilePurpose[]).map((purpose) => and(eq(files.purpose, purpose), FILE_VISIBILITY[purpose](viewer)))),

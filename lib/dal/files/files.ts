@@ -25,6 +25,7 @@ import { isUuid } from '@/lib/dal/pagination';
 export const FILE_SERVING: Record<FilePurpose, { disposition: 'inline' | 'attachment'; cacheControl: string }> = {
   logo: { disposition: 'inline', cacheControl: 'private, max-age=3600' },
   resource: { disposition: 'attachment', cacheControl: 'private, no-store' },
+  message: { disposition: 'attachment', cacheControl: 'private, no-store' },
 };
 
 export interface ServedFile {

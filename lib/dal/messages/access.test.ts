@@ -7,8 +7,9 @@ import { sendDueNotificationEmails } from '@/lib/dal/notifications/emails';
 import { emailsTo } from '@/testing/accounts';
 import { request } from '@/testing/discussions';
 import { signedIn } from '@/testing/factories';
+import { mentionMarkdown } from '@/lib/dal/discussions/mentions';
 import { getConversation, listInbox, listMessages, unreadConversationCount } from './conversations';
-import { messageCandidates } from './people';
+import { addableById, messageCandidates } from './people';
 import { addParticipants, blockMember, leaveConversation, markConversationRead, setConversationMuted } from './manage';
 import { searchMessages } from './search';
 import { deleteMessage, editMessage, sendMessage, startConversation } from './write';
@@ -98,11 +99,17 @@ describe('blocks', () => {
   it('a blocked member cannot start a conversation or add the blocker, and their messages stop reaching them', async () => {
     const { conversationId } = await startConversation(company, { recipientIds: [outsider.id], body: 'Before the block' });
     await blockMember(outsider, company.id, request);
-    await expect(startConversation(company, { recipientIds: [outsider.id], subject: 'New', body: 'Hello again' })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    // The same field error as for anyone they may not write to (an unlisted member, below): the block is not revealed.
+    await expect(startConversation(company, { recipientIds: [outsider.id], subject: 'New', body: 'Hello again' })).rejects.toMatchObject({
+      messageKey: 'messages.new.cannotWrite',
+      field: 'recipients',
+    });
     const group = await startConversation(company, { recipientIds: [gov.id, civil.id], body: 'A group' });
-    await expect(addParticipants(company, group.conversationId, [outsider.id])).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addParticipants(company, group.conversationId, [outsider.id])).rejects.toMatchObject({
+      messageKey: 'messages.new.cannotWrite',
+      field: 'people',
+    });
+    expect(await addableById(company, [outsider.id])).toEqual([]);
     expect((await messageCandidates(company, outsider.name)).map((c) => c.id)).not.toContain(outsider.id);
     // The blocked member is not told: sending still works for them, it just no longer reaches the blocker.
     await sendMessage(company, { conversationId, body: 'After the block' });
@@ -127,7 +134,10 @@ describe('groups', () => {
 
   it('an unlisted member cannot be found or written to, but may write and reply', async () => {
     expect(await messageCandidates(gov, unlisted.name)).toEqual([]);
-    await expect(startConversation(gov, { recipientIds: [unlisted.id], body: 'Hello' })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(startConversation(gov, { recipientIds: [unlisted.id], body: 'Hello' })).rejects.toMatchObject({
+      messageKey: 'messages.new.cannotWrite',
+      field: 'recipients',
+    });
     const { conversationId } = await startConversation(unlisted, { recipientIds: [gov.id], body: 'I wrote first' });
     await sendMessage(gov, { conversationId, body: 'Answer' });
     await sendMessage(unlisted, { conversationId, body: 'Reply' });
@@ -137,5 +147,17 @@ describe('groups', () => {
   it('groups hold at most 20 people', async () => {
     const many = await Promise.all(Array.from({ length: 20 }, () => signedIn()));
     await expect(startConversation(admin, { recipientIds: many.map((m) => m.id), body: 'Too many' })).rejects.toBeInstanceOf(UserError);
+  });
+});
+
+describe('mentions in messages', () => {
+  it('show the mentioned person’s current name when read (decision 022), as posts do', async () => {
+    const body = `Ask ${mentionMarkdown('Old typed name', civil.id)} and ${mentionMarkdown('Someone', unlisted.id)}`;
+    const { conversationId } = await startConversation(gov, { recipientIds: [company.id], body });
+    const [message] = (await listMessages(company, conversationId)).items;
+    expect(message!.cooked).toContain(`>@${civil.name.replaceAll('&', '&amp;')}</a>`);
+    expect(message!.cooked).not.toContain('Old typed name');
+    // Someone the reader may not see keeps the text as typed.
+    expect(message!.cooked).toContain('>@Someone</a>');
   });
 });

@@ -41,6 +41,16 @@ export function messageReaches(userId: SQL, message: SQL = sql`"direct_messages"
       and mb.blocked_id = ${message}."author_id" and ${message}."created_at" >= mb.created_at))`;
 }
 
+/**
+ * The file (a query over `files`) is attached to a message that reaches the viewer and is still shown
+ * (not deleted, not hidden by a moderator). /api/files/[id] serves message attachments under this alone:
+ * for admins too (lib/dal/files/access.ts), and moderators' reported excerpts carry no files.
+ */
+export function attachmentAccess(viewer: Viewer): SQL {
+  return sql`exists (select 1 from direct_message_attachments a join direct_messages dm on dm.id = a.message_id
+    where a.file_id = "files"."id" and dm.deleted_at is null and dm.hidden_at is null and ${messageReaches(sql`${viewer.id}::uuid`, sql`dm`)})`;
+}
+
 /** Moderators only (the caller asserts the role): the message is an open report's message or one of the five before it. */
 export function reportedExcerpt(): SQL {
   return sql`exists (select 1 from message_reports r join direct_messages rm on rm.id = r.message_id

@@ -12,6 +12,9 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { cursorTimestamp, isoMicros, isUuid, keysetPage, seekClause, type Page } from '@/lib/dal/pagination';
 import { NotFoundError } from '@/lib/errors';
 import { conversationAccess, messageAccess } from './access';
+import { withCurrentMentionNames } from '@/lib/dal/discussions/mention-names';
+import { resourceCardsOf, type ResourceCard } from '@/lib/dal/resources/cards';
+import { attachmentsOf, type AttachmentView } from './attachments';
 import { EDIT_MINUTES, GROUP_MAX } from './write';
 
 const UNREAD_CAP = 99;
@@ -109,6 +112,8 @@ export interface ConversationView {
   isGroup: boolean;
   muted: boolean;
   lastReadNumber: number;
+  /** The number of the conversation's last message (whoever it reached): where live updates start. */
+  lastNumber: number;
   participants: Participant[];
   canAdd: boolean;
 }
@@ -123,6 +128,7 @@ export async function getConversation(viewer: Viewer, unsafeId: string): Promise
       isGroup: conversations.isGroup,
       muted: conversationParticipants.muted,
       lastReadNumber: conversationParticipants.lastReadNumber,
+      lastNumber: conversations.messageCount,
     })
     .from(conversations)
     .innerJoin(
@@ -163,6 +169,10 @@ export interface MessageView {
   hidden: boolean;
   isOwn: boolean;
   editable: boolean;
+  /** Its files, in order (none once deleted or hidden). */
+  attachments: AttachmentView[];
+  /** Cards for the resources it links to that the viewer may see (lib/dal/resources/cards.ts). */
+  resourceCards: ResourceCard[];
 }
 
 const messageKey = z.tuple([z.number().int().nonnegative(), z.uuid()]);
@@ -198,12 +208,23 @@ export async function listMessages(viewer: Viewer, unsafeConversationId: string,
     },
     keyOf: (row) => [row.number, row.id] as [number, string],
   });
-  const items = page.items.map(({ deletedAt, hiddenAt, recent, cooked, ...row }) => {
+  const shown = page.items.map(({ deletedAt, hiddenAt, recent, cooked, ...row }) => {
     const deleted = deletedAt !== null;
     const hidden = hiddenAt !== null;
     const isOwn = row.authorId === viewer.id;
     return { ...row, deleted, hidden, isOwn, cooked: deleted || hidden ? null : cooked, editable: isOwn && recent && !deleted && !hidden };
   });
+  // The page's files, linked resources and mentioned people: one query each, under their own rules
+  // (./attachments.ts, lib/dal/resources/cards.ts, decision 022's current names).
+  const [files, cards, renamed] = await Promise.all([
+    attachmentsOf(
+      viewer,
+      shown.filter((m) => m.cooked !== null).map((m) => m.id),
+    ),
+    resourceCardsOf(viewer, shown),
+    withCurrentMentionNames(viewer, shown),
+  ]);
+  const items = renamed.map((m) => ({ ...m, attachments: files.get(m.id) ?? [], resourceCards: cards.get(m.id) ?? [] }));
   return { ...page, items: items.reverse() };
 }
 

@@ -71,7 +71,7 @@ export async function addParticipants(viewer: Viewer, unsafeId: string, ids: str
   await getDb().transaction(async (tx) => {
     const conversation = await participating(tx, viewer, unsafeId);
     if (!conversation.isGroup) throw new UserError('messages.group.onlyGroups');
-    const people = await addablePeople(tx, viewer, ids);
+    const people = await addablePeople(tx, viewer, ids, 'people');
     const [count] = await tx
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(conversationParticipants)

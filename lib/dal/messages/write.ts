@@ -20,6 +20,7 @@ import { cookMarkdown, markdownToPlainText } from '@/lib/markdown';
 import { consume } from '@/lib/rate-limit';
 import type { RequestInfo } from '@/lib/request';
 import { addableBy, conversationAccess, messageAccess, messageReaches } from './access';
+import { attachFiles, detachAndDeleteFiles, dropBytes } from './attachments';
 
 /** A group has at most this many people, its starter included. */
 export const GROUP_MAX = 20;
@@ -34,6 +35,8 @@ export interface StartInput {
   body: string;
   /** "I have checked: nothing here identifies a victim or a case" (lib/identifying). */
   identifyingChecked?: boolean;
+  /** The viewer's own unattached uploads (POST /api/uploads?for=message) to attach. */
+  attachments?: string[];
 }
 
 async function cook(body: string) {
@@ -49,20 +52,31 @@ async function spend(rule: Parameters<typeof consume>[0], viewer: Viewer, messag
   if (!result.ok) throw new UserError(messageKey, undefined, { minutes: Math.ceil(result.retryAfterSeconds / 60) });
 }
 
-/** The people among `ids` the viewer may add; NotFoundError when any is not (blocked, unlisted, suspended, unknown). */
-export async function addablePeople(tx: Db | Tx, viewer: Viewer, ids: string[]): Promise<string[]> {
+/**
+ * The people among `ids` the viewer may add. When any is not (blocked the viewer, unlisted, suspended,
+ * unknown), one field error on `field` with the SAME sentence for every reason (decision 027): the
+ * viewer learns they cannot write to someone they chose, never why, so a block is not revealed.
+ */
+export async function addablePeople(tx: Db | Tx, viewer: Viewer, ids: string[], field = 'recipients'): Promise<string[]> {
   const unique = [...new Set(ids)];
-  if (!unique.length || !unique.every(isUuid)) throw new NotFoundError('person');
+  const cannot = new UserError('messages.new.cannotWrite', field);
+  if (!unique.length || !unique.every(isUuid)) throw cannot;
   const found = await tx
     .select({ id: users.id })
     .from(users)
     .where(and(inArray(users.id, unique), addableBy(viewer)));
-  if (found.length !== unique.length) throw new NotFoundError('person');
+  if (found.length !== unique.length) throw cannot;
   return unique;
 }
 
 /** Adds a message to a conversation whose row the caller found under the access rule; notifies the others. */
-async function insertMessage(tx: Tx, viewer: Viewer, conversationId: string, content: Cooked): Promise<{ messageId: string; number: number }> {
+async function insertMessage(
+  tx: Tx,
+  viewer: Viewer,
+  conversationId: string,
+  content: Cooked,
+  attachments: string[] = [],
+): Promise<{ messageId: string; number: number }> {
   const [counter] = await tx
     .update(conversations)
     .set({ messageCount: sql`${conversations.messageCount} + 1`, lastMessageAt: sql`now()` })
@@ -72,6 +86,7 @@ async function insertMessage(tx: Tx, viewer: Viewer, conversationId: string, con
     .insert(directMessages)
     .values({ conversationId, number: counter!.number, authorId: viewer.id, ...content })
     .returning({ id: directMessages.id });
+  await attachFiles(tx, viewer, message!.id, attachments);
   await tx
     .update(conversationParticipants)
     .set({ lastActivityAt: sql`now()` })
@@ -94,8 +109,9 @@ async function insertMessage(tx: Tx, viewer: Viewer, conversationId: string, con
       and ${delivery.emailDueAt} is not null
     on conflict do nothing`);
   await scheduleNotificationEmails('message', tx);
-  // Live delivery (decision 015's bus): the participants' ids only; each stream recounts under messageAccess, at commit.
-  await tx.execute(sql`select pg_notify('portal_events', json_build_object('k', 'messages', 'users',
+  // Live delivery (decision 015's bus): the participants' ids and the conversation's only; each stream
+  // recounts under messageAccess, and tells an open conversation only what messageAccess lets through (decision 027).
+  await tx.execute(sql`select pg_notify('portal_events', json_build_object('k', 'messages', 'c', ${conversationId}::text, 'users',
     (select json_agg(user_id) from conversation_participants where conversation_id = ${conversationId}::uuid and left_at is null))::text)`);
   return { messageId: message!.id, number: counter!.number };
 }
@@ -138,7 +154,12 @@ export async function startConversation(viewer: Viewer, input: StartInput, reque
   await addablePeople(getDb(), viewer, others);
   const existing = others.length === 1 && !subject ? await existingPair(getDb(), viewer, others[0]!) : null;
   if (existing) {
-    await sendMessage(viewer, { conversationId: existing, body: input.body, identifyingChecked: input.identifyingChecked }, content, request);
+    await sendMessage(
+      viewer,
+      { conversationId: existing, body: input.body, attachments: input.attachments, identifyingChecked: input.identifyingChecked },
+      content,
+      request,
+    );
     return { conversationId: existing };
   }
   await spend('conversationStart', viewer, 'messages.limits.conversations');
@@ -151,7 +172,7 @@ export async function startConversation(viewer: Viewer, input: StartInput, reque
       .values({ subject, isGroup: others.length > 1, createdBy: viewer.id })
       .returning({ id: conversations.id });
     await tx.insert(conversationParticipants).values([viewer.id, ...others].map((userId) => ({ conversationId: conversation!.id, userId })));
-    const { messageId } = await insertMessage(tx, viewer, conversation!.id, content);
+    const { messageId } = await insertMessage(tx, viewer, conversation!.id, content, input.attachments);
     await recordAcknowledged(tx, viewer, identifying, { type: 'message', id: messageId }, request?.ip);
     return { conversationId: conversation!.id };
   });
@@ -160,7 +181,7 @@ export async function startConversation(viewer: Viewer, input: StartInput, reque
 /** Sends a message in a conversation the viewer takes part in. */
 export async function sendMessage(
   viewer: Viewer,
-  input: { conversationId: string; body: string; identifyingChecked?: boolean },
+  input: { conversationId: string; body: string; attachments?: string[]; identifyingChecked?: boolean },
   cooked?: Cooked,
   request?: RequestInfo,
 ): Promise<{ messageId: string; number: number }> {
@@ -177,7 +198,7 @@ export async function sendMessage(
       .for('update')
       .limit(1);
     if (!conversation) throw new NotFoundError('conversation');
-    const sent = await insertMessage(tx, viewer, conversation.id, content);
+    const sent = await insertMessage(tx, viewer, conversation.id, content, input.attachments);
     await recordAcknowledged(tx, viewer, identifying, { type: 'message', id: sent.messageId }, request?.ip);
     return sent;
   });
@@ -221,14 +242,16 @@ export async function editMessage(
   });
 }
 
-/** Removes one's own message: it stays in its place as "message removed". */
+/** Removes one's own message: it stays in its place as "message removed"; its files are deleted. */
 export async function deleteMessage(viewer: Viewer, messageId: string): Promise<{ conversationId: string }> {
-  return getDb().transaction(async (tx) => {
+  const { conversationId, keys } = await getDb().transaction(async (tx) => {
     const message = await ownMessage(tx, viewer, messageId);
     await tx
       .update(directMessages)
       .set({ deletedAt: sql`now()` })
       .where(eq(directMessages.id, message.id));
-    return { conversationId: message.conversationId };
+    return { conversationId: message.conversationId, keys: await detachAndDeleteFiles(tx, message.id) };
   });
+  await dropBytes(keys);
+  return { conversationId };
 }

@@ -84,6 +84,16 @@ export function resourceFileAccess(viewer: Viewer): SQL {
     where ${resourceVersions.fileId} = ${files.id} and ${resourceAccess(viewer)})`;
 }
 
+/**
+ * A file no resource's TLP marking withholds from the viewer (decision 030): none of the resource versions
+ * that use it belongs to a resource whose marking leaves the viewer out. For the admins' branch of
+ * `fileAccess`, which otherwise serves every file in circulation.
+ */
+export function notWithheldByMarking(viewer: Viewer): SQL {
+  return sql`not exists (select 1 from ${resourceVersions} join ${resources} on ${resources.id} = ${resourceVersions.resourceId}
+    where ${resourceVersions.fileId} = ${files.id} and not ${resourceMarkingAccess(viewer)})`;
+}
+
 /** What /publications shows anyone, signed in or not: CLEAR resources shared with all members (resources_public_idx). */
 export function publicationAccess(): SQL {
   return sql`(${resources.deletedAt} is null and ${resources.marking} = 'clear' and ${resources.visibility} = 'all_members')`;

@@ -4,10 +4,10 @@
  * is discarded after a day. Attached files are served under resourceAccess (lib/dal/resources/access.ts).
  */
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { createReadStream } from 'node:fs';
 import { getDb, type Tx } from '@/db';
-import { files, resourceVersions, resources } from '@/db/schema';
+import { directMessageAttachments, files, resourceVersions, resources } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { config } from '@/lib/config';
 import type { Viewer } from '@/lib/auth/sessions';
@@ -28,8 +28,11 @@ export interface StoredFile {
 
 const DISCARD_AFTER_HOURS = 24;
 
+/** What an uploaded file is for: the resource library, or a direct message's attachment (decision 027). */
+export type UploadPurpose = 'resource' | 'message';
+
 /**
- * Puts a checked file in storage and writes its row, within the uploader's organisation's storage quota
+ * Puts a checked file in storage and writes its row (`purpose`: a resource's or a message's), within the uploader's organisation's storage quota
  * (StorageQuotaExceeded otherwise, ./quota.ts). The bytes go first; if the row cannot be written (or the
  * quota refuses it) the bytes are removed again, so there is never a row without a file nor (barring a crash between the
  * two, which the discard job does not cover) a file without a row.
@@ -46,8 +49,9 @@ export async function storeUploadedFile(
     original: { sha256: string; md5: string };
   },
   request: RequestInfo,
+  purpose: UploadPurpose = 'resource',
 ): Promise<StoredFile> {
-  const key = newStorageKey('resource');
+  const key = newStorageKey(purpose);
   const scanner = Boolean(config().CLAMAV_URL);
   await storage()
     .put(key, createReadStream(file.path), file.contentType, file.size)
@@ -62,7 +66,7 @@ export async function storeUploadedFile(
         .insert(files)
         .values({
           storageKey: key,
-          purpose: 'resource',
+          purpose,
           contentType: file.contentType,
           size: file.size,
           sha256: file.sha256,
@@ -83,7 +87,7 @@ export async function storeUploadedFile(
           targetType: 'file',
           targetId: row!.id,
           ip: request.ip,
-          details: { contentType: file.contentType, size: file.size, sha256: file.sha256, originalSha256: file.original.sha256 },
+          details: { purpose, contentType: file.contentType, size: file.size, sha256: file.sha256, originalSha256: file.original.sha256 },
         },
         tx,
       );
@@ -115,7 +119,7 @@ export async function claimUnattachedFile(tx: Tx, viewer: Viewer, unsafeFileId: 
   return row;
 }
 
-/** Removes an uploaded file nobody attached to a resource (the row first, then the bytes). Idempotent. */
+/** Removes an uploaded file nobody attached to a resource or a message (the row first, then the bytes). Idempotent. */
 export async function discardUnattachedFile(fileId: string): Promise<boolean> {
   if (!isUuid(fileId)) return false;
   const removed = await getDb().transaction(async (tx) => {
@@ -123,7 +127,14 @@ export async function discardUnattachedFile(fileId: string): Promise<boolean> {
       .select({ id: files.id, storageKey: files.storageKey })
       .from(files)
       .leftJoin(resourceVersions, eq(resourceVersions.fileId, files.id))
-      .where(and(eq(files.id, fileId), eq(files.purpose, 'resource'), isNull(resourceVersions.id)))
+      .where(
+        and(
+          eq(files.id, fileId),
+          inArray(files.purpose, ['resource', 'message']),
+          isNull(resourceVersions.id),
+          sql`not exists (select 1 from ${directMessageAttachments} a where a.file_id = ${files.id})`,
+        ),
+      )
       .for('update', { of: files });
     if (!row) return null;
     await tx.delete(files).where(eq(files.id, row.id));

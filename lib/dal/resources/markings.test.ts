@@ -1,8 +1,11 @@
+import { Readable } from 'node:stream';
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { auditLog, type TlpMarking } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
+import { openVisibleFile } from '@/lib/dal/files/files';
+import { receiveUpload } from '@/lib/uploads/receive';
 import { createOrganisation } from '@/testing/factories';
 import { resourceInput as base, resourcePeople, type ResourcePeople } from '@/testing/resources';
 import { getPublication, listPublications } from './publications';
@@ -62,6 +65,28 @@ describe('TLP markings on resources', () => {
       }
     });
   }
+
+  it("a marked resource's file downloads for exactly those who see the resource, admins included", async () => {
+    for (const marking of ['green', 'amber_strict', 'red'] as const) {
+      const bytes = Buffer.from(`notes under ${marking}\n`);
+      const upload = await receiveUpload(
+        people.contributor,
+        { fileName: 'notes.txt', body: Readable.from([bytes]), declaredSize: bytes.length },
+        request,
+      );
+      if (!upload.ok) throw new Error(upload.refusal);
+      await createResource(
+        people.contributor,
+        base({ kind: 'file', fileId: upload.file.id, url: undefined, marking, markingPeople: [people.otherSector.id] }),
+        request,
+      );
+      for (const who of Object.keys(SEES[marking]) as Who[]) {
+        const opened = openVisibleFile(people[who], upload.file.id);
+        if (SEES[marking][who]) expect((await opened).size, `${marking} ${who}`).toBe(bytes.length);
+        else await expect(opened, `${marking} ${who}`).rejects.toBeInstanceOf(NotFoundError);
+      }
+    }
+  });
 
   it('shows who an AMBER or RED resource is for to those who see it', async () => {
     const id = await createResource(

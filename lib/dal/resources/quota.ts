@@ -1,7 +1,8 @@
 /**
  * Access: each organisation's storage quota (ORG_STORAGE_QUOTA_MB). What counts against it: the files
- * of its resources (every version, deleted resources left out) and the resource files its members have
- * uploaded but not attached yet (swept after a day). The figure is shown only to the organisation's
+ * of its resources (every version, deleted resources left out), the resource files its members have
+ * uploaded but not attached yet (swept after a day) and its members' direct messages' attachments
+ * (decision 027; gone when the message is deleted). The figure is shown only to the organisation's
  * focal points and admins (`organisationStorage`); uploads are checked against it by `assertStorageRoom`
  * inside the transaction that writes the file's row, under a per-organisation lock.
  */
@@ -37,7 +38,7 @@ async function unsafeStorageUsed(db: Db | Tx, organisationId: string): Promise<n
       +
       (select coalesce(sum(f.size), 0) from ${files} f
          join ${users} u on u.id = f.uploaded_by
-       where u.organisation_id = ${organisationId} and f.purpose = 'resource'
+       where u.organisation_id = ${organisationId} and f.purpose in ('resource', 'message')
          and not exists (select 1 from ${resourceVersions} v where v.file_id = f.id)) as used`,
   );
   return Number(row?.used ?? 0);

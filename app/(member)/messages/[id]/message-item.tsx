@@ -1,9 +1,13 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { isolated } from '@/app/_components/bidi';
 import { Cooked } from '@/app/_components/cooked';
 import { formerMemberNames } from '@/app/_components/former-member';
+import { ResourceCards } from '@/app/_components/resource-cards';
 import { ActionButton } from '@/app/_components/ui/action-forms';
+import type { AttachmentView } from '@/lib/dal/messages/attachments';
 import type { MessageView } from '@/lib/dal/messages/conversations';
+import { formatBytes } from '@/lib/i18n/sizes';
 import { deleteMessageAction } from '../actions';
 import { EditMessageForm, ReportMessageForm } from '../_components/forms';
 
@@ -28,6 +32,7 @@ export async function MessageItem({
     <li>
       <article
         id={`message-${message.id}`}
+        data-number={message.number}
         aria-labelledby={headingId}
         className={`scroll-mt-4 rounded-lg border p-3 ${message.isOwn ? 'ms-6 border-brand-100 bg-brand-50' : 'me-6 border-slate-200 bg-white'}`}
       >
@@ -51,6 +56,8 @@ export async function MessageItem({
           ) : (
             <Cooked html={message.cooked!} />
           )}
+          {message.resourceCards.length && !editing ? <ResourceCards cards={message.resourceCards} /> : null}
+          {message.attachments.length ? <Attachments files={message.attachments} /> : null}
         </div>
         {!message.deleted && !message.hidden ? (
           <div role="group" aria-label={t('actionsFor', { name })} className="flex flex-wrap items-start gap-x-4 gap-y-2 pt-2 text-sm">
@@ -73,5 +80,31 @@ export async function MessageItem({
         ) : null}
       </article>
     </li>
+  );
+}
+
+/** A message's files: name and size, a download link while the file is in circulation, otherwise why not. */
+async function Attachments({ files }: { files: AttachmentView[] }) {
+  const t = await getTranslations('messages.attachments');
+  const format = await getFormatter();
+  return (
+    <ul aria-label={t('onMessage')} className="mt-3 space-y-1 text-sm">
+      {files.map((f) => {
+        const values = { name: f.name, size: formatBytes(format, f.size) };
+        return (
+          <li key={f.id} className="break-all">
+            {f.state === 'available' || f.state === 'not_scanned' ? (
+              <a href={`/api/files/${f.id}`} download>
+                {isolated(t, 'file', values)}
+              </a>
+            ) : (
+              <>
+                {isolated(t, 'file', values)} <span className="text-slate-600">({f.state === 'pending' ? t('pending') : t('removedFile')})</span>
+              </>
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -8,10 +8,12 @@ import { requireViewer } from '@/lib/auth/require';
 import { getConversation, listMessages, ownMessageSource, type ConversationView } from '@/lib/dal/messages/conversations';
 import { markConversationRead } from '@/lib/dal/messages/manage';
 import { visibleOr404 } from '@/lib/pages';
+import { maxUploadBytes } from '@/lib/uploads/receive';
 import { conversationQuerySchema } from '@/lib/validation/direct-messages';
 import { leaveConversationAction, muteConversationAction, renameConversationAction } from '../actions';
 import { AddPeopleForm, ComposeForm } from '../_components/forms';
 import { MessageItem } from './message-item';
+import { NewMessages } from './new-messages';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -87,13 +89,19 @@ export default async function ConversationPage({ params, searchParams }: Props) 
             />
           ))}
         </ol>
+        <NewMessages key={conversation.lastNumber} conversationId={conversation.id} after={conversation.lastNumber} latest={!query.cursor} />
       </section>
       <section id="latest" aria-labelledby="compose-heading" className="scroll-mt-4 space-y-3 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="compose-heading" className="text-lg font-semibold">
           {t('conversation.write')}
         </h2>
-        {/* A new composer after each message: the sent form's reset cannot reach what is typed next. */}
-        <ComposeForm key={page.items.at(-1)?.id ?? 'none'} conversationId={conversation.id} />
+        {/* A new composer after each message the viewer sends (the sent form's reset cannot reach what is typed
+            next), but not when others' messages are shown: a draft survives the new-messages bar. */}
+        <ComposeForm
+          key={page.items.findLast((m) => m.isOwn)?.id ?? 'none'}
+          conversationId={conversation.id}
+          maxMb={Math.round(maxUploadBytes() / 1024 / 1024)}
+        />
       </section>
       <section aria-labelledby="tools-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="tools-heading" className="text-lg font-semibold">

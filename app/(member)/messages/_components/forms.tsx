@@ -9,6 +9,7 @@ import { Button } from '@/app/_components/ui/button';
 import { TextField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
 import { addPeopleAction, editMessageAction, reportMessageAction, sendMessageAction, startConversationAction } from '../actions';
+import { AttachmentsPicker } from './attachments';
 
 export interface Person {
   id: string;
@@ -69,14 +70,14 @@ function PeoplePicker({ name, initial = [], errors }: { name: string; initial?: 
   );
 }
 
-export function NewConversationForm({ initial }: { initial: Person[] }) {
+export function NewConversationForm({ initial, leftOut, maxMb }: { initial: Person[]; leftOut?: string[]; maxMb: number }) {
   const t = useTranslations('messages.new');
   const [state, action] = useActionState(startConversationAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
   return (
     <ActionForm state={state} action={action}>
-      <PeoplePicker name="recipients" initial={initial} errors={errors?.recipients} />
+      <PeoplePicker name="recipients" initial={initial} errors={errors?.recipients ?? (state ? undefined : leftOut)} />
       <TextField
         name="subject"
         label={t('subject')}
@@ -87,12 +88,13 @@ export function NewConversationForm({ initial }: { initial: Person[] }) {
         dir="auto"
       />
       <Editor label={t('body')} errors={errors?.body} defaultValue={values?.body} identifying={refusedFor(state)} />
+      <AttachmentsPicker maxMb={maxMb} errors={errors?.attachments} />
       <SubmitButton pendingLabel={t('sending')}>{t('send')}</SubmitButton>
     </ActionForm>
   );
 }
 
-export function ComposeForm({ conversationId }: { conversationId: string }) {
+export function ComposeForm({ conversationId, maxMb }: { conversationId: string; maxMb: number }) {
   const t = useTranslations('messages.conversation');
   const [state, action] = useActionState(sendMessageAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -106,6 +108,7 @@ export function ComposeForm({ conversationId }: { conversationId: string }) {
         defaultValue={state && !state.ok ? state.values?.body : ''}
         identifying={refusedFor(state)}
       />
+      <AttachmentsPicker maxMb={maxMb} errors={errors?.attachments} />
       <SubmitButton pendingLabel={t('sending')}>{t('send')}</SubmitButton>
     </ActionForm>
   );

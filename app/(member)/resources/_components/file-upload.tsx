@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useId, useRef, useState } from 'react';
 import { inputClass } from '@/app/_components/ui/field';
 import { isolated } from '@/app/_components/bidi';
+import { sendFile } from '@/app/_components/send-file';
 
 type State =
   | { phase: 'idle' }
@@ -19,7 +20,7 @@ function formatSize(bytes: number): string {
 
 /**
  * Picks a file and streams it to POST /api/uploads as soon as it is chosen, showing real progress
- * (XMLHttpRequest upload events). The stored file's id goes into a hidden `fileId` field of the form;
+ * (app/_components/send-file.ts). The stored file's id goes into a hidden `fileId` field of the form;
  * the server checks the file (type from content, size, block list) and answers a sentence when it refuses.
  */
 export function FileUpload({ maxMb, accept, errors, label }: { maxMb: number; accept: string; errors?: string[]; label: string }) {
@@ -36,26 +37,12 @@ export function FileUpload({ maxMb, accept, errors, label }: { maxMb: number; ac
       setState({ phase: 'failed', message: t('fileHint', { max: maxMb }) });
       return;
     }
-    const xhr = new XMLHttpRequest();
-    request.current = xhr;
     setState({ phase: 'uploading', name: file.name, percent: 0 });
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) setState({ phase: 'uploading', name: file.name, percent: Math.floor((event.loaded / event.total) * 100) });
-    };
-    xhr.onload = () => {
-      let body: { file?: { id: string; size: number; name: string }; message?: string } = {};
-      try {
-        body = JSON.parse(xhr.responseText) as typeof body;
-      } catch {
-        // not JSON: a proxy error page
-      }
-      if (xhr.status === 201 && body.file) setState({ phase: 'done', name: body.file.name, size: body.file.size, fileId: body.file.id });
-      else setState({ phase: 'failed', message: body.message ?? t('uploadFailed') });
-    };
-    xhr.onerror = () => setState({ phase: 'failed', message: t('uploadFailed') });
-    xhr.open('POST', `/api/uploads?name=${encodeURIComponent(file.name)}`);
-    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
-    xhr.send(file);
+    request.current = sendFile(`/api/uploads?name=${encodeURIComponent(file.name)}`, file, {
+      progress: (percent) => setState({ phase: 'uploading', name: file.name, percent }),
+      done: (stored) => setState({ phase: 'done', name: stored.name, size: stored.size, fileId: stored.id }),
+      failed: (message) => setState({ phase: 'failed', message: message ?? t('uploadFailed') }),
+    });
   }
 
   return (

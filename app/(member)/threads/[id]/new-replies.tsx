@@ -2,8 +2,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
-import { useLiveEvents } from '@/app/_components/live';
-import { Button } from '@/app/_components/ui/button';
+import { NewItemsBar, useLiveEvents } from '@/app/_components/live';
 
 /** The post to move focus to once the page that shows it has rendered (set by the bar's button). */
 let focusOnLoad: number | null = null;
@@ -41,18 +40,5 @@ export function NewReplies({ threadId, after, page, perPage }: { threadId: strin
     if (target === page) router.refresh();
     else router.push(`/threads/${threadId}?page=${target}#post-${first}`);
   };
-  return (
-    <>
-      <p role="status" className="sr-only">
-        {count ? t('newRepliesSaid', { count }) : ''}
-      </p>
-      {count ? (
-        <div className="sticky bottom-4 z-10 flex justify-center">
-          <Button onClick={show} className="shadow-lg">
-            {t('newReplies', { count })}
-          </Button>
-        </div>
-      ) : null}
-    </>
-  );
+  return <NewItemsBar count={count} said={t('newRepliesSaid', { count })} label={t('newReplies', { count })} onShow={show} />;
 }

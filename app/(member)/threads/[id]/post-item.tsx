@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Cooked } from '@/app/_components/cooked';
+import { ResourceCards } from '@/app/_components/resource-cards';
 import type { PostView } from '@/lib/dal/discussions/posts';
 import { deletePostAction } from '../actions';
 import { HidePostForm, RestorePostButton } from '@/app/_components/moderation-tools';
@@ -70,6 +71,7 @@ export async function PostItem({ post, threadId, moderator, canReply }: { post: 
                 </p>
               ) : null}
               <Cooked html={post.cooked!} />
+              {post.resourceCards?.length ? <ResourceCards cards={post.resourceCards} /> : null}
             </>
           )}
         </div>
