@@ -20,7 +20,7 @@ import { listOpenReports, reportPost } from './moderation';
 import { listPosts } from './posts';
 import { createReply, createThread } from './posts-write';
 import { searchDiscussions } from './search';
-import { followSpace } from './spaces';
+import { followSpace, listSpaces } from './spaces';
 import { followThread, getThread, listThreads, listUrgentThreads } from './threads';
 
 vi.mock('@/lib/email', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/email')>()), deliverSoon: vi.fn() }));
@@ -138,6 +138,29 @@ describe('TLP markings on threads', () => {
       .from(notifications)
       .where(and(eq(notifications.threadId, threadId), eq(notifications.kind, 'mention')));
     expect(mentions.map((m) => m.userId)).toEqual([named.id]);
+  });
+
+  it("a space's thread count leaves out the AMBER and RED threads the viewer is not let in to", async () => {
+    const own = (await createSpace({ name: 'Counted space' })).id;
+    const counts = async () =>
+      Object.fromEntries(
+        await Promise.all(Object.entries(people()).map(async ([who, v]) => [who, (await listSpaces(v)).find((s) => s.id === own)!.threadCount])),
+      );
+    for (const marking of ['green', 'amber', 'red'] as const)
+      await createThread(
+        author,
+        {
+          spaceId: own,
+          title: `Counted ${marking}`,
+          body: 'Counted body',
+          urgent: false,
+          marking,
+          markingOrganisations: [partner.organisationId],
+          markingPeople: [named.id],
+        },
+        request,
+      );
+    expect(await counts()).toEqual({ author: 3, colleague: 2, partner: 2, named: 2, outsider: 1, moderator: 1, admin: 1 });
   });
 
   it('reports on a RED thread reach only the moderators it names', async () => {

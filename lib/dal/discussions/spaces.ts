@@ -15,7 +15,7 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError, UserError } from '@/lib/errors';
 import type { RequestInfo } from '@/lib/request';
 import { isUuid } from '@/lib/dal/pagination';
-import { spaceAccess, spaceListing } from './access';
+import { spaceAccess, spaceListing, threadMarkingAccess } from './access';
 import { deliveryColumns, scheduleNotificationEmails } from '@/lib/dal/notifications/delivery';
 import { isAdmin, isModerator } from '@/lib/dal/roles';
 
@@ -45,7 +45,10 @@ const summaryColumns = (viewer: Viewer) => ({
   description: spaces.description,
   access: spaces.access,
   sectors: spaces.sectors,
-  threadCount: spaces.threadCount,
+  // The kept count, less the AMBER and RED threads the viewer is not let in to (decision 030): a number
+  // must not tell anyone that a thread they cannot see exists (threads_space_marked_idx).
+  threadCount: sql<number>`(${spaces.threadCount} - (select count(*)::int from threads where threads.space_id = "spaces"."id"
+    and threads.marking not in ('clear', 'green') and not ${threadMarkingAccess(viewer)}))`,
   lastActivityAt: spaces.lastActivityAt,
   archived: sql<boolean>`("spaces"."archived_at" is not null)`,
   chathamHouse: spaces.chathamHouse,

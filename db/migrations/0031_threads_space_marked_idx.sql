@@ -1,0 +1,1 @@
+CREATE INDEX "threads_space_marked_idx" ON "threads" USING btree ("space_id") WHERE "threads"."marking" not in ('clear', 'green');
