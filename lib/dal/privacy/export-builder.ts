@@ -7,13 +7,14 @@ import 'server-only';
 import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import yazl from 'yazl';
 import { getDb } from '@/db';
 import {
   auditLog,
   conversationParticipants,
   conversations,
+  directMessageAttachments,
   directMessages,
   files,
   memberBlocks,
@@ -238,23 +239,41 @@ async function resourceFiles(userId: string) {
     .orderBy(asc(resourceVersions.resourceId), asc(resourceVersions.number));
 }
 
+/** The files the person attached to their own direct messages (decision 027), still in circulation, of messages not deleted. */
+async function messageFiles(userId: string) {
+  return getDb()
+    .select({
+      messageId: directMessageAttachments.messageId,
+      position: directMessageAttachments.position,
+      key: files.storageKey,
+      name: files.originalName,
+    })
+    .from(directMessageAttachments)
+    .innerJoin(directMessages, eq(directMessages.id, directMessageAttachments.messageId))
+    .innerJoin(files, eq(files.id, directMessageAttachments.fileId))
+    .where(and(eq(directMessages.authorId, userId), isNull(directMessages.deletedAt), fileInCirculation()))
+    .orderBy(asc(directMessages.createdAt), asc(directMessageAttachments.position));
+}
+
 /** A file name safe in any unzip tool: no directories, no control characters. */
 export function zipSafeName(name: string): string {
   const cleaned = name.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').replace(/^\.+/, '_');
   return cleaned.slice(-120) || 'file';
 }
 
-/** Writes the person's export to `path` as a zip: one JSON file per kind and their resources' files. */
+/** Writes the person's export to `path` as a zip: one JSON file per kind, their resources' files and their messages' attachments. */
 export async function writeExportZip(userId: string, path: string): Promise<void> {
   const zip = new yazl.ZipFile();
   const done = pipeline(zip.outputStream, createWriteStream(path));
   for (const [name, value] of Object.entries(await collect(userId))) {
     zip.addBuffer(Buffer.from(JSON.stringify(value, null, 2)), `${name}.json`);
   }
-  for (const file of await resourceFiles(userId)) {
-    const body = await storage().get(file.key);
-    zip.addReadStream(body instanceof Readable ? body : Readable.from(body), `files/${file.resourceId}/v${file.number}-${zipSafeName(file.name)}`);
-  }
+  const add = async (key: string, path: string) => {
+    const body = await storage().get(key);
+    zip.addReadStream(body instanceof Readable ? body : Readable.from(body), path);
+  };
+  for (const file of await resourceFiles(userId)) await add(file.key, `files/${file.resourceId}/v${file.number}-${zipSafeName(file.name)}`);
+  for (const file of await messageFiles(userId)) await add(file.key, `messages/${file.messageId}/${file.position + 1}-${zipSafeName(file.name)}`);
   zip.end();
   await done;
 }

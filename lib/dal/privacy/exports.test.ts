@@ -60,7 +60,14 @@ describe('export everything the portal holds about me', () => {
     if (!second.ok) throw new Error(second.refusal);
     await createResource(owner, resourceInput({ title: 'Taken back', kind: 'file', fileId: second.file.id, url: undefined }), request);
     await quarantineStoredFile(second.file.id, 'blocklist', 'sha256');
-    const { conversationId } = await startConversation(owner, { recipientIds: [other.id], body: 'A private word in the export' });
+    const note = minimalPdf('attached to a message');
+    const attached = await receiveUpload(owner, { fileName: 'note.pdf', body: Readable.from([note]), declaredSize: note.length }, request, 'message');
+    if (!attached.ok) throw new Error(attached.refusal);
+    const { conversationId } = await startConversation(owner, {
+      recipientIds: [other.id],
+      body: 'A private word in the export',
+      attachments: [attached.file.id],
+    });
     await sendMessage(other, { conversationId, body: 'Someone else’s answer' });
 
     await requestExport(owner, request);
@@ -97,6 +104,10 @@ describe('export everything the portal holds about me', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatch(/\/v1-report\.pdf$/);
     expect(zip.get(stored[0]!)!.equals(pdf)).toBe(true);
+    // The files they attached to their messages, beside the messages' ids.
+    const attachedFiles = [...zip.keys()].filter((k) => k.startsWith('messages/'));
+    expect(attachedFiles).toEqual([expect.stringMatching(/^messages\/[0-9a-f-]{36}\/1-note\.pdf$/)]);
+    expect(zip.get(attachedFiles[0]!)!.equals(note)).toBe(true);
 
     const [email] = await getDb()
       .select()
