@@ -41,16 +41,18 @@ async function focusProblems(page: Page): Promise<string[]> {
       const cx = box.left + box.width / 2;
       const cy = box.top + box.height / 2;
       const others = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex="0"]')].filter(
-        (o) => o !== el && !(el.id && o.matches(`label[for="${el.id}"]`)) && o.offsetParent !== null,
+        (o) => o !== el && !(el.id && o.matches(`label[for="${el.id}"]`)) && o.checkVisibility(),
       );
-      const crowded = others.some((o) => {
+      const crowded = others.find((o) => {
         const r = o.getBoundingClientRect();
         const dx = Math.max(r.left - cx, 0, cx - r.right);
         const dy = Math.max(r.top - cy, 0, cy - r.bottom);
         return Math.hypot(dx, dy) < 12;
       });
       if (crowded)
-        problems.push(`${name}: target ${Math.round(box.width)}×${Math.round(box.height)} px with another target within 12 px of its centre`);
+        problems.push(
+          `${name}: target ${Math.round(box.width)}×${Math.round(box.height)} px with another target within 12 px of its centre (${crowded.tagName.toLowerCase()} "${(crowded.getAttribute('aria-label') ?? crowded.textContent ?? '').trim().slice(0, 40)}")`,
+        );
     }
     return problems;
   });
