@@ -8,7 +8,7 @@ import { actAs } from '@/testing/request-scope';
 import { temporaryStorage } from '@/testing/storage';
 import { uploadAs } from '@/testing/upload-route';
 import { resourceInput } from '@/testing/resources';
-import type { TlpMarking } from '@/db/schema';
+import type { TlpMarking } from '@/lib/values';
 import { GET } from './route';
 
 vi.mock('next/headers', async () => (await import('@/testing/request-scope')).nextHeaders);
