@@ -2,7 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { memberAction } from '@/lib/actions';
-import { moveThread, reportTarget, resolveReport, setPostHidden, setThreadLocked, setThreadPinned } from '@/lib/dal/discussions/moderation';
+import { moveThread, resolveReport, setPostHidden, setThreadLocked, setThreadPinned } from '@/lib/dal/discussions/moderation';
+import { reportTarget } from '@/lib/dal/moderation/reports';
 import { suspendTemporarily, warnMember } from '@/lib/dal/moderation/members';
 import { setBreakReminder } from '@/lib/dal/moderation/settings';
 import { hideSchema, moveSchema, postIdSchema, resolveSchema, toggleSchema } from '@/lib/validation/discussions';

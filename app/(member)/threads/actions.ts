@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { memberAction } from '@/lib/actions';
 import { pageOfPost } from '@/lib/dal/discussions/posts';
 import { createReply, createThread, deletePost, editPost, previewPost } from '@/lib/dal/discussions/posts-write';
-import { reportPost } from '@/lib/dal/discussions/moderation';
+import { reportPost } from '@/lib/dal/moderation/reports';
 import { clearUrgent, followThread, setUrgent } from '@/lib/dal/discussions/threads';
 import { setThreadMarking } from '@/lib/dal/discussions/markings';
 import { threadMarkingSchema } from '@/lib/validation/markings';

@@ -14,7 +14,7 @@ import {
 } from '@/app/_components/moderation-tools';
 import { breakReminderAction } from '@/app/_components/moderation-actions';
 import { ChoiceForm } from '@/app/_components/ui/action-forms';
-import { listOpenReports, type ReportItem } from '@/lib/dal/discussions/moderation';
+import { listOpenReports, type ReportItem } from '@/lib/dal/moderation/reports';
 import { breakReminderMinutes } from '@/lib/dal/moderation/settings';
 import { BREAK_REMINDER_CHOICES } from '@/lib/values';
 import type { Viewer } from '@/lib/auth/sessions';

@@ -15,7 +15,8 @@ import { createSpace, request, withoutPostingLimits } from '@/testing/discussion
 import { createOrganisation, signedIn } from '@/testing/factories';
 import { emailsTo } from '@/testing/accounts';
 import { mentionMarkdown } from './mentions';
-import { listOpenReports, moveThread, reportPost, revealReportedAuthor } from './moderation';
+import { moveThread, revealReportedAuthor } from './moderation';
+import { listOpenReports, reportPost } from '@/lib/dal/moderation/reports';
 import { updateSpace } from './spaces-admin';
 import { getSpaceBySlug } from './spaces';
 import { getPostSource, listPosts } from './posts';

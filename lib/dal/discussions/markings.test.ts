@@ -16,7 +16,7 @@ import { createSpace, request, withoutPostingLimits } from '@/testing/discussion
 import { createOrganisation, signedIn } from '@/testing/factories';
 import type { TlpMarking } from '@/db/schema';
 import { getThreadMarking, setThreadMarking } from './markings';
-import { listOpenReports, reportPost } from './moderation';
+import { listOpenReports, reportPost } from '@/lib/dal/moderation/reports';
 import { listPosts } from './posts';
 import { createReply, createThread } from './posts-write';
 import { searchDiscussions } from './search';

@@ -5,7 +5,7 @@ import { posts, users } from '@/db/schema';
 import { mentionMarkdown } from '@/lib/dal/discussions/mentions';
 import { createUser, signedIn } from '@/testing/factories';
 import { createSpace, request } from '@/testing/discussions';
-import { listOpenReports, reportPost } from './moderation';
+import { listOpenReports, reportPost } from '@/lib/dal/moderation/reports';
 import { listPosts, listRevisions } from './posts';
 import { createThread, editPost } from './posts-write';
 

@@ -8,7 +8,8 @@ import { NotFoundError } from '@/lib/errors';
 import { listNotifications } from '@/lib/dal/notifications/notifications';
 import { listPosts } from './posts';
 import { createReply, createThread } from './posts-write';
-import { listOpenReports, moveThread, reportPost, resolveReport, setPostHidden, setThreadLocked, setThreadPinned } from './moderation';
+import { moveThread, resolveReport, setPostHidden, setThreadLocked, setThreadPinned } from './moderation';
+import { listOpenReports, reportPost } from '@/lib/dal/moderation/reports';
 import { getThread, listThreads } from './threads';
 import { clearUrgent, setUrgent } from './threads';
 
