@@ -10,7 +10,7 @@ import 'server-only';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { createReadStream } from 'node:fs';
 import { getDb, type Tx } from '@/db';
-import { files, notifications, quarantineIncidents, users, type QuarantineReason } from '@/db/schema';
+import { files, notifications, quarantineIncidents, type QuarantineReason } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import { appLink, deliverSoon, queueEmail } from '@/lib/email';
 import { logger } from '@/lib/logger';
@@ -18,6 +18,7 @@ import type { RequestInfo } from '@/lib/request';
 import { isMissingObject, newStorageKey, storage } from '@/lib/storage';
 import { sealedSize, sealStream } from '@/lib/storage/sealed';
 import { isUuid } from '@/lib/dal/pagination';
+import { activeAdmins } from '@/lib/dal/accounts/admins';
 import { quarantineMode } from './quarantine-setting';
 
 export interface Incident {
@@ -58,10 +59,7 @@ async function recordIncident(
     },
     tx,
   );
-  const admins = await tx
-    .select({ id: users.id, email: users.email, locale: users.locale })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.status, 'active')));
+  const admins = await activeAdmins(tx);
   if (admins.length) {
     await tx
       .insert(notifications)

@@ -3,7 +3,7 @@
  * audited; the member is notified of a warning, admins of a temporary suspension.
  */
 import 'server-only';
-import { and, eq, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type Tx } from '@/db';
 import { notifications, reports, users, warnings } from '@/db/schema';
@@ -16,6 +16,7 @@ import { assertConsoleAccess } from '@/lib/dal/console/access';
 import { keepAnAdmin, lockAccount } from '@/lib/dal/console/users';
 import { deliveryColumns, scheduleNotificationEmails } from '@/lib/dal/notifications/delivery';
 import { isUuid, keysetPage, seekClause, timeIdKey, isoMicros, type Page } from '@/lib/dal/pagination';
+import { activeAdmins } from '@/lib/dal/accounts/admins';
 import { assertModerator } from '@/lib/dal/roles';
 import { assertMayActOn } from './access';
 
@@ -154,10 +155,7 @@ export async function suspendTemporarily(
     const until = row!.until!;
     const sessionsEnded = await revokeAllSessions(target.id, { tx });
     await enqueueJob('moderation.liftSuspension', { userId: target.id }, { tx, delaySeconds: days * 86_400 });
-    const admins = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.role, 'admin'), eq(users.status, 'active'), ne(users.id, target.id), isNull(users.deletedAt)));
+    const admins = (await activeAdmins(tx)).filter((admin) => admin.id !== target.id);
     if (admins.length) {
       await tx
         .insert(notifications)

@@ -14,6 +14,7 @@ import { appLink, deliverSoon, queueEmail } from '@/lib/email';
 import { NotFoundError, UserError } from '@/lib/errors';
 import type { RequestInfo } from '@/lib/request';
 import { isUuid } from '@/lib/dal/pagination';
+import { activeAdmins } from '@/lib/dal/accounts/admins';
 import { assertManages } from './access';
 import { peopleSettings } from './settings';
 
@@ -59,10 +60,7 @@ export async function announceApplication(tx: Tx, applicant: { id: string; organ
 }
 
 async function emailAdmins(tx: Tx): Promise<void> {
-  const admins = await tx
-    .select({ email: users.email, locale: users.locale })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.status, 'active')));
+  const admins = await activeAdmins(tx);
   for (const admin of admins) {
     await queueEmail({ to: admin.email, template: 'newApplication', locale: admin.locale, link: appLink('/admin/applications') }, tx);
   }

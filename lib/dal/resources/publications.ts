@@ -29,6 +29,18 @@ export interface PublicationItem {
   snippet: HighlightHtml | null;
 }
 
+/** What a list item and the detail page both show: public facts of a CLEAR report, nothing of its contributor. */
+const publicationColumns = {
+  id: resources.id,
+  title: resources.title,
+  type: resources.type,
+  languages: resources.languages,
+  year: resources.year,
+  organisationName: organisations.name,
+  isLink: sql<boolean>`${resources.url} is not null`,
+  createdAt: resources.createdAt,
+};
+
 const tsQuery = (q: string) => sql`websearch_to_tsquery('simple', immutable_unaccent(${q}))`;
 
 /** Published reports, newest first (keyset over resources_public_idx), by words and by language. */
@@ -51,14 +63,7 @@ export async function listPublications(filters: PublicationFilters): Promise<Pag
       );
       return getDb()
         .select({
-          id: resources.id,
-          title: resources.title,
-          type: resources.type,
-          languages: resources.languages,
-          year: resources.year,
-          organisationName: organisations.name,
-          isLink: sql<boolean>`${resources.url} is not null`,
-          createdAt: resources.createdAt,
+          ...publicationColumns,
           cursorAt: isoMicros(resources.createdAt),
           snippet: q
             ? headline(
@@ -94,14 +99,7 @@ export async function getPublication(unsafeId: string): Promise<PublicationDetai
   if (!isUuid(unsafeId)) throw new NotFoundError('resource');
   const [row] = await getDb()
     .select({
-      id: resources.id,
-      title: resources.title,
-      type: resources.type,
-      languages: resources.languages,
-      year: resources.year,
-      organisationName: organisations.name,
-      isLink: sql<boolean>`${resources.url} is not null`,
-      createdAt: resources.createdAt,
+      ...publicationColumns,
       descriptionHtml: resources.descriptionHtml,
       url: resources.url,
     })
