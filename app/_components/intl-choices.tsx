@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale } from 'next-intl';
-import { useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 type Kind = 'region' | 'language';
 type Choice = { code: string; name: string };
@@ -26,6 +26,8 @@ const lists = new Map<string, Choice[]>();
  */
 export function IntlChoices({ any, codes, selected, type }: { any: string; codes: string; selected?: string; type: Kind }) {
   const locale = useLocale();
+  // The server's snapshot must be the same object on every call (React warns of an infinite loop otherwise).
+  const initial = useMemo(() => (selected ? named([selected], locale, type) : []), [selected, locale, type]);
   const list = useSyncExternalStore(
     noSubscription,
     () => {
@@ -33,7 +35,7 @@ export function IntlChoices({ any, codes, selected, type }: { any: string; codes
       if (!lists.has(key)) lists.set(key, named(codes.split(' '), locale, type));
       return lists.get(key)!;
     },
-    () => (selected ? named([selected], locale, type) : []),
+    () => initial,
   );
   return (
     <>

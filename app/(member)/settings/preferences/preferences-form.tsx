@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState, useSyncExternalStore } from 'react';
+import { useActionState, useMemo, useSyncExternalStore } from 'react';
 import { SelectField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
 import { updatePreferencesAction } from './actions';
@@ -14,10 +14,12 @@ const noSubscription = () => () => {};
  * (24 KB of the page). The server still checks the choice (lib/validation/preferences.ts).
  */
 function useTimeZones(current: string): string[] {
+  // The server's snapshot must be the same array on every call (React warns of an infinite loop otherwise).
+  const initial = useMemo(() => [current], [current]);
   return useSyncExternalStore(
     noSubscription,
     () => browserTimeZones(current),
-    () => [current],
+    () => initial,
   );
 }
 
