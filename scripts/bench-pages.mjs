@@ -55,7 +55,13 @@ const kb = (n) => Math.round(n / 102.4) / 10;
 async function weigh(path, cookie, scriptCache) {
   const html = await (await fetch(base + path, { headers: { cookie } })).text();
   // Scripts marked noModule (the polyfills) are not fetched by the browsers that run the portal.
-  const scripts = [...html.matchAll(/<script([^>]+)src="([^"]+)"/g)].filter((m) => !/nomodule/i.test(m[1])).map((m) => m[2].replace(/&amp;/g, '&'));
+  // The whole tag is read: Next writes `noModule` after `src`, so a test on what precedes src counted the polyfills.
+  const scripts = [...html.matchAll(/<script\b([^>]*)>/g)]
+    .map((m) => m[1])
+    .filter((attrs) => !/\bnomodule\b/i.test(attrs))
+    .map((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1])
+    .filter(Boolean)
+    .map((src) => src.replace(/&amp;/g, '&'));
   let js = 0;
   for (const src of new Set(scripts)) {
     if (!scriptCache.has(src)) scriptCache.set(src, gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length);
