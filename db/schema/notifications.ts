@@ -4,6 +4,7 @@ import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, timestamp,
 import { users } from './accounts';
 import { posts, spaces, threads } from './discussions';
 import { conversations } from './messages';
+import { resources } from './resources';
 
 /** Notifications in the portal and by email, and the preferences that decide how each kind reaches a member. */
 
@@ -19,6 +20,8 @@ export const NOTIFICATION_KINDS = [
   'message',
   /** Someone else lowered the marking of the member's thread (decision 030). */
   'marking_lowered',
+  /** Someone else (a focal point, an admin) lowered the marking of a resource the member contributed (`resourceId`). */
+  'resource_marking_lowered',
   /** A formal warning to the member (decision 029); the reason is on /settings/warnings. */
   'warning',
   /** To admins: a member was suspended temporarily (`actorId` the member). */
@@ -46,6 +49,8 @@ export const notifications = pgTable(
     actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
     /** A new direct message (kind 'message'): email only, never shown on the notifications page (the inbox is its place). */
     conversationId: uuid().references(() => conversations.id, { onDelete: 'cascade' }),
+    /** A notification about a resource (kind 'resource_marking_lowered'), shown only while its member sees the resource. */
+    resourceId: uuid().references(() => resources.id, { onDelete: 'cascade' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp({ withTimezone: true }),
     /** False when the member takes this kind by email only: the row exists for the mailer, not the page. */
@@ -64,6 +69,10 @@ export const notifications = pgTable(
     index('notifications_user_thread_idx').on(t.userId, t.threadId),
     /** A thread's notifications of one kind (how many members an urgent flag alerted). */
     index('notifications_thread_kind_idx').on(t.threadId, t.kind),
+    /** Deleting a resource deletes its notifications (few rows: only those about resources). */
+    index('notifications_resource_idx')
+      .on(t.resourceId)
+      .where(sql`${t.resourceId} is not null`),
     index('notifications_user_created_idx').on(t.userId, t.createdAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
     index('notifications_unread_idx')
       .on(t.userId)

@@ -8,9 +8,10 @@
  * author's organisation (AMBER, AMBER+STRICT threads).
  */
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import {
+  notifications,
   organisations,
   resourceMarkingOrgs,
   resourceMarkingPeople,
@@ -20,6 +21,7 @@ import {
   type TlpMarking,
 } from '@/db/schema';
 import { UserError } from '@/lib/errors';
+import { deliveryColumns, scheduleNotificationEmails } from '@/lib/dal/notifications/delivery';
 import { normaliseMarking, type MarkingInput } from '@/lib/validation/markings';
 
 /** From the widest (CLEAR) to the narrowest (RED). */
@@ -117,4 +119,24 @@ export async function writeResourceMarking(tx: Tx, resourceId: string, m: Stored
   if (m.marking === 'red' && m.people.length) {
     await tx.insert(resourceMarkingPeople).values(m.people.map((userId) => ({ resourceId, userId })));
   }
+}
+
+/**
+ * Tells the owner of a thread (its author) or a resource (its contributor) that someone else lowered its
+ * marking: an in-portal row and an email as their "moderation" preference says (the mailer writes the title
+ * and the label only where it may, never content). Called in the transaction that changed the marking.
+ */
+export async function notifyMarkingLowered(
+  tx: Tx,
+  target: { threadId: string } | { resourceId: string },
+  ownerId: string,
+  actorId: string,
+): Promise<void> {
+  const kind = 'threadId' in target ? 'marking_lowered' : 'resource_marking_lowered';
+  const about = 'threadId' in target ? `marking:${target.threadId}` : `resource-marking:${target.resourceId}`;
+  await tx
+    .insert(notifications)
+    .values({ userId: ownerId, kind, dedupeKey: `${about}:${Date.now()}`, ...target, actorId, ...deliveryColumns(kind, sql`${ownerId}::uuid`) })
+    .onConflictDoNothing();
+  await scheduleNotificationEmails(kind, tx);
 }

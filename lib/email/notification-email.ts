@@ -85,7 +85,8 @@ export function renderNotificationEmail(email: NotificationEmail): RenderedEmail
       : t(`open.${email.kind}`, { count: email.count, title: o.title, space: o.space, organisation: o.organisation, when });
   // Warnings and suspensions (decision 029) are about a person, not a space: the summary says the portal has the rest.
   const aboutPerson = email.kind === 'warning' || email.kind === 'member_suspended';
-  const note = o || aboutPerson ? null : t(email.kind === 'message' ? 'messageNote' : 'restrictedNote');
+  // A resource's restricted sentence already says to sign in; the note speaks of restricted spaces.
+  const note = o || aboutPerson || email.kind === 'resource_marking_lowered' ? null : t(email.kind === 'message' ? 'messageNote' : 'restrictedNote');
   const excerpt = o?.excerpt ? excerptOf(o.excerpt) : null;
   const action = t('action');
   const reason = t(`reason.${email.kind}`);

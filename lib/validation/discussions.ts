@@ -115,5 +115,8 @@ export const searchFiltersSchema = z.object({
 });
 export type SearchFilters = z.output<typeof searchFiltersSchema>;
 
-/** The mention box's type-ahead (a route handler's query: a bad value is a 400, not ignored). */
-export const mentionQuerySchema = z.object({ space: uuid, q: z.string().trim().min(1).max(60) });
+/**
+ * The mention box's type-ahead (a route handler's query: a bad value is a 400, not ignored). `thread` when
+ * the editor belongs to a thread (a reply, an edit): the thread's TLP marking then narrows the people offered.
+ */
+export const mentionQuerySchema = z.object({ space: uuid, thread: uuid.optional(), q: z.string().trim().min(1).max(60) });

@@ -21,6 +21,7 @@ function href(n: NotificationItem): string {
   // A warning opens the member's own list of warnings; a temporary suspension (admins) the member's admin page.
   if (n.kind === 'warning') return '/settings/warnings';
   if (n.kind === 'member_suspended') return n.actorId ? `/admin/users/${n.actorId}` : '/admin/users';
+  if (n.resourceId) return `/resources/${n.resourceId}`;
   if (n.threadId) return n.postNumber ? `/threads/${n.threadId}?page=${pageOfPost(n.postNumber)}#post-${n.postNumber}` : `/threads/${n.threadId}`;
   return n.spaceSlug ? `/spaces/${n.spaceSlug}` : '/spaces';
 }
@@ -59,7 +60,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           const text = t.rich(`notifications.${n.kind}`, {
             // Under the Chatham House Rule the actor is their sector and region (decision 031).
             actor: n.actorChatham ? chathamLabelText(locale, n.actorChatham) : (n.actorName ?? t('notifications.someone')),
-            title: n.threadTitle ?? '',
+            title: n.threadTitle ?? n.resourceTitle ?? '',
             space: n.spaceName ?? '',
             b: (chunks) => <bdi className="font-semibold">{chunks}</bdi>,
           });

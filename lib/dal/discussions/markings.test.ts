@@ -12,12 +12,13 @@ import { sendDueNotificationEmails } from '@/lib/dal/notifications/emails';
 import { sendDueDigests } from '@/lib/dal/notifications/digests';
 import { setSpaceMode } from '@/lib/dal/notifications/preferences';
 import { emailsTo } from '@/testing/accounts';
-import { createSpace, request, withoutPostingLimits } from '@/testing/discussions';
+import { addMember, createSpace, request, withoutPostingLimits } from '@/testing/discussions';
 import { createOrganisation, signedIn } from '@/testing/factories';
 import type { TlpMarking } from '@/db/schema';
 import { getThreadMarking, setThreadMarking } from './markings';
 import { listOpenReports, reportPost } from '@/lib/dal/moderation/reports';
-import { listPosts } from './posts';
+import { moveThread } from './moderation';
+import { listPosts, mentionCandidates } from './posts';
 import { createReply, createThread } from './posts-write';
 import { searchDiscussions } from './search';
 import { followSpace, listSpaces } from './spaces';
@@ -54,11 +55,11 @@ beforeAll(async () => {
   }
 });
 
-async function marked(marking: TlpMarking, title: string) {
+async function marked(marking: TlpMarking, title: string, spaceId = space) {
   const { threadId } = await createThread(
     author,
     {
-      spaceId: space,
+      spaceId,
       title,
       body: `${title} body kumquat`,
       urgent: true,
@@ -138,6 +139,47 @@ describe('TLP markings on threads', () => {
       .from(notifications)
       .where(and(eq(notifications.threadId, threadId), eq(notifications.kind, 'mention')));
     expect(mentions.map((m) => m.userId)).toEqual([named.id]);
+  });
+
+  it('the mention type-ahead in a marked thread offers only the people its marking lets in (threadAudience)', async () => {
+    const offered = async (threadId: string | undefined, v: V) =>
+      (await mentionCandidates(author, space, v.name, threadId)).some((c) => c.id === v.id);
+    for (const marking of ['amber', 'amber_strict', 'red', 'green'] as const) {
+      const threadId = await marked(marking, `Mentionable ${marking}`);
+      for (const [who, v] of Object.entries(people()) as [Who, V][]) {
+        if (who === 'author') continue;
+        expect(await offered(threadId, v), `${marking} ${who}`).toBe(SEES[marking][who]);
+        // Without a thread (the new-thread form): the space's audience, everyone here.
+        expect(await offered(undefined, v), `${marking} ${who} space`).toBe(true);
+      }
+    }
+    // Asking in a thread one does not see, or naming another space, is "not found".
+    const red = await marked('red', 'Mentionable red refusal');
+    await expect(mentionCandidates(outsider, space, 'Person', red)).rejects.toBeInstanceOf(NotFoundError);
+    const elsewhere = (await createSpace({ name: 'Elsewhere' })).id;
+    await expect(mentionCandidates(author, elsewhere, 'Person', red)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('under the Chatham House Rule the type-ahead follows who may read the thread, not who took part', async () => {
+    const { threadId } = await createThread(
+      author,
+      {
+        spaceId: space,
+        title: 'Chatham amber',
+        body: 'Words',
+        urgent: false,
+        chathamHouse: true,
+        marking: 'amber',
+        markingOrganisations: [partner.organisationId],
+      },
+      request,
+    );
+    await createReply(partner, { threadId, body: 'I took part' });
+    const ids = async (v: V) => (await mentionCandidates(partner, space, v.name, threadId)).map((c) => c.id);
+    // The author (who wrote) and the colleague (who did not) are offered alike; the outsider neither.
+    expect(await ids(author)).toContain(author.id);
+    expect(await ids(colleague)).toContain(colleague.id);
+    expect(await ids(outsider)).not.toContain(outsider.id);
   });
 
   it("a space's thread count leaves out the AMBER and RED threads the viewer is not let in to", async () => {
@@ -268,6 +310,26 @@ describe('changing a marking', () => {
       .where(and(eq(notifications.userId, author.id), eq(notifications.kind, 'marking_lowered'), eq(notifications.threadId, threadId)));
     expect(told).toHaveLength(1);
     expect((await listNotifications(author)).items.some((n) => n.kind === 'marking_lowered' && n.threadId === threadId)).toBe(true);
+  });
+
+  it('moving a thread to a wider space keeps its marking: the new space lets more people in, the marking does not', async () => {
+    const narrow = (await createSpace({ name: 'Working group', access: 'request' })).id;
+    for (const v of [author, colleague, partner, named]) await addMember(narrow, v.id);
+    const moved: Partial<Record<'amber' | 'red', string>> = {};
+    for (const marking of ['amber', 'red'] as const) {
+      const threadId = await marked(marking, `Moved ${marking}`, narrow);
+      moved[marking] = threadId;
+      await moveThread(moderator, threadId, space, request);
+      expect((await getThread(author, threadId)).marking).toBe(marking);
+    }
+    // Every member sees the open space now; only those each marking lets in see its thread.
+    for (const [who, v] of Object.entries(people()) as [Who, V][]) {
+      for (const marking of ['amber', 'red'] as const) {
+        const read = getThread(v, moved[marking]!);
+        if (SEES[marking][who]) expect((await read).id, `${marking} ${who}`).toBe(moved[marking]);
+        else await expect(read, `${marking} ${who}`).rejects.toBeInstanceOf(NotFoundError);
+      }
+    }
   });
 
   it('refuses organisations and people that are not active', async () => {

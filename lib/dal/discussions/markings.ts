@@ -6,15 +6,14 @@
  * the author (kind `marking_lowered`, the moderation preference).
  */
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { notifications, organisations, spaces, threadMarkingOrgs, threadMarkingPeople, threads, users, type TlpMarking } from '@/db/schema';
+import { organisations, spaces, threadMarkingOrgs, threadMarkingPeople, threads, users, type TlpMarking } from '@/db/schema';
 import { audit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError } from '@/lib/errors';
 import type { RequestInfo } from '@/lib/request';
-import { checkedMarking, threadMarkingLists, widens, writeThreadMarking, type StoredMarking } from '@/lib/dal/markings';
-import { deliveryColumns, scheduleNotificationEmails } from '@/lib/dal/notifications/delivery';
+import { checkedMarking, notifyMarkingLowered, threadMarkingLists, widens, writeThreadMarking, type StoredMarking } from '@/lib/dal/markings';
 import { isUuid } from '@/lib/dal/pagination';
 import { isModerator } from '@/lib/dal/roles';
 import type { MarkingInput } from '@/lib/validation/markings';
@@ -68,20 +67,7 @@ export async function setThreadMarking(viewer: Viewer, threadId: string, input: 
       },
       tx,
     );
-    if (lowered && thread.authorId !== viewer.id) {
-      await tx
-        .insert(notifications)
-        .values({
-          userId: thread.authorId,
-          kind: 'marking_lowered',
-          dedupeKey: `marking:${thread.id}:${Date.now()}`,
-          threadId: thread.id,
-          actorId: viewer.id,
-          ...deliveryColumns('marking_lowered', sql`${thread.authorId}::uuid`),
-        })
-        .onConflictDoNothing();
-      await scheduleNotificationEmails('marking_lowered', tx);
-    }
+    if (lowered && thread.authorId !== viewer.id) await notifyMarkingLowered(tx, { threadId: thread.id }, thread.authorId, viewer.id);
     return { lowered };
   });
 }

@@ -12,7 +12,7 @@ import { NotFoundError } from '@/lib/errors';
 import { POSTS_PER_PAGE } from '@/lib/validation/discussions';
 import { isUuid } from '@/lib/dal/pagination';
 import { containsText } from '@/lib/dal/matching';
-import { spaceAccess, spaceAudience, threadAccess } from './access';
+import { spaceAccess, spaceAudience, threadAccess, threadAudience } from './access';
 import { resourceCardsOf, type ResourceCard } from '@/lib/dal/resources/cards';
 import { withCurrentMentionNames } from './mention-names';
 import { chathamLabel, masked, maskedAuthorId, underChatham, type ChathamAuthor } from './chatham';
@@ -178,16 +178,30 @@ export interface MentionCandidate {
 
 /**
  * People the viewer may mention in a space: active members who see that space (the same rule, applied
- * to them), whose name contains `q`. The viewer must see the space too.
+ * to them), whose name contains `q`. The viewer must see the space too. In a thread (`threadId`, a reply
+ * or an edit), people who see the thread: `threadAudience`, the rule the fan-out applies, so its TLP marking
+ * (AMBER: the chosen organisations; AMBER+STRICT: the author's; RED: the named people) narrows the list. By
+ * audience, never by participation: under the Chatham House Rule it tells nobody who took part (decision 031).
  */
-export async function mentionCandidates(viewer: Viewer, spaceId: string, q: string): Promise<MentionCandidate[]> {
+export async function mentionCandidates(viewer: Viewer, spaceId: string, q: string, threadId?: string): Promise<MentionCandidate[]> {
   if (!isUuid(spaceId)) throw new NotFoundError('space');
-  const [space] = await getDb()
-    .select({ id: spaces.id })
-    .from(spaces)
-    .where(and(eq(spaces.id, spaceId), spaceAccess(viewer)))
-    .limit(1);
-  if (!space) throw new NotFoundError('space');
+  if (threadId !== undefined) {
+    if (!isUuid(threadId)) throw new NotFoundError('thread');
+    const [thread] = await getDb()
+      .select({ id: threads.id })
+      .from(threads)
+      .innerJoin(spaces, eq(spaces.id, threads.spaceId))
+      .where(and(eq(threads.id, threadId), eq(threads.spaceId, spaceId), threadAccess(viewer)))
+      .limit(1);
+    if (!thread) throw new NotFoundError('thread');
+  } else {
+    const [space] = await getDb()
+      .select({ id: spaces.id })
+      .from(spaces)
+      .where(and(eq(spaces.id, spaceId), spaceAccess(viewer)))
+      .limit(1);
+    if (!space) throw new NotFoundError('space');
+  }
   return getDb()
     .select({ id: users.id, name: users.name, organisationName: organisations.name })
     .from(users)
@@ -196,7 +210,7 @@ export async function mentionCandidates(viewer: Viewer, spaceId: string, q: stri
     .where(
       and(
         containsText(users.name, q),
-        spaceAudience(),
+        threadId === undefined ? spaceAudience() : threadAudience(sql`${threadId}::uuid`),
         // People who chose not to be listed are not offered (the directory's rule: lib/dal/directory/access.ts).
         personAccess(viewer),
         sql`"users"."id" <> ${viewer.id}::uuid`,

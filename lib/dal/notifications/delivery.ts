@@ -21,10 +21,14 @@ export const DEFAULT_CHANNELS: Record<PreferenceKind, Channel> = {
   message: 'both',
 };
 
+/** Kinds under the member's "moderation" preference: decisions others took about their posts, threads and resources. */
+const MODERATION_KINDS = ['post_hidden', 'file_quarantined', 'marking_lowered', 'resource_marking_lowered', 'warning', 'member_suspended'] as const;
+type ModerationKind = (typeof MODERATION_KINDS)[number];
+const isModerationKind = (kind: NotificationKind): kind is ModerationKind => (MODERATION_KINDS as readonly string[]).includes(kind);
+
 export function preferenceKindOf(kind: NotificationKind): PreferenceKind {
   if (kind === 'join_accepted' || kind === 'join_declined') return 'join';
-  if (kind === 'post_hidden' || kind === 'file_quarantined' || kind === 'marking_lowered' || kind === 'warning' || kind === 'member_suspended')
-    return 'moderation';
+  if (isModerationKind(kind)) return 'moderation';
   return kind;
 }
 
@@ -36,7 +40,8 @@ export function channelSql(kind: NotificationKind, userId: SQL): SQL<Channel> {
 
 /** The same for a row whose kind is a column (`kind` an SQL expression of type notification_kind). */
 export function channelOfRowSql(kind: SQL, userId: SQL): SQL<Channel> {
-  const key = sql`(case ${kind} when 'join_accepted' then 'join' when 'join_declined' then 'join' when 'post_hidden' then 'moderation' when 'file_quarantined' then 'moderation' when 'marking_lowered' then 'moderation' when 'warning' then 'moderation' when 'member_suspended' then 'moderation' else ${kind}::text end)`;
+  const moderation = sql.raw(MODERATION_KINDS.map((k) => `'${k}'`).join(', '));
+  const key = sql`(case when ${kind} in ('join_accepted', 'join_declined') then 'join' when ${kind} in (${moderation}) then 'moderation' else ${kind}::text end)`;
   return sql<Channel>`coalesce((select np.channels ->> ${key} from notification_preferences np where np.user_id = ${userId}), ${JSON.stringify(DEFAULT_CHANNELS)}::jsonb ->> ${key})`;
 }
 

@@ -11,9 +11,10 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { executeRows, getDb, type Tx } from '@/db';
-import type { NotificationKind, Sector, SpaceAccessKind, TlpMarking } from '@/db/schema';
+import type { NotificationKind, ResourceVisibility, Sector, SpaceAccessKind, TlpMarking } from '@/db/schema';
 import { config } from '@/lib/config';
 import { threadAudience } from '@/lib/dal/discussions/access';
+import { resourceAudience } from '@/lib/dal/resources/access';
 import { appLink, deliverSoon, queueRenderedEmails } from '@/lib/email';
 import { renderNotificationEmail } from '@/lib/email/notification-email';
 import { chathamLabelText } from '@/lib/i18n/chatham-label';
@@ -29,6 +30,11 @@ interface Row {
   actor_id: string | null;
   thread_id: string | null;
   conversation_id: string | null;
+  /** A notification about a resource (`resource_marking_lowered`): its title, marking and visibility. */
+  resource_id: string | null;
+  resource_title: string | null;
+  resource_marking: TlpMarking | null;
+  resource_visibility: ResourceVisibility | null;
   actor_name: string | null;
   created_at: string | Date;
   read: boolean;
@@ -61,6 +67,7 @@ const PRIORITY: NotificationKind[] = [
   'mention',
   'post_hidden',
   'marking_lowered',
+  'resource_marking_lowered',
   'reply',
   'new_thread',
   'join_accepted',
@@ -78,12 +85,14 @@ function selectRows(where: ReturnType<typeof sql>, limit: number, tx: Tx) {
   return executeRows<Row>(
     tx,
     sql`
-    select n.id, n.user_id, n.kind, n.actor_id, n.thread_id, n.conversation_id, case when ${chatham} then null else a.name end as actor_name, n.created_at, (n.read_at is not null) as read,
+    select n.id, n.user_id, n.kind, n.actor_id, n.thread_id, n.conversation_id,
+      n.resource_id, r.title as resource_title, r.marking as resource_marking, r.visibility as resource_visibility, case when ${chatham} then null else a.name end as actor_name, n.created_at, (n.read_at is not null) as read,
       users.email, users.locale, users.time_zone,
       coalesce(np.excerpts, false) as excerpts, coalesce(np.paused_until > now(), false) as paused,
       (${channelOfRowSql(sql`n.kind`, sql`n.user_id`)} in ('both', 'email')) as wants_email,
       (case when n.conversation_id is not null then users.status = 'active' and ${stillParticipant}
         when n.kind = 'member_suspended' then users.status = 'active' and users.role = 'admin'
+        when n.resource_id is not null then ${resourceAudience(sql`n.resource_id`)}
         when n.thread_id is null then users.status = 'active' else ${threadAudience(sql`n.thread_id`)} end) as can_see,
       spaces.access, t.marking, spaces.name as space_name, t.title, case when ${chatham} then null else ao.name end as actor_org, p.plain_text,
       ${chatham} as chatham, ao.sector as actor_sector, ao.country as actor_country,
@@ -97,6 +106,7 @@ function selectRows(where: ReturnType<typeof sql>, limit: number, tx: Tx) {
     left join spaces on spaces.id = coalesce(t.space_id, n.space_id)
     left join users a on a.id = n.actor_id
     left join organisations ao on ao.id = a.organisation_id
+    left join resources r on r.id = n.resource_id
     left join posts p on p.id = n.post_id and p.hidden_at is null and p.deleted_at is null
     left join notification_preferences np on np.user_id = n.user_id
     where ${where}
@@ -170,9 +180,19 @@ async function sendBatch(tx: Tx, batch: number): Promise<{ claimed: number; queu
     const ofKind = wanted.filter((r) => r.kind === kind);
     const latest = ofKind.reduce((a, b) => (time(b.created_at) > time(a.created_at) ? b : a));
     // TLP (decision 030): an AMBER thread's email carries its title and marking, never an excerpt; a RED
-    // thread's only that something happened, and a link.
-    const open = first.access === 'open' && first.title !== null && first.marking !== 'red';
-    const excerptAllowed = first.marking === 'clear' || first.marking === 'green';
+    // thread's only that something happened, and a link. A resource's the same: its title and marking when
+    // it is shared with all members (as digests name resources), otherwise and for RED a link only; never
+    // its description.
+    const about = first.resource_id
+      ? {
+          title: first.resource_title,
+          open: first.resource_visibility === 'all_members' && first.resource_marking !== 'red',
+          marking: first.resource_marking,
+          space: '',
+        }
+      : { title: first.title, open: first.access === 'open' && first.marking !== 'red', marking: first.marking, space: first.space_name ?? '' };
+    const open = about.open && about.title !== null;
+    const excerptAllowed = !first.resource_id && (first.marking === 'clear' || first.marking === 'green');
     const rendered = renderNotificationEmail({
       locale: first.locale,
       timeZone: first.time_zone,
@@ -181,27 +201,29 @@ async function sendBatch(tx: Tx, batch: number): Promise<{ claimed: number; queu
       at: time(latest.created_at),
       open: open
         ? {
-            title: first.title!,
-            space: first.space_name ?? '',
+            title: about.title!,
+            space: about.space,
             organisation: latest.actor_org ?? '',
             chatham:
               latest.chatham && latest.actor_sector
                 ? chathamLabelText(first.locale, { sector: latest.actor_sector, region: regionOf(latest.actor_country) })
                 : undefined,
             excerpt: first.excerpts && excerptAllowed ? latest.plain_text : null,
-            marking: first.marking ?? 'green',
+            marking: about.marking ?? 'green',
           }
         : null,
       who: latest.actor_name || undefined,
       link: first.thread_id
         ? appLink(`/threads/${first.thread_id}`)
-        : first.conversation_id
-          ? appLink(`/messages/${first.conversation_id}`)
-          : kind === 'warning'
-            ? appLink('/settings/warnings')
-            : kind === 'member_suspended' && first.actor_id
-              ? appLink(`/admin/users/${first.actor_id}`)
-              : appLink('/notifications'),
+        : first.resource_id
+          ? appLink(`/resources/${first.resource_id}`)
+          : first.conversation_id
+            ? appLink(`/messages/${first.conversation_id}`)
+            : kind === 'warning'
+              ? appLink('/settings/warnings')
+              : kind === 'member_suspended' && first.actor_id
+                ? appLink(`/admin/users/${first.actor_id}`)
+                : appLink('/notifications'),
       preferencesLink: appLink('/settings/notifications'),
       unsubscribeLink: appLink('/unsubscribe', { token: unsubscribeToken(first.user_id, preferenceKindOf(kind)) }),
     });

@@ -3,7 +3,7 @@ import 'server-only';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { notifications, organisations, spaces, threads, users } from '@/db/schema';
+import { notifications, organisations, resources, spaces, threads, users } from '@/db/schema';
 import type { NotificationKind } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
 import { cursorTimestamp, isoMicros, keysetPage, seekClause, type Page } from '@/lib/dal/pagination';
@@ -25,6 +25,9 @@ export interface NotificationItem {
   postNumber: number | null;
   spaceName: string | null;
   spaceSlug: string | null;
+  /** A notification about a resource (`resource_marking_lowered`): its id and title. */
+  resourceId: string | null;
+  resourceTitle: string | null;
 }
 
 const key = z.tuple([cursorTimestamp, z.uuid()]);
@@ -58,10 +61,13 @@ export async function listNotifications(viewer: Viewer, cursor?: string | null):
           postNumber: sql<number | null>`(select p.number from posts p where p.id = "notifications"."post_id")`,
           spaceName: spaces.name,
           spaceSlug: spaces.slug,
+          resourceId: resources.id,
+          resourceTitle: resources.title,
         })
         .from(notifications)
         .leftJoin(threads, eq(threads.id, notifications.threadId))
         .leftJoin(spaces, sql`"spaces"."id" = coalesce("threads"."space_id", "notifications"."space_id")`)
+        .leftJoin(resources, eq(resources.id, notifications.resourceId))
         .leftJoin(users, eq(users.id, notifications.actorId))
         .leftJoin(organisations, eq(organisations.id, users.organisationId))
         .where(and(notificationAccess(viewer), seek.where))
@@ -110,10 +116,18 @@ export async function markNotificationsRead(viewer: Viewer, ids: string[] | 'all
     );
 }
 
-/** Opening a thread marks the viewer's notifications about it read. */
-export async function markThreadNotificationsRead(viewer: Viewer, threadId: string): Promise<void> {
+/** Opening a thread or a resource marks the viewer's notifications about it read. */
+export async function markNotificationsReadAbout(viewer: Viewer, about: { threadId: string } | { resourceId: string }): Promise<void> {
   await getDb()
     .update(notifications)
     .set({ readAt: sql`now()` })
-    .where(and(eq(notifications.userId, viewer.id), eq(notifications.threadId, threadId), isNull(notifications.readAt)));
+    .where(
+      and(
+        eq(notifications.userId, viewer.id),
+        'threadId' in about ? eq(notifications.threadId, about.threadId) : eq(notifications.resourceId, about.resourceId),
+        isNull(notifications.readAt),
+      ),
+    );
 }
+
+export const markThreadNotificationsRead = (viewer: Viewer, threadId: string) => markNotificationsReadAbout(viewer, { threadId });

@@ -134,6 +134,7 @@ async function collect(userId: string): Promise<Record<string, unknown>> {
         kind: notifications.kind,
         threadId: notifications.threadId,
         postId: notifications.postId,
+        resourceId: notifications.resourceId,
         createdAt: notifications.createdAt,
         readAt: notifications.readAt,
       })

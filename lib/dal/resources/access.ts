@@ -24,39 +24,62 @@ import 'server-only';
 import { and, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { files, resourceVersions, resources, spaces } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
-import { spaceAccess } from '@/lib/dal/discussions/access';
+import { spaceAccess, spaceAudience } from '@/lib/dal/discussions/access';
 import { isAdmin } from '@/lib/dal/roles';
 
+/** Who is asking, as SQL values: the viewer (constants) or the recipient's `users` ⨝ `organisations` row (`resourceAudience`). */
+interface Subject {
+  id: SQL;
+  organisationId: SQL;
+  sector: SQL;
+}
+
+const viewerSubject = (viewer: Viewer): Subject => ({
+  id: sql`${viewer.id}::uuid`,
+  organisationId: sql`${viewer.organisationId}::uuid`,
+  sector: sql`${viewer.sector}::sector`,
+});
+
 /**
- * The resource's TLP marking for the viewer (decision 030), a condition on `resources` that narrows the
- * visibility for everyone, admins included. CLEAR and GREEN: one comparison; AMBER: the contributing
- * organisation and those the contributor chose (resource_marking_orgs); AMBER+STRICT: the contributing
- * organisation; RED: the contributor and the people they named (resource_marking_people).
+ * The TLP marking's condition on `resources` (decision 030). CLEAR and GREEN: one comparison; AMBER: the
+ * contributing organisation and those the contributor chose (resource_marking_orgs); AMBER+STRICT: the
+ * contributing organisation; RED: the contributor and the people they named (resource_marking_people).
  */
-export function resourceMarkingAccess(viewer: Viewer): SQL {
-  return sql`(${resources.marking} in ('clear', 'green') or ${resources.contributorId} = ${viewer.id}::uuid
-    or (${resources.marking} in ('amber', 'amber_strict') and ${resources.organisationId} = ${viewer.organisationId}::uuid)
+function markingRule(who: Subject): SQL {
+  return sql`(${resources.marking} in ('clear', 'green') or ${resources.contributorId} = ${who.id}
+    or (${resources.marking} in ('amber', 'amber_strict') and ${resources.organisationId} = ${who.organisationId})
     or (${resources.marking} = 'amber' and exists (select 1 from resource_marking_orgs mo
-      where mo.resource_id = ${resources.id} and mo.organisation_id = ${viewer.organisationId}::uuid))
+      where mo.resource_id = ${resources.id} and mo.organisation_id = ${who.organisationId}))
     or (${resources.marking} = 'red' and exists (select 1 from resource_marking_people mp
-      where mp.resource_id = ${resources.id} and mp.user_id = ${viewer.id}::uuid)))`;
+      where mp.resource_id = ${resources.id} and mp.user_id = ${who.id})))`;
+}
+
+/** The visibility's condition on `resources`; `space` is the discussions' rule on `spaces` for the same person. */
+function visibilityRule(who: Subject, space: SQL): SQL {
+  return sql`(${resources.visibility} = 'all_members' or ${resources.organisationId} = ${who.organisationId}
+    or (${resources.visibility} = 'sectors' and ${who.sector} = any(${resources.sectors}))
+    or (${resources.visibility} = 'space' and exists (select 1 from ${spaces} where ${spaces.id} = ${resources.spaceId} and ${space})))`;
+}
+
+/** The resource's TLP marking for the viewer, a condition on `resources` that narrows the visibility for everyone, admins included. */
+export function resourceMarkingAccess(viewer: Viewer): SQL {
+  return markingRule(viewerSubject(viewer));
 }
 
 export function resourceAccess(viewer: Viewer): SQL {
   if (isAdmin(viewer)) return and(isNull(resources.deletedAt), resourceMarkingAccess(viewer))!;
-  return and(
-    isNull(resources.deletedAt),
-    resourceMarkingAccess(viewer),
-    or(
-      eq(resources.visibility, 'all_members'),
-      eq(resources.organisationId, viewer.organisationId),
-      and(eq(resources.visibility, 'sectors'), sql`${viewer.sector}::sector = any(${resources.sectors})`),
-      and(
-        eq(resources.visibility, 'space'),
-        sql`exists (select 1 from ${spaces} where ${spaces.id} = ${resources.spaceId} and ${spaceAccess(viewer)})`,
-      ),
-    ),
-  )!;
+  return and(isNull(resources.deletedAt), resourceMarkingAccess(viewer), visibilityRule(viewerSubject(viewer), spaceAccess(viewer)))!;
+}
+
+/**
+ * `resourceAccess` applied to other people: the condition on `users` (joined to `organisations`) under
+ * which that person sees the resource `resourceId` now (the notification mailer, checking at send time).
+ * Active accounts only.
+ */
+export function resourceAudience(resourceId: SQL): SQL {
+  const who: Subject = { id: sql`"users"."id"`, organisationId: sql`"users"."organisation_id"`, sector: sql`"organisations"."sector"` };
+  return sql`("users"."status" = 'active' and exists (select 1 from ${resources} where ${resources.id} = ${resourceId}
+    and ${resources.deletedAt} is null and ${markingRule(who)} and ("users"."role" = 'admin' or ${visibilityRule(who, spaceAudience())})))`;
 }
 
 /** Its own organisation's focal points: the condition on `resources` (a constant false for anyone else). */

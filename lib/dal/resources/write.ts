@@ -20,7 +20,7 @@ import type { AddVersionInput, CreateResourceInput, UpdateResourceInput } from '
 import { isUuid } from '@/lib/dal/pagination';
 import { resourceAccess, resourceEditable } from './access';
 import { claimUnattachedFile } from './files';
-import { checkedMarking, resourceMarkingLists, widens, writeResourceMarking } from '@/lib/dal/markings';
+import { checkedMarking, notifyMarkingLowered, resourceMarkingLists, widens, writeResourceMarking } from '@/lib/dal/markings';
 import { markingOf } from '@/lib/validation/markings';
 import { spaceAccess } from '@/lib/dal/discussions/access';
 import { isAdmin } from '@/lib/dal/roles';
@@ -155,6 +155,7 @@ export async function updateResource(viewer: Viewer, input: UpdateResourceInput,
       JSON.stringify([...from.organisations].sort()) !== JSON.stringify([...to.organisations].sort()) ||
       JSON.stringify([...from.people].sort()) !== JSON.stringify([...to.people].sort());
     if (markingChanged) {
+      const lowered = widens(from, to);
       await tx.update(resources).set({ marking: to.marking }).where(eq(resources.id, current.id));
       await writeResourceMarking(tx, current.id, to);
       await audit(
@@ -164,10 +165,13 @@ export async function updateResource(viewer: Viewer, input: UpdateResourceInput,
           targetType: 'resource',
           targetId: current.id,
           ip: request.ip,
-          details: { from: from.marking, to: to.marking, lowered: widens(from, to), organisations: to.organisations, people: to.people },
+          details: { from: from.marking, to: to.marking, lowered, organisations: to.organisations, people: to.people },
         },
         tx,
       );
+      // Lowered by someone else (a focal point, an admin): the contributor is told, as a thread's author is.
+      if (lowered && current.contributorId !== viewer.id)
+        await notifyMarkingLowered(tx, { resourceId: current.id }, current.contributorId, viewer.id);
     }
     const next = {
       title: input.title,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ReportControl } from '@/app/_components/moderation-tools';
 import Link from 'next/link';
+import { after } from 'next/server';
 import type { ReactNode } from 'react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Cooked } from '@/app/_components/cooked';
@@ -9,6 +10,7 @@ import { buttonClass } from '@/app/_components/ui/button';
 import { requireViewer } from '@/lib/auth/require';
 import { getViewer } from '@/lib/auth/viewer';
 import { getResource, topicOptions } from '@/lib/dal/resources/resources';
+import { markNotificationsReadAbout } from '@/lib/dal/notifications/notifications';
 import { listDownloadTrail } from '@/lib/dal/resources/downloads';
 import { visibleOr404 } from '@/lib/pages';
 import { languageNamer } from '@/lib/i18n/languages';
@@ -39,6 +41,8 @@ export default async function ResourcePage({ params, searchParams }: Props) {
   const { id } = await params;
   const viewer = await requireViewer();
   const resource = await visibleOr404(getResource(viewer, id));
+  // Its notifications (a lowered marking, decision 030) are read once the page has been sent.
+  after(() => markNotificationsReadAbout(viewer, { resourceId: resource.id }));
   const t = await getTranslations('resources');
   const named = await formerMemberNames();
   const tSectors = await getTranslations('common.sectors');

@@ -31,13 +31,15 @@ interface Suggest {
  * shortcuts (Ctrl/⌘ + B, I, K; Ctrl/⌘ + Enter publishes), a preview (the server cooks the markdown
  * exactly as it would store it), inline mentions and the identifying-details check (decision 028).
  *
- * Mentions: typing "@" and two letters looks people up in the space (`spaceId`) or the conversation
- * (`conversationId`) through the routes that apply their access rules; the list under the field is a
+ * Mentions: typing "@" and two letters looks people up in the space (`spaceId`; in an existing thread,
+ * `threadId` too, whose TLP marking narrows them) or the conversation (`conversationId`) through the
+ * routes that apply their access rules; the list under the field is a
  * listbox the textarea drives (aria-controls, aria-activedescendant; Up/Down, Enter or Tab, Escape),
  * and choosing inserts `[@Name](/people/id)`. With neither id (a conversation not started yet), no mentions.
  */
 export function Editor({
   spaceId,
+  threadId,
   conversationId,
   label,
   defaultValue = '',
@@ -45,6 +47,8 @@ export function Editor({
   identifying,
 }: {
   spaceId?: string;
+  /** The thread replied to or edited in: people its marking leaves out are not offered. */
+  threadId?: string;
   conversationId?: string;
   label: string;
   defaultValue?: string;
@@ -64,7 +68,7 @@ export function Editor({
   const { matches, start: startChecking } = useIdentifying(body);
 
   const lookup = spaceId
-    ? `/threads/mentions?${new URLSearchParams({ space: spaceId })}`
+    ? `/threads/mentions?${new URLSearchParams({ space: spaceId, ...(threadId ? { thread: threadId } : {}) })}`
     : conversationId
       ? `/messages/people?${new URLSearchParams({ conversation: conversationId })}`
       : null;

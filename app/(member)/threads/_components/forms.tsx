@@ -94,6 +94,7 @@ export function ReplyForm({ threadId, spaceId, quote }: { threadId: string; spac
       <Editor
         key={quote ?? ''}
         spaceId={spaceId}
+        threadId={threadId}
         label={t('replyTitle')}
         errors={errors?.body}
         defaultValue={values?.body ?? quote ?? ''}
@@ -104,7 +105,7 @@ export function ReplyForm({ threadId, spaceId, quote }: { threadId: string; spac
   );
 }
 
-export function EditPostForm({ postId, spaceId, body }: { postId: string; spaceId: string; body: string }) {
+export function EditPostForm({ postId, threadId, spaceId, body }: { postId: string; threadId: string; spaceId: string; body: string }) {
   const t = useTranslations('discussions.editor');
   const [state, action] = useActionState(editPostAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -113,6 +114,7 @@ export function EditPostForm({ postId, spaceId, body }: { postId: string; spaceI
       <input type="hidden" name="postId" value={postId} />
       <Editor
         spaceId={spaceId}
+        threadId={threadId}
         label={t('body')}
         errors={errors?.body}
         defaultValue={state && !state.ok ? (state.values?.body ?? body) : body}

@@ -23,7 +23,7 @@ export default async function EditPostPage({ params }: Props) {
         </Link>
       </p>
       <h1 className="text-2xl font-bold text-brand-900">{t('editor.editTitle')}</h1>
-      <EditPostForm postId={post.id} spaceId={thread.spaceId} body={post.body} />
+      <EditPostForm postId={post.id} threadId={thread.id} spaceId={thread.spaceId} body={post.body} />
       <p>
         <Link href={backHref}>{t('editor.cancel')}</Link>
       </p>
