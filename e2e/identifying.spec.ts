@@ -103,6 +103,17 @@ test('at 360 px a typed phone number is marked in the field, which the marks fol
   expect(markBox!.x + markBox!.width).toBeLessThanOrEqual(areaBox!.x + areaBox!.width);
   await expectAccessible(page);
 
+  // Windows high contrast (forced colours): the mark is a Highlight outline, the backdrop's text stays transparent.
+  await page.emulateMedia({ forcedColors: 'active' });
+  expect(
+    await marks.first().evaluate((el) => {
+      const style = getComputedStyle(el);
+      return [style.outlineStyle, style.outlineWidth, style.color === getComputedStyle(el.parentElement!).color, style.backgroundColor];
+    }),
+  ).toEqual(['solid', '2px', true, 'rgba(0, 0, 0, 0)']);
+  expect(await backdrop.evaluate((el) => getComputedStyle(el).color)).toBe('rgba(0, 0, 0, 0)');
+  await page.emulateMedia({ forcedColors: 'none' });
+
   // A long text pasted in one go: the field scrolls, the backdrop with it, the marks still aligned.
   const lines = Array.from({ length: 60 }, (_, i) => `Line ${i + 1} of a long statement pasted from elsewhere, wrapping at this width.`);
   await body.fill([...lines, `Call ${phone} tonight.`, '', ''].join('\n'));

@@ -15,7 +15,12 @@ import { followEdit, markSegments, type Range } from './highlight-text';
  */
 export function HighlightBackdrop({ areaId, text, checked, ranges }: { areaId: string; text: string; checked: string; ranges: readonly Range[] }) {
   const ref = useRef<HTMLDivElement>(null);
-  const segments = useMemo(() => markSegments(text, followEdit(checked, text, ranges)), [text, checked, ranges]);
+  // Without marks the layer stays empty: nothing to draw, and no second copy of the text in the page
+  // (find in page, tests looking for the text).
+  const segments = useMemo(() => {
+    const marks = followEdit(checked, text, ranges);
+    return marks.length ? markSegments(text, marks) : [];
+  }, [text, checked, ranges]);
 
   /** Scroll position and direction (a dir="auto" field resolves it from its value) taken from the textarea. */
   const sync = useCallback(() => {
@@ -46,7 +51,7 @@ export function HighlightBackdrop({ areaId, text, checked, ranges }: { areaId: s
     <div ref={ref} aria-hidden="true" data-backdrop={areaId} className="field-input field-backdrop">
       {segments.map((s, i) => (s.marked ? <mark key={i}>{s.text}</mark> : s.text))}
       {/* A last empty line has a height in the textarea, not in a block: give it something to hold. */}
-      {text.endsWith('\n') || text.endsWith('\r') ? ' ' : null}
+      {segments.length > 0 && (text.endsWith('\n') || text.endsWith('\r')) ? ' ' : null}
     </div>
   );
 }
