@@ -149,11 +149,17 @@ function defineAction<S extends z.ZodType, T, A extends Access>(access: A, schem
         return { ok: false, message: t('errors.notFound'), ...echo };
       }
       if (error instanceof IdentifyingDetailsError) {
-        const kinds = new Intl.ListFormat(await getLocale(), { type: 'conjunction' }).format(error.kinds.map((k) => t(`identifying.kinds.${k}`)));
+        const list = new Intl.ListFormat(await getLocale(), { type: 'conjunction' });
+        const fieldErrors = Object.fromEntries(
+          Object.entries(error.byField).map(([field, kinds]) => [
+            field,
+            [t(error.messageKey, { kinds: list.format(kinds.map((k) => t(`identifying.kinds.${k}`))) })],
+          ]),
+        );
         return {
           ok: false,
           message: t('errors.checkFields'),
-          fieldErrors: { [error.field ?? 'body']: [t(error.messageKey, { kinds })] },
+          fieldErrors,
           identifying: [...error.kinds],
           ...echo,
         };

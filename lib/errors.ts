@@ -30,6 +30,8 @@ export class IdentifyingDetailsError extends UserError {
   constructor(
     readonly kinds: readonly string[],
     field = 'body',
+    /** The kinds found in each field, when several were checked together (a thread's title and body); `field` is the first. */
+    readonly byField: Readonly<Record<string, readonly string[]>> = { [field]: kinds },
   ) {
     super('identifying.refused', field);
   }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { directMessages, posts, resources } from '@/db/schema';
+import { directMessages, posts, resources, threads } from '@/db/schema';
 import { createReply, createThread, editPost } from '@/lib/dal/discussions/posts-write';
 import { editMessage, sendMessage, startConversation } from '@/lib/dal/messages/write';
 import { createResource, updateResource } from '@/lib/dal/resources/write';
@@ -68,6 +68,33 @@ describe('posts and threads', () => {
     expect(await refusedKinds(editPost(b, plain, 'Photos: https://i.imgur.com/abc123.jpg'))).toEqual(['image_host_link']);
     await editPost(b, plain, 'Photos: https://i.imgur.com/abc123.jpg', { identifyingChecked: true, request });
     expect(await auditRowsOf('content.identifying_acknowledged', { targetId: plain })).toHaveLength(1);
+    restore();
+  });
+});
+
+describe('thread titles', () => {
+  it('checks the title with the first post: a phone number in the title needs the acknowledgement, refused on the title', async () => {
+    const restore = withoutPostingLimits();
+    const title = 'Call her mother on +44 20 7946 0958';
+    const error = await createThread(a, { spaceId, title, body: 'Nothing identifying in the post.', urgent: false }, request).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(IdentifyingDetailsError);
+    expect(error).toMatchObject({ kinds: ['phone'], field: 'title', byField: { title: ['phone'] } });
+    expect(await getDb().select().from(threads).where(eq(threads.title, title))).toEqual([]);
+
+    // Title and body together: each field named with its own kinds; one acknowledgement covers both.
+    const both = createThread(a, { spaceId, title, body: 'Write to amira.k@example.org', urgent: false }, request);
+    expect(await both.then(null, (e: IdentifyingDetailsError) => e.byField)).toEqual({ title: ['phone'], body: ['email'] });
+
+    const { threadId } = await createThread(
+      a,
+      { spaceId, title, body: 'Nothing identifying in the post.', urgent: false, identifyingChecked: true },
+      request,
+    );
+    const [first] = await getDb().select().from(posts).where(eq(posts.threadId, threadId));
+    expect((await auditRowsOf('content.identifying_acknowledged', { targetId: first!.id }))[0]!.details).toEqual({ kinds: ['phone'] });
     restore();
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The server's check before a post, thread, message or resource description is stored (issue 14):
+ * The server's check before a post, thread (title and first post), message or resource description is stored (issue 14):
  * the patterns (./detect.ts) and personal names (./names.ts). Text with matches is refused with a
  * field error on the body unless the author ticked "I have checked"; the acknowledgement is audited
  * with the kinds found, never the text.
@@ -22,8 +22,22 @@ export function detectAll(text: string): IdentifyingMatch[] {
  * recordAcknowledged inside it.
  */
 export function screenIdentifying(text: string, acknowledged: boolean | undefined, field = 'body'): IdentifyingKind[] {
-  const kinds = kindsOf(detectAll(text));
-  if (kinds.length && !acknowledged) throw new IdentifyingDetailsError(kinds, field);
+  return screenFields({ [field]: text }, acknowledged);
+}
+
+/**
+ * screenIdentifying for what is published together under one acknowledgement (a thread: its title and
+ * first post): the kinds found in all of them; the refusal names each field with what was found in it.
+ */
+export function screenFields(fields: Record<string, string>, acknowledged: boolean | undefined): IdentifyingKind[] {
+  const byField: Record<string, IdentifyingKind[]> = {};
+  for (const [field, text] of Object.entries(fields)) {
+    const kinds = kindsOf(detectAll(text));
+    if (kinds.length) byField[field] = kinds;
+  }
+  const kinds = kindsOf(Object.values(byField).flatMap((found) => found.map((kind) => ({ kind }))));
+  const [first] = Object.keys(byField);
+  if (first && !acknowledged) throw new IdentifyingDetailsError(kinds, first, byField);
   return kinds;
 }
 

@@ -5,7 +5,7 @@ import { createSpace, request, withoutPostingLimits } from '@/testing/discussion
 import { signedIn } from '@/testing/factories';
 import { actAs } from '@/testing/request-scope';
 import { createThread } from '@/lib/dal/discussions/posts-write';
-import { replyAction } from './actions';
+import { createThreadAction, replyAction } from './actions';
 
 vi.mock('next/headers', async () => (await import('@/testing/request-scope')).nextHeaders);
 vi.mock('next-intl/server', async () => (await import('@/testing/request-scope')).nextIntlServer);
@@ -17,11 +17,12 @@ const form = (fields: Record<string, string>) => {
 };
 
 let threadId: string;
+let spaceId: string;
 let viewer: Awaited<ReturnType<typeof signedIn>>;
 
 beforeAll(async () => {
   viewer = await signedIn();
-  const spaceId = (await createSpace()).id;
+  spaceId = (await createSpace()).id;
   ({ threadId } = await createThread(viewer, { spaceId, title: 'A thread', body: 'First post', urgent: false }, request));
 });
 
@@ -40,6 +41,29 @@ describe('replyAction and identifying details', () => {
     expect(await auditRowsOf('content.identifying_acknowledged', { actorId: viewer.id })).toMatchObject([
       { targetType: 'post', ip: '203.0.113.5', details: { kinds: ['email', 'phone'] } },
     ]);
+    restore();
+  });
+});
+
+describe('createThreadAction and identifying details in the title', () => {
+  it('answers a field error on the title (and one on the body, each with its kinds) until the box is ticked', async () => {
+    const restore = withoutPostingLimits();
+    await actAs(viewer);
+    const title = 'Reach her on 020 7946 0958';
+    const state = await createThreadAction(null, form({ spaceId, title, body: 'See amira.k@example.org', language: 'en' }));
+    expect(state).toMatchObject({ ok: false, identifying: ['email', 'phone'], values: { title } });
+    const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+    expect(fieldErrors?.title?.[0]).toContain('a phone number');
+    expect(fieldErrors?.title?.[0]).not.toContain('email');
+    expect(fieldErrors?.body?.[0]).toContain('an email address');
+
+    const titleOnly = await createThreadAction(null, form({ spaceId, title, body: 'Nothing here', language: 'en' }));
+    expect(titleOnly).toMatchObject({ ok: false, identifying: ['phone'] });
+    expect(titleOnly && !titleOnly.ok ? Object.keys(titleOnly.fieldErrors ?? {}) : []).toEqual(['title']);
+
+    await expect(createThreadAction(null, form({ spaceId, title, body: 'Nothing here', language: 'en', identifyingChecked: 'on' }))).rejects.toThrow(
+      /NEXT_REDIRECT/,
+    );
     restore();
   });
 });

@@ -58,18 +58,41 @@ export function TextField({ name, label, hint, errors, className, id, ...input }
   );
 }
 
-export function TextArea({ name, label, hint, errors, className, id, ...input }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+/**
+ * A labelled text area. With a `backdrop` (HighlightBackdrop: marks drawn behind the text), the field
+ * sits over it in a box of its own size, with a transparent background and only vertical resizing.
+ */
+export function TextArea({
+  name,
+  label,
+  hint,
+  errors,
+  className,
+  id,
+  backdrop,
+  ...input
+}: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement> & { backdrop?: ReactNode }) {
   const fieldId = id ?? `field-${name}`;
+  const area = (
+    <textarea
+      id={fieldId}
+      name={name}
+      aria-invalid={errors?.length ? true : undefined}
+      aria-describedby={describedBy(name, hint, errors)}
+      className={clsx(inputClass, 'min-h-28', backdrop ? 'field-over-backdrop' : null, className)}
+      {...input}
+    />
+  );
   return (
     <Shell name={name} label={label} hint={hint} errors={errors} id={fieldId}>
-      <textarea
-        id={fieldId}
-        name={name}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(name, hint, errors)}
-        className={clsx(inputClass, 'min-h-28', className)}
-        {...input}
-      />
+      {backdrop ? (
+        <div className="relative rounded-md bg-white">
+          {backdrop}
+          {area}
+        </div>
+      ) : (
+        area
+      )}
     </Shell>
   );
 }

@@ -16,7 +16,7 @@ import { audit } from '@/lib/audit';
 import type { Viewer } from '@/lib/auth/sessions';
 import { POSTING_LIMITS } from '@/lib/dal/discussions/limits';
 import { NotFoundError, UserError } from '@/lib/errors';
-import { recordAcknowledged, screenIdentifying } from '@/lib/identifying/check';
+import { recordAcknowledged, screenFields, screenIdentifying } from '@/lib/identifying/check';
 import { enqueueJob } from '@/lib/jobs';
 import { cookMarkdown, markdownToPlainText } from '@/lib/markdown';
 import type { RequestInfo } from '@/lib/request';
@@ -80,7 +80,8 @@ async function afterPosting(tx: Tx, viewer: Viewer, threadId: string, number: nu
 /** Starts a thread (its first post); marking it urgent fans notifications out in a background job. */
 export async function createThread(viewer: Viewer, input: NewThreadInput, request: RequestInfo): Promise<{ threadId: string }> {
   if (!isUuid(input.spaceId)) throw new NotFoundError('space');
-  const identifying = screenIdentifying(input.body, input.identifyingChecked);
+  // A thread is its title and first post: one check, one acknowledgement (audited on the post).
+  const identifying = screenFields({ title: input.title, body: input.body }, input.identifyingChecked);
   const content = await cook(input.body);
   return getDb().transaction(async (tx) => {
     const [space] = await tx

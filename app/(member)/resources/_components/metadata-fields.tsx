@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { IdentifyingNotice, useIdentifying } from '@/app/(member)/threads/_components/identifying-notice';
 import { CheckboxGroup } from '@/app/_components/ui/checkbox-group';
 import { SelectField, TextArea, TextField } from '@/app/_components/ui/field';
+import { HighlightBackdrop } from '@/app/_components/ui/highlight-backdrop';
 import { OFFERED_VISIBILITIES, RESOURCE_TYPES, SECTORS } from '@/lib/values';
 import { MarkingFields, type MarkingInitial } from '@/app/(member)/_components/marking-fields';
 
@@ -48,8 +49,9 @@ export function MetadataFields({
   const tSectors = useTranslations('common.sectors');
   // Uncontrolled radios whose default follows the choice, so it survives the form's reset after a refusal.
   const [visibility, setVisibility] = useState(values.visibility || 'all_members');
-  const [description, setDescription] = useState(values.description);
-  const { matches, start } = useIdentifying(description);
+  // As the field shows it (LF line breaks: a refused submission echoes CR LF), so offsets match it.
+  const [description, setDescription] = useState(() => values.description.replace(/\r\n?/g, '\n'));
+  const { matches, checked, start } = useIdentifying(description);
   return (
     <>
       <TextField
@@ -73,6 +75,7 @@ export function MetadataFields({
         dir="auto"
         onFocus={start}
         onChange={(e) => setDescription(e.target.value)}
+        backdrop={<HighlightBackdrop areaId="field-description" text={description} checked={checked} ranges={matches} />}
       />
       <IdentifyingNotice
         matches={matches}

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState, useTransition, type KeyboardEvent } from 'react';
 import { Cooked } from '@/app/_components/cooked';
 import { TextArea } from '@/app/_components/ui/field';
+import { HighlightBackdrop } from '@/app/_components/ui/highlight-backdrop';
 import { Button } from '@/app/_components/ui/button';
 import { mentionMarkdown } from '@/lib/dal/discussions/mentions';
 import type { IdentifyingMatch } from '@/lib/identifying/detect';
@@ -11,7 +12,7 @@ import type { ActionState } from '@/lib/action-state';
 import { POST_MAX } from '@/lib/values';
 import { previewAction } from '../actions';
 import { linkSelection, mentionAt, replaceMention, wrapSelection, type Edit } from './editor-text';
-import { IdentifyingNotice, useIdentifying } from './identifying-notice';
+import { IdentifyingNotice, useIdentifying, type OtherFieldMatches } from './identifying-notice';
 import { PersonOption, type Person } from './mention-box';
 
 /** The kinds of identifying details a refused submission was refused for (the Editor's `identifying`). */
@@ -36,6 +37,9 @@ interface Suggest {
  * routes that apply their access rules; the list under the field is a
  * listbox the textarea drives (aria-controls, aria-activedescendant; Up/Down, Enter or Tab, Escape),
  * and choosing inserts `[@Name](/people/id)`. With neither id (a conversation not started yet), no mentions.
+ *
+ * Identifying details are marked in the field as the member types (HighlightBackdrop, behind the text) and
+ * listed under it; `other` adds another field's matches to that list (a new thread's title).
  */
 export function Editor({
   spaceId,
@@ -45,6 +49,7 @@ export function Editor({
   defaultValue = '',
   errors,
   identifying,
+  other,
 }: {
   spaceId?: string;
   /** The thread replied to or edited in: people its marking leaves out are not offered. */
@@ -55,9 +60,12 @@ export function Editor({
   errors?: string[];
   /** The kinds of identifying details the server refused the last submission for (ActionState.identifying). */
   identifying?: string[];
+  other?: OtherFieldMatches;
 }) {
   const t = useTranslations('discussions.editor');
-  const [body, setBody] = useState(defaultValue);
+  // A refused submission comes back with the CR LF line breaks of form data; the field shows LF, and
+  // offsets (the highlight, selecting a match) count the field's characters.
+  const [body, setBody] = useState(() => defaultValue.replace(/\r\n?/g, '\n'));
   const [preview, setPreview] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const [announce, setAnnounce] = useState('');
@@ -65,7 +73,7 @@ export function Editor({
   const previewId = useId();
   const areaId = useId();
   const listId = useId();
-  const { matches, start: startChecking } = useIdentifying(body);
+  const { matches, checked, start: startChecking } = useIdentifying(body);
 
   const lookup = spaceId
     ? `/threads/mentions?${new URLSearchParams({ space: spaceId, ...(threadId ? { thread: threadId } : {}) })}`
@@ -249,6 +257,7 @@ export function Editor({
           rows={8}
           dir="auto"
           required
+          backdrop={<HighlightBackdrop areaId={areaId} text={body} checked={checked} ranges={matches} />}
         />
         <ul
           id={listId}
@@ -267,7 +276,7 @@ export function Editor({
           {preview ? <Cooked html={preview} /> : <p className="text-slate-600">{t('previewEmpty')}</p>}
         </section>
       ) : null}
-      <IdentifyingNotice matches={matches} refused={identifying} onSelect={select} />
+      <IdentifyingNotice matches={matches} refused={identifying} onSelect={select} other={other} />
       <p className="sr-only" aria-live="polite">
         {announce}
       </p>

@@ -1,15 +1,19 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { Checkbox, SelectField, TextField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
 import { createThreadAction, editPostAction, replyAction, reportAction } from '../actions';
 import { Editor, refusedFor } from './editor';
+import { useIdentifying } from './identifying-notice';
 import { MarkingFields } from '@/app/(member)/_components/marking-fields';
 import { TLP_MARKINGS, type TlpMarking } from '@/lib/values';
 
-/** A new thread: title, language (the author's interface language unless they choose another), body, urgency, TLP marking. */
+/**
+ * A new thread: title, language (the author's interface language unless they choose another), body, urgency, TLP marking.
+ * A thread is its title and first post: the title is checked for identifying details too, listed in the body's notice.
+ */
 export function NewThreadForm({
   spaceId,
   language,
@@ -23,13 +27,31 @@ export function NewThreadForm({
   spaceChathamHouse?: boolean;
 }) {
   const t = useTranslations('discussions.editor');
+  const tIdentifying = useTranslations('identifying');
   const [state, action] = useActionState(createThreadAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
+  const [title, setTitle] = useState(values?.title ?? '');
+  const inTitle = useIdentifying(title);
+  const selectInTitle = (m: { start: number; end: number }) => {
+    const field = document.getElementById('field-title') as HTMLInputElement | null;
+    field?.focus();
+    field?.setSelectionRange(m.start, m.end);
+  };
   return (
     <ActionForm state={state} action={action}>
       <input type="hidden" name="spaceId" value={spaceId} />
-      <TextField name="title" label={t('title')} errors={errors?.title} defaultValue={values?.title} maxLength={200} dir="auto" required />
+      <TextField
+        name="title"
+        label={t('title')}
+        errors={errors?.title}
+        defaultValue={values?.title}
+        maxLength={200}
+        dir="auto"
+        required
+        onFocus={inTitle.start}
+        onChange={(e) => setTitle(e.target.value)}
+      />
       <SelectField
         name="language"
         label={t('language')}
@@ -43,7 +65,14 @@ export function NewThreadForm({
           </option>
         ))}
       </SelectField>
-      <Editor spaceId={spaceId} label={t('body')} errors={errors?.body} defaultValue={values?.body} identifying={refusedFor(state)} />
+      <Editor
+        spaceId={spaceId}
+        label={t('body')}
+        errors={errors?.body}
+        defaultValue={values?.body}
+        identifying={refusedFor(state)}
+        other={{ label: tIdentifying('inTitle'), matches: inTitle.matches, onSelect: selectInTitle }}
+      />
       <fieldset className="space-y-3 rounded-md border border-amber-200 bg-amber-50 p-4">
         <legend className="px-1 text-sm font-semibold text-amber-900">{t('urgent')}</legend>
         <p className="text-sm text-amber-900">{t('urgentHint')}</p>

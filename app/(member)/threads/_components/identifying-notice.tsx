@@ -13,11 +13,12 @@ export const ACKNOWLEDGE_FIELD = 'identifyingChecked';
 /**
  * Checks `text` as the member types (300 ms after the last key) with the detector of lib/identifying,
  * loaded only once `start()` is called (the editor calls it on focus), so it is not in the page's
- * first JavaScript. Personal names are found on the server only.
+ * first JavaScript. Personal names are found on the server only. `checked` is the text the matches
+ * were found in (the in-field highlight carries them over what was typed since).
  */
-export function useIdentifying(text: string): { matches: IdentifyingMatch[]; start: () => void } {
+export function useIdentifying(text: string): { matches: IdentifyingMatch[]; checked: string; start: () => void } {
   const [detect, setDetect] = useState<Detect | null>(null);
-  const [matches, setMatches] = useState<IdentifyingMatch[]>([]);
+  const [found, setFound] = useState<{ matches: IdentifyingMatch[]; checked: string }>({ matches: [], checked: '' });
   const loading = useRef(false);
   const start = useCallback(() => {
     if (loading.current) return;
@@ -26,10 +27,18 @@ export function useIdentifying(text: string): { matches: IdentifyingMatch[]; sta
   }, []);
   useEffect(() => {
     if (!detect) return;
-    const timer = setTimeout(() => setMatches(detect(text)), 300);
+    const timer = setTimeout(() => setFound({ matches: detect(text), checked: text }), 300);
     return () => clearTimeout(timer);
   }, [detect, text]);
-  return { matches, start };
+  return { ...found, start };
+}
+
+/** A match found in another field of the same form (a thread's title), listed with the field's name. */
+export interface OtherFieldMatches {
+  /** Said before each of its lines ("In the title:"). */
+  label: string;
+  matches: IdentifyingMatch[];
+  onSelect: (match: IdentifyingMatch) => void;
 }
 
 /**
@@ -41,19 +50,25 @@ export function IdentifyingNotice({
   matches,
   refused,
   onSelect,
+  other,
 }: {
   matches: IdentifyingMatch[];
   /** The kinds the server refused the last submission for. */
   refused?: string[];
   onSelect: (match: IdentifyingMatch) => void;
+  other?: OtherFieldMatches;
 }) {
   const t = useTranslations('identifying');
   const id = useId();
-  const show = matches.length > 0 || Boolean(refused?.length);
+  const lines = [
+    ...(other?.matches ?? []).map((m) => ({ m, where: other!.label, select: other!.onSelect })),
+    ...matches.map((m) => ({ m, where: null, select: onSelect })),
+  ];
+  const show = lines.length > 0 || Boolean(refused?.length);
   return (
     <>
       <p className="sr-only" aria-live="polite">
-        {matches.length ? t('summary', { count: matches.length }) : ''}
+        {lines.length ? t('summary', { count: lines.length }) : ''}
       </p>
       {show ? (
         <section aria-labelledby={`${id}-heading`} className="space-y-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-950">
@@ -62,16 +77,17 @@ export function IdentifyingNotice({
             {t('heading')}
           </p>
           <p>{t('intro')}</p>
-          {matches.length ? (
+          {lines.length ? (
             <ul className="space-y-1">
-              {matches.map((m) => (
-                <li key={`${m.kind}-${m.start}`}>
+              {lines.map(({ m, where, select }) => (
+                <li key={`${where ?? ''}-${m.kind}-${m.start}`}>
                   <button
                     type="button"
                     className="text-start underline decoration-amber-700 underline-offset-2 hover:decoration-2"
-                    onClick={() => onSelect(m)}
+                    onClick={() => select(m)}
                     title={t('select')}
                   >
+                    {where ? `${where} ` : null}
                     {t('looksLike', { kind: t(`kinds.${m.kind}`) })}{' '}
                     <bdi className="font-mono break-all">{m.text.length > 60 ? `${m.text.slice(0, 57)}…` : m.text}</bdi>
                   </button>
