@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
-import { auditLog, notifications, reports } from '@/db/schema';
+import { auditLog, notifications, reports, threads } from '@/db/schema';
 import { runDueJobs } from '@/lib/jobs';
 import '@/lib/dal/discussions/jobs';
 import '@/lib/dal/notifications/jobs';
@@ -17,7 +17,7 @@ import { createOrganisation, signedIn } from '@/testing/factories';
 import type { TlpMarking } from '@/db/schema';
 import { getThreadMarking, setThreadMarking } from './markings';
 import { listOpenReports, reportPost } from '@/lib/dal/moderation/reports';
-import { moveThread } from './moderation';
+import { moveThread, setThreadLocked, setThreadPinned } from './moderation';
 import { listPosts, mentionCandidates } from './posts';
 import { createReply, createThread } from './posts-write';
 import { searchDiscussions } from './search';
@@ -55,7 +55,7 @@ beforeAll(async () => {
   }
 });
 
-async function marked(marking: TlpMarking, title: string, spaceId = space) {
+async function marked(marking: TlpMarking, title: string, spaceId = space, alsoNamed: string[] = []) {
   const { threadId } = await createThread(
     author,
     {
@@ -66,7 +66,7 @@ async function marked(marking: TlpMarking, title: string, spaceId = space) {
       urgentReason: 'Today',
       marking,
       markingOrganisations: [partner.organisationId],
-      markingPeople: [named.id],
+      markingPeople: [named.id, ...alsoNamed],
     },
     request,
   );
@@ -84,7 +84,7 @@ const SEES: Record<TlpMarking, Record<Who, boolean>> = {
 describe('TLP markings on threads', () => {
   for (const marking of Object.keys(SEES) as TlpMarking[]) {
     it(`${marking}: reads, lists, search, urgent list and notifications follow the marking for every role`, async () => {
-      const title = `Kumquat ${marking} thread`;
+      const title = `Kumquat thread (${marking})`;
       const threadId = await marked(marking, title);
       await runDueJobs(50);
       for (const [who, v] of Object.entries(people()) as [Who, V][]) {
@@ -315,11 +315,13 @@ describe('changing a marking', () => {
   it('moving a thread to a wider space keeps its marking: the new space lets more people in, the marking does not', async () => {
     const narrow = (await createSpace({ name: 'Working group', access: 'request' })).id;
     for (const v of [author, colleague, partner, named]) await addMember(narrow, v.id);
+    // The moderator who moves them is one the markings let in (a partner for AMBER, named for RED).
+    const mover = await signedIn({ role: 'moderator', organisationId: partner.organisationId });
     const moved: Partial<Record<'amber' | 'red', string>> = {};
     for (const marking of ['amber', 'red'] as const) {
-      const threadId = await marked(marking, `Moved ${marking}`, narrow);
+      const threadId = await marked(marking, `Moved ${marking}`, narrow, [mover.id]);
       moved[marking] = threadId;
-      await moveThread(moderator, threadId, space, request);
+      await moveThread(mover, threadId, space, request);
       expect((await getThread(author, threadId)).marking).toBe(marking);
     }
     // Every member sees the open space now; only those each marking lets in see its thread.
@@ -330,6 +332,24 @@ describe('changing a marking', () => {
         else await expect(read, `${marking} ${who}`).rejects.toBeInstanceOf(NotFoundError);
       }
     }
+  });
+
+  it('a moderator the marking leaves out cannot move, lock or pin the thread: it is not found', async () => {
+    const other = (await createSpace({ name: 'Beyond reach' })).id;
+    for (const marking of ['amber', 'amber_strict', 'red'] as const) {
+      const threadId = await marked(marking, `Out of reach ${marking}`);
+      await expect(moveThread(moderator, threadId, other, request), marking).rejects.toBeInstanceOf(NotFoundError);
+      await expect(setThreadLocked(moderator, threadId, true, request), marking).rejects.toBeInstanceOf(NotFoundError);
+      await expect(setThreadPinned(moderator, threadId, true, request), marking).rejects.toBeInstanceOf(NotFoundError);
+      const [row] = await getDb()
+        .select({ spaceId: threads.spaceId, isLocked: threads.isLocked, isPinned: threads.isPinned })
+        .from(threads)
+        .where(eq(threads.id, threadId));
+      expect(row, marking).toEqual({ spaceId: space, isLocked: false, isPinned: false });
+    }
+    // GREEN is the space's rule: the moderator may.
+    const green = await marked('green', 'Within reach');
+    await setThreadLocked(moderator, green, true, request);
   });
 
   it('refuses organisations and people that are not active', async () => {

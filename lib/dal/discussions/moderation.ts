@@ -81,7 +81,12 @@ async function updateThread(
   assertModerator(viewer);
   if (!isUuid(threadId)) throw new NotFoundError('thread');
   await getDb().transaction(async (tx) => {
-    const rows = await tx.update(threads).set(set).where(eq(threads.id, threadId)).returning({ id: threads.id });
+    // A thread whose marking leaves the moderator out does not exist for them (decision 030).
+    const rows = await tx
+      .update(threads)
+      .set(set)
+      .where(and(eq(threads.id, threadId), threadMarkingAccess(viewer)))
+      .returning({ id: threads.id });
     if (!rows.length) throw new NotFoundError('thread');
     await audit({ actorId: viewer.id, action, targetType: 'thread', targetId: threadId, ip: request.ip, details }, tx);
   });
@@ -93,14 +98,19 @@ export const setThreadLocked = (viewer: Viewer, threadId: string, locked: boolea
 export const setThreadPinned = (viewer: Viewer, threadId: string, pinned: boolean, request: RequestInfo) =>
   updateThread(viewer, threadId, { isPinned: pinned }, pinned ? 'thread.pinned' : 'thread.unpinned', request);
 
-/** Moves a thread to another space (its counters follow it). */
+/** Moves a thread to another space (its counters follow it); a thread the moderator's marking leaves out is not found. */
 export async function moveThread(viewer: Viewer, threadId: string, spaceId: string, request: RequestInfo): Promise<void> {
   assertModerator(viewer);
   if (!isUuid(threadId) || !isUuid(spaceId)) throw new NotFoundError('thread');
   await getDb().transaction(async (tx) => {
     const [target] = await tx.select({ id: spaces.id }).from(spaces).where(eq(spaces.id, spaceId)).limit(1);
     if (!target) throw new NotFoundError('space');
-    const [current] = await tx.select({ spaceId: threads.spaceId }).from(threads).where(eq(threads.id, threadId)).for('update').limit(1);
+    const [current] = await tx
+      .select({ spaceId: threads.spaceId })
+      .from(threads)
+      .where(and(eq(threads.id, threadId), threadMarkingAccess(viewer)))
+      .for('update')
+      .limit(1);
     if (!current) throw new NotFoundError('thread');
     if (current.spaceId === spaceId) return;
     // A thread under its space's Chatham House Rule keeps the rule when it moves out (decision 031).
