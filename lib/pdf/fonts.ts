@@ -82,10 +82,20 @@ function evenGlyphs(subset: TrueTypeSubset): void {
  * value, which pdf.js reads as control characters. They are mapped to U+200B (zero width space) instead,
  * so text extraction skips them.
  */
+/** Fonts parsed from the watermark files' bytes, kept with them: parsed once per process, not per PDF. */
+const parsed = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
+
+/**
+ * The same parsed font serves every PDF (pdf-lib only lays text out and copies glyphs out of it, each
+ * subset its own object, synchronously), so a download does not inflate and parse the font again.
+ */
 export const watermarkFontkit: typeof fontkit = {
   ...fontkit,
   create(bytes: Uint8Array, postscriptName?: string) {
+    const known = parsed.get(bytes);
+    if (known) return known;
     const font = fontkit.create(bytes, postscriptName);
+    parsed.set(bytes, font);
     const layout = font.layout.bind(font);
     font.layout = (...args: Parameters<typeof layout>) => {
       const run = layout(...args);
@@ -114,7 +124,7 @@ export function watermarkFonts(): WatermarkFont[] {
   if (loaded) return loaded;
   loaded = WATERMARK_FONT_FILES.map((file) => {
     const bytes = new Uint8Array(readFileSync(path.join(process.cwd(), file)));
-    const font = fontkit.create(bytes);
+    const font = watermarkFontkit.create(bytes);
     const em = font.unitsPerEm;
     return {
       bytes,

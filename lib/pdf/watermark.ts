@@ -78,7 +78,7 @@ function drawRuns(
   page: PDFPage,
   runs: PlacedRun[],
   at: { x: number; y: number; size: number; angle: number },
-  style: { color: Color; state?: PDFName },
+  style: { color: Color; state?: PDFName; fontKey: (font: PDFFont) => PDFName },
 ) {
   const cos = Math.cos(at.angle);
   const sin = Math.sin(at.angle);
@@ -90,7 +90,7 @@ function drawRuns(
   ];
   let start = 0;
   for (const run of runs) {
-    operators.push(setFontAndSize(page.node.newFontDictionary(run.font.name, run.font.ref), at.size));
+    operators.push(setFontAndSize(style.fontKey(run.font), at.size));
     let pending = '';
     const flush = () => {
       if (pending) operators.push(showText(PDFHexString.of(pending)));
@@ -141,7 +141,10 @@ export async function watermarkPdf(bytes: Uint8Array, stamp: WatermarkStamp): Pr
     const { width, height } = page.getSize();
     const footerSize = Math.max(6, Math.min(9, (width - 24) / unitWidth));
     page.drawRectangle({ x: 0, y: 0, width, height: footerSize + 8, color: rgb(0, 0, 0), opacity: 0.85 });
-    drawRuns(page, runs, { x: 12, y: 4, size: footerSize, angle: 0 }, { color: rgb(1, 1, 1) });
+    // One entry per font in the page's resources, however many runs use it.
+    const keys = new Map<PDFFont, PDFName>();
+    const fontKey = (font: PDFFont) => keys.get(font) ?? keys.set(font, page.node.newFontDictionary(font.name, font.ref)).get(font)!;
+    drawRuns(page, runs, { x: 12, y: 4, size: footerSize, angle: 0 }, { color: rgb(1, 1, 1), fontKey });
     const diagonal = Math.hypot(width, height);
     const size = Math.max(8, Math.min(28, (diagonal * 0.8) / unitWidth));
     const angle = Math.atan2(height, width);
@@ -150,7 +153,7 @@ export async function watermarkPdf(bytes: Uint8Array, stamp: WatermarkStamp): Pr
       page,
       runs,
       { x: width / 2 - (Math.cos(angle) * textWidth) / 2, y: height / 2 - (Math.sin(angle) * textWidth) / 2, size, angle },
-      { color: rgb(0.6, 0.1, 0.1), state: page.node.newExtGState('GS', translucent) },
+      { color: rgb(0.6, 0.1, 0.1), state: page.node.newExtGState('GS', translucent), fontKey },
     );
   }
   return pdf.save();
