@@ -9,6 +9,13 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // rate-limiter-flexible imports drizzle-orm dynamically, which bundling breaks.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'nodemailer', 'rate-limiter-flexible', 'drizzle-orm', 'prom-client'],
+  // The watermark fonts (lib/pdf/fonts.ts) are read with fs: carried with the file route in a traced build.
+  outputFileTracingIncludes: {
+    '/api/files/**': [
+      './node_modules/@fontsource/noto-sans/files/noto-sans-*-700-normal.woff',
+      './node_modules/@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-700-normal.woff',
+    ],
+  },
   // Set deliberately (lib/limits.ts): the action door answers anything between its own limit and this one.
   experimental: { serverActions: { bodySizeLimit: ACTION_BODY_LIMIT_BYTES } },
   async headers() {
