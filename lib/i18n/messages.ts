@@ -44,7 +44,33 @@ export const CLIENT_MESSAGES = {
   /** app/(member), on every member page. */
   member: [],
   /** app/(member)/spaces and /threads: the post editor and reporting. */
-  discussions: ['discussions.space', 'discussions.editor', 'discussions.report', 'identifying', 'common.tlp'],
+  discussions: [
+    // The join form's words only (spaces/join-form.tsx): the rest of discussions.space is read on the server.
+    'discussions.space.joinMessage',
+    'discussions.space.joinSending',
+    'discussions.space.joinSubmit',
+    'discussions.editor',
+    'discussions.report',
+    'identifying',
+    'common.tlp',
+    // A thread's posts (threads/[id]/post.tsx): only the words of a post's chrome, not the whole thread namespace.
+    'discussions.thread.postBy',
+    'discussions.thread.permalink',
+    'discussions.thread.actionsFor',
+    'discussions.thread.quote',
+    'discussions.thread.edit',
+    'discussions.thread.report',
+    'discussions.thread.history',
+    'discussions.thread.delete',
+    'discussions.thread.deleteConfirm',
+    'discussions.thread.removed',
+    'discussions.thread.hiddenPlaceholder',
+    'discussions.thread.hiddenReason',
+    'discussions.thread.formerMemberOrganisation',
+    'discussions.badges.edited',
+    'discussions.moderation.hiddenNow',
+    'discussions.chatham.youAs',
+  ],
   /** app/(member)/resources. */
   resources: [
     'resources.detail',
