@@ -2,13 +2,13 @@ import clsx from 'clsx';
 import type { TlpMarking } from '@/lib/values';
 import { tlpLabel } from '@/lib/tlp';
 
-/** FIRST's colours on black (lib/tlp.ts): the same in the light and dark themes. */
+/** FIRST's colours on black (lib/tlp.ts), the same in the light and dark themes: `.tlp-<colour>` in globals.css. */
 const COLOUR: Record<TlpMarking, string> = {
-  clear: 'text-[#FFFFFF]',
-  green: 'text-[#33FF00]',
-  amber: 'text-[#FFC000]',
-  amber_strict: 'text-[#FFC000]',
-  red: 'text-[#FF2B2B]',
+  clear: 'tlp-clear',
+  green: 'tlp-green',
+  amber: 'tlp-amber',
+  amber_strict: 'tlp-amber',
+  red: 'tlp-red',
 };
 
 /**
@@ -18,11 +18,7 @@ const COLOUR: Record<TlpMarking, string> = {
  */
 export function TlpLabel({ marking, className, describedBy }: { marking: TlpMarking; className?: string; describedBy?: string }) {
   return (
-    <span
-      className={clsx('inline-block shrink-0 rounded-sm bg-black px-1.5 py-0.5 font-mono text-xs leading-none font-bold', COLOUR[marking], className)}
-      aria-describedby={describedBy}
-      dir="ltr"
-    >
+    <span className={clsx('tlp', COLOUR[marking], className)} aria-describedby={describedBy} dir="ltr">
       {tlpLabel(marking)}
     </span>
   );

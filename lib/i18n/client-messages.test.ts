@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clientMessagesFor, COMPONENT_AREAS, MEMBER_SEGMENTS, messagesFor, pickMessages, type ClientArea } from './messages';
+import { clientMessagesFor, COMPONENT_AREAS, MEMBER_SEGMENTS, MEMBER_SUBSEGMENTS, messagesFor, pickMessages, type ClientArea } from './messages';
 
 /** The area of the app a file belongs to: its layout's provider is the one it gets messages from. */
 function areaOf(file: string): ClientArea | undefined {
   if (file.startsWith('app/(public)/')) return 'public';
+  const subsegment = file.match(/^app\/\(member\)\/([^/]+\/[^/]+)\//)?.[1];
+  if (subsegment && subsegment in MEMBER_SUBSEGMENTS) return MEMBER_SUBSEGMENTS[subsegment as keyof typeof MEMBER_SUBSEGMENTS];
   const segment = file.match(/^app\/\(member\)\/([^/]+)\//)?.[1];
   if (segment && segment in MEMBER_SEGMENTS) return MEMBER_SEGMENTS[segment as keyof typeof MEMBER_SEGMENTS];
   if (file.startsWith('app/(member)/')) return 'member';

@@ -44,17 +44,37 @@ export const CLIENT_MESSAGES = {
   /** app/(member), on every member page. */
   member: [],
   /** app/(member)/spaces and /threads: the post editor and reporting. */
-  discussions: ['discussions.space', 'discussions.editor', 'discussions.report', 'identifying', 'common.tlp'],
-  /** app/(member)/resources. */
-  resources: [
-    'resources.detail',
-    'resources.form',
-    'resources.organisationFilter',
-    'resources.types',
-    'resources.visibility',
+  discussions: [
+    // The join form's words only (spaces/join-form.tsx): the rest of discussions.space is read on the server.
+    'discussions.space.joinMessage',
+    'discussions.space.joinSending',
+    'discussions.space.joinSubmit',
+    'discussions.editor',
+    'discussions.report',
     'identifying',
     'common.tlp',
+    // A thread's posts (threads/[id]/post.tsx): only the words of a post's chrome, not the whole thread namespace.
+    'discussions.thread.postBy',
+    'discussions.thread.permalink',
+    'discussions.thread.actionsFor',
+    'discussions.thread.quote',
+    'discussions.thread.edit',
+    'discussions.thread.report',
+    'discussions.thread.history',
+    'discussions.thread.delete',
+    'discussions.thread.deleteConfirm',
+    'discussions.thread.removed',
+    'discussions.thread.hiddenPlaceholder',
+    'discussions.thread.hiddenReason',
+    'discussions.thread.formerMemberOrganisation',
+    'discussions.badges.edited',
+    'discussions.moderation.hiddenNow',
+    'discussions.chatham.youAs',
   ],
+  /** app/(member)/resources: the list, whose only client words are its organisation type-ahead's. */
+  resources: ['resources.organisationFilter'],
+  /** app/(member)/resources/new and /resources/[id] (MEMBER_SUBSEGMENTS): a resource, its forms and files. */
+  resourceForms: ['resources.detail', 'resources.form', 'resources.types', 'resources.visibility', 'identifying', 'common.tlp'],
   /** app/(member)/settings. */
   settings: ['profile', 'settings', 'notify.settings', 'privacy.delete', 'security.keys', 'security.recovery'],
   /** app/(member)/messages: the post editor serves messages too. */
@@ -96,7 +116,9 @@ export type ClientArea = Exclude<keyof typeof CLIENT_MESSAGES, 'shared'>;
 export const COMPONENT_AREAS: Record<string, readonly ClientArea[]> = {
   'app/_components/security-key.tsx': ['public', 'settings'],
   'app/_components/recovery-codes.tsx': ['public', 'settings'],
-  'app/(member)/_components/marking-fields.tsx': ['discussions', 'resources'],
+  'app/(member)/_components/marking-fields.tsx': ['discussions', 'resourceForms'],
+  'app/(member)/resources/_components/file-upload.tsx': ['resourceForms'],
+  'app/(member)/resources/_components/metadata-fields.tsx': ['resourceForms'],
 };
 
 /** The folders of app/(member) whose layout adds an area of its own to the member area's messages. */
@@ -108,8 +130,19 @@ export const MEMBER_SEGMENTS = {
   organisations: 'organisations',
   messages: 'messages',
 } as const satisfies Record<string, ClientArea>;
-type MemberSegmentArea = (typeof MEMBER_SEGMENTS)[keyof typeof MEMBER_SEGMENTS];
-const isMemberSegment = (area: ClientArea): area is MemberSegmentArea => Object.values(MEMBER_SEGMENTS).includes(area as MemberSegmentArea);
+
+/**
+ * Folders below a member segment whose own layout hands over an area instead of the segment's (a nested
+ * provider replaces its parent's messages): the resource list carries only its filter's words, a
+ * resource's page and forms the rest (issue 17: 6 KB of form words were on every list page).
+ */
+export const MEMBER_SUBSEGMENTS = {
+  'resources/new': 'resourceForms',
+  'resources/[id]': 'resourceForms',
+} as const satisfies Record<string, ClientArea>;
+type MemberSegmentArea = (typeof MEMBER_SEGMENTS)[keyof typeof MEMBER_SEGMENTS] | (typeof MEMBER_SUBSEGMENTS)[keyof typeof MEMBER_SUBSEGMENTS];
+const isMemberSegment = (area: ClientArea): area is MemberSegmentArea =>
+  [...Object.values(MEMBER_SEGMENTS), ...Object.values(MEMBER_SUBSEGMENTS)].includes(area as MemberSegmentArea);
 
 type Tree = { [key: string]: string | Tree };
 

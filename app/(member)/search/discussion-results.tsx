@@ -1,15 +1,13 @@
-import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { Highlighted } from '@/app/_components/cooked';
 import { LanguageLabel } from '@/app/_components/language-label';
-import { TlpLabel } from '@/app/_components/tlp-label';
 import { Pager } from '@/app/_components/list-controls';
 import type { Viewer } from '@/lib/auth/viewer';
 import { pageOfPost } from '@/lib/dal/discussions/posts';
 import { searchDiscussions } from '@/lib/dal/discussions/search';
 import type { SearchFilters } from '@/lib/validation/discussions';
-import { isolated } from '@/app/_components/bidi';
+import { isolatedParts } from '@/app/_components/bidi';
 import { authorNames } from '@/app/_components/chatham';
+import { DiscussionHit } from './discussion-hit';
 
 /** The filters a search result link keeps. */
 const listParams = (filters: SearchFilters) => ({
@@ -24,7 +22,10 @@ const listParams = (filters: SearchFilters) => ({
 const query = (filters: SearchFilters, over: Record<string, string | undefined>) =>
   new URLSearchParams(Object.entries({ ...listParams(filters), ...over }).filter((e): e is [string, string] => !!e[1])).toString();
 
-/** The discussions section of /search: ranked threads and posts with highlighted snippets (safe HTML). */
+/**
+ * The discussions section of /search: ranked threads and posts with highlighted snippets (safe HTML),
+ * each worded here and drawn by the client component DiscussionHit from a few values (issue 17).
+ */
 export async function DiscussionResults({ viewer, filters }: { viewer: Viewer; filters: SearchFilters }) {
   const page = await searchDiscussions(viewer, filters);
   const [t, format, locale, authorName] = await Promise.all([getTranslations(), getFormatter(), getLocale(), authorNames()]);
@@ -38,34 +39,31 @@ export async function DiscussionResults({ viewer, filters }: { viewer: Viewer; f
       ) : null}
       <ol className="space-y-3">
         {page.items.map((hit) => (
-          <li key={hit.postId} className="card space-y-1">
-            <h3 className="flex flex-wrap items-center gap-2 font-semibold">
-              <Link href={`/threads/${hit.threadId}?page=${pageOfPost(hit.number)}#post-${hit.number}`} dir="auto" lang={hit.language}>
-                <Highlighted html={hit.titleHtml} />
-              </Link>
-              <TlpLabel marking={hit.marking} />
-              {hit.language !== locale ? <LanguageLabel language={hit.language} /> : null}
-            </h3>
-            <p className="text-sm text-slate-700" dir="auto">
-              <Highlighted html={hit.snippetHtml} />
-            </p>
-            <p className="text-xs text-slate-600">
-              {isolated(t, 'discussions.search.hitMeta', {
+          <DiscussionHit
+            key={hit.postId}
+            hit={{
+              href: `/threads/${hit.threadId}?page=${pageOfPost(hit.number)}#post-${hit.number}`,
+              language: hit.language,
+              titleHtml: hit.titleHtml,
+              snippetHtml: hit.snippetHtml,
+              marking: hit.marking,
+              meta: isolatedParts(t, 'discussions.search.hitMeta', {
                 space: hit.spaceName,
                 name: authorName({ ...hit, isOwn: hit.authorId !== null }),
                 when: format.dateTime(hit.createdAt, { dateStyle: 'medium' }),
-              })}
-              {hit.number > 1 ? ` · ${t('discussions.search.post', { number: hit.number })}` : null}
-              {filters.author || !hit.authorName ? null : (
-                <>
-                  {' · '}
-                  <Link href={`/search?${query(filters, { author: hit.authorId ?? undefined, cursor: undefined })}`}>
-                    {t('discussions.search.byAuthor')}
-                  </Link>
-                </>
-              )}
-            </p>
-          </li>
+              }),
+              post: hit.number > 1 ? t('discussions.search.post', { number: hit.number }) : null,
+              // Under the Chatham House Rule there is no name, so no link that would carry the author's id.
+              byAuthor:
+                filters.author || !hit.authorName
+                  ? null
+                  : {
+                      href: `/search?${query(filters, { author: hit.authorId ?? undefined, cursor: undefined })}`,
+                      label: t('discussions.search.byAuthor'),
+                    },
+            }}
+            languageLabel={hit.language !== locale ? <LanguageLabel language={hit.language} /> : undefined}
+          />
         ))}
       </ol>
       {page ? <Pager path="/search" params={listParams(filters)} previous={page.previous} next={page.next} /> : null}

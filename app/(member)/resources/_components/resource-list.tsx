@@ -1,32 +1,25 @@
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { SearchSnippet } from '@/app/_components/cooked';
 import type { ResourceListItem } from '@/lib/dal/resources/resources';
-import { isolated } from '@/app/_components/bidi';
-import { TlpLabel } from '@/app/_components/tlp-label';
+import { isolatedParts } from '@/app/_components/bidi';
+import { ResourceEntry } from './resource-entry';
 
-/** One resource in a list: title, TLP label, type, organisation, date, downloads and, when searching, the words found. */
+/** One resource in a list, worded here and drawn by the client component ResourceEntry from a few values (issue 17). */
 export async function ResourceListEntry({ item, headingLevel = 'h2' }: { item: ResourceListItem; headingLevel?: 'h2' | 'h3' }) {
-  const t = await getTranslations('resources');
-  const format = await getFormatter();
-  const Heading = headingLevel;
+  const [t, format] = await Promise.all([getTranslations('resources'), getFormatter()]);
   return (
-    <li className="card space-y-1">
-      <Heading className="flex flex-wrap items-center gap-2 font-semibold">
-        <Link href={`/resources/${item.id}`} dir="auto">
-          {item.title}
-        </Link>
-        <TlpLabel marking={item.marking} />
-      </Heading>
-      <p className="text-sm text-slate-700">
-        <span className="font-medium">{t(`types.${item.type}`)}</span>
-        {item.isLink ? <> · {t('list.link')}</> : null}
-        {' · '}
-        <span>{isolated(t, 'list.by', { organisation: item.organisationName, date: format.dateTime(item.createdAt, { dateStyle: 'medium' }) })}</span>
-        {item.year ? <> · {item.year}</> : null}
-        {!item.isLink ? <> · {t('list.downloads', { count: item.downloadCount })}</> : null}
-      </p>
-      {item.snippet ? <SearchSnippet html={item.snippet} /> : null}
-    </li>
+    <ResourceEntry
+      headingLevel={headingLevel}
+      item={{
+        id: item.id,
+        title: item.title,
+        marking: item.marking,
+        type: t(`types.${item.type}`),
+        link: item.isLink ? t('list.link') : null,
+        by: isolatedParts(t, 'list.by', { organisation: item.organisationName, date: format.dateTime(item.createdAt, { dateStyle: 'medium' }) }),
+        year: item.year,
+        downloads: item.isLink ? null : t('list.downloads', { count: item.downloadCount }),
+        snippet: item.snippet,
+      }}
+    />
   );
 }

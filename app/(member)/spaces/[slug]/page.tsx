@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { LanguageLabel } from '@/app/_components/language-label';
 import { IntlChoices } from '@/app/_components/intl-choices';
-import { TlpLabel } from '@/app/_components/tlp-label';
 import { FilterForm, Pager } from '@/app/_components/list-controls';
 import { SelectField } from '@/app/_components/ui/field';
 import { buttonClass } from '@/app/_components/ui/button';
@@ -11,13 +10,14 @@ import { canManageSpace } from '@/lib/dal/discussions/spaces';
 import { listThreads } from '@/lib/dal/discussions/threads';
 import { LANGUAGE_CODES } from '@/lib/i18n/languages';
 import { threadListSchema } from '@/lib/validation/discussions';
-import { ThreadBadges } from '../../threads/_components/badges';
+import { threadFlags } from '../../threads/_components/badges';
+import { ThreadRow, type ThreadRowValues } from './thread-row';
 import { ActionButton } from '@/app/_components/ui/action-forms';
 import { followSpaceAction } from '../actions';
 import { JoinForm } from '../join-form';
 import { loadSpace } from './load';
-import { isolated } from '@/app/_components/bidi';
-import { Badge } from '@/app/_components/ui/badge';
+import { isolatedParts } from '@/app/_components/bidi';
+import type { Tone } from '@/app/_components/ui/badge';
 import { formerMemberNames } from '@/app/_components/former-member';
 import { ChathamBanner } from '@/app/_components/chatham';
 
@@ -35,6 +35,34 @@ export default async function SpacePage({ params, searchParams }: Props) {
     space.canRead ? listThreads(viewer, space.id, cursor, language) : null,
     canManageSpace(viewer, space.id),
   ]);
+  // Each row as the few values the client component ThreadRow draws (issue 17: not each row's markup).
+  const rows = await Promise.all(
+    (page?.items ?? []).map(async (thread): Promise<[typeof thread, ThreadRowValues]> => [
+      thread,
+      {
+        id: thread.id,
+        title: thread.title,
+        language: thread.language,
+        marking: thread.marking,
+        unread: Boolean(thread.unread),
+        flags: await threadFlags(thread),
+        badges: [
+          ...(thread.chathamHouse ? [['info', t('discussions.chatham.badge')] as [Tone, string]] : []),
+          ...(thread.unread === null
+            ? [['success', t('discussions.space.new')] as [Tone, string]]
+            : thread.unread > 0
+              ? [['success', t('discussions.space.unread', { count: thread.unread })] as [Tone, string]]
+              : []),
+        ],
+        urgentReason: thread.isUrgent && thread.urgentReason ? thread.urgentReason : null,
+        replies: t('discussions.space.replies', { count: thread.replies }),
+        lastBy: isolatedParts(t, 'discussions.space.lastBy', {
+          name: thread.chathamHouse ? t('discussions.chatham.someone') : named(thread.lastPosterName ?? thread.authorName),
+          when: format.relativeTime(thread.lastPostAt),
+        }),
+      },
+    ]),
+  );
 
   return (
     <div className="space-y-6">
@@ -105,43 +133,12 @@ export default async function SpacePage({ params, searchParams }: Props) {
               </p>
             ) : null}
             <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
-              {page?.items.map((thread) => (
-                <li key={thread.id} className="thread-row">
-                  <div className="min-w-0 space-y-1">
-                    <p className="flex flex-wrap items-center gap-2">
-                      <Link
-                        href={`/threads/${thread.id}`}
-                        className={`break-words ${thread.unread ? 'font-semibold' : ''}`}
-                        dir="auto"
-                        lang={thread.language}
-                      >
-                        {thread.title}
-                      </Link>
-                      <TlpLabel marking={thread.marking} />
-                      {thread.language !== locale ? <LanguageLabel language={thread.language} /> : null}
-                      <ThreadBadges isUrgent={thread.isUrgent} isPinned={thread.isPinned} isLocked={thread.isLocked} />
-                      {thread.chathamHouse ? <Badge tone="info">{t('discussions.chatham.badge')}</Badge> : null}
-                      {thread.unread === null ? (
-                        <Badge tone="success">{t('discussions.space.new')}</Badge>
-                      ) : thread.unread > 0 ? (
-                        <Badge tone="success">{t('discussions.space.unread', { count: thread.unread })}</Badge>
-                      ) : null}
-                    </p>
-                    {thread.isUrgent && thread.urgentReason ? (
-                      <p className="text-sm text-red-900" dir="auto">
-                        {thread.urgentReason}
-                      </p>
-                    ) : null}
-                  </div>
-                  <p className="thread-row-meta">
-                    {t('discussions.space.replies', { count: thread.replies })}
-                    <br />
-                    {isolated(t, 'discussions.space.lastBy', {
-                      name: thread.chathamHouse ? t('discussions.chatham.someone') : named(thread.lastPosterName ?? thread.authorName),
-                      when: format.relativeTime(thread.lastPostAt),
-                    })}
-                  </p>
-                </li>
+              {rows.map(([thread, values]) => (
+                <ThreadRow
+                  key={thread.id}
+                  thread={values}
+                  languageLabel={thread.language !== locale ? <LanguageLabel language={thread.language} /> : undefined}
+                />
               ))}
             </ul>
             {page ? <Pager path={`/spaces/${space.slug}`} params={{ language }} previous={page.previous} next={page.next} /> : null}

@@ -18,6 +18,7 @@ import { ReplyForm } from '../_components/forms';
 import { ThreadBadges } from '../_components/badges';
 import { NewReplies } from './new-replies';
 import { PostItem } from './post-item';
+import { PostList } from './post';
 import { ThreadTools } from './thread-tools';
 import { ThreadMarkingForm } from './marking-form';
 import { TlpLabel } from '@/app/_components/tlp-label';
@@ -160,11 +161,11 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         <h2 id="posts-heading" className="sr-only">
           {t('thread.posts')}
         </h2>
-        <ol className="space-y-3">
+        <PostList threadId={thread.id} canReply={canReply} moderator={moderator}>
           {posts.map((post) => (
-            <PostItem key={post.id} post={post} threadId={thread.id} moderator={moderator} canReply={canReply} />
+            <PostItem key={post.number} post={post} moderator={moderator} />
           ))}
-        </ol>
+        </PostList>
         <NewReplies key={thread.postCount} threadId={thread.id} after={thread.postCount} page={page} perPage={POSTS_PER_PAGE} />
       </section>
       {pager}
