@@ -5,7 +5,7 @@ import { t } from './messages';
 /**
  * Identifying details (issue 14) and the editor's shortcuts, end to end: a member starts a thread whose
  * body carries a phone number; the editor warns as they type (the detector is loaded when the field is
- * focused); publishing is refused by the server until "I have checked" is ticked; then it is published.
+ * focused; a person's name comes back from the server); publishing is refused by the server until "I have checked" is ticked; then it is published.
  * Uses the civil society demo account (which signs in freely) in General discussion.
  */
 const title = `Evening helpline contacts ${Date.now().toString(36)}`;
@@ -37,6 +37,16 @@ test('a phone number is flagged as it is typed, refused until acknowledged, then
   await expectAccessible(page);
   await warning.click();
   expect(await body.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe(phone);
+
+  // A person's full name is found by the server a moment after typing stops, and marked in the field too.
+  await body.fill(`Her mother, Maria Gonzalez, can be reached on ${phone} in the evenings.`);
+  const name = page.getByRole('button', {
+    name: new RegExp(`${t('identifying.looksLike', { kind: t('identifying.kinds.person_name') })}.*Maria Gonzalez`),
+  });
+  await expect(name).toBeVisible();
+  await expect(page.locator('mark').filter({ hasText: 'Maria Gonzalez' })).toHaveCount(1);
+  await body.fill(`Her mother can be reached on ${phone} in the evenings.`);
+  await expect(name).toHaveCount(0);
 
   // Publishing without the acknowledgement is refused by the server, on the body, naming what it found.
   await page.getByRole('button', { name: t('discussions.editor.post') }).click();

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Checkbox } from '@/app/_components/ui/field';
 import type { IdentifyingMatch } from '@/lib/identifying/detect';
+import { POST_MAX } from '@/lib/values';
 
 type Detect = (text: string) => IdentifyingMatch[];
 
@@ -13,8 +14,10 @@ export const ACKNOWLEDGE_FIELD = 'identifyingChecked';
 /**
  * Checks `text` as the member types (300 ms after the last key) with the detector of lib/identifying,
  * loaded only once `start()` is called (the editor calls it on focus), so it is not in the page's
- * first JavaScript. Personal names are found on the server only. `checked` is the text the matches
- * were found in (the in-field highlight carries them over what was typed since).
+ * first JavaScript. Personal names are found by the server (the library is too heavy for the browser):
+ * the text goes to /api/identifying/names 800 ms after the last key and the names come back for that
+ * text. `checked` is the text the matches were found in (the in-field highlight carries them over what
+ * was typed since).
  */
 export function useIdentifying(text: string): { matches: IdentifyingMatch[]; checked: string; start: () => void } {
   const [detect, setDetect] = useState<Detect | null>(null);
@@ -30,7 +33,43 @@ export function useIdentifying(text: string): { matches: IdentifyingMatch[]; che
     const timer = setTimeout(() => setFound({ matches: detect(text), checked: text }), 300);
     return () => clearTimeout(timer);
   }, [detect, text]);
-  return { ...found, start };
+  const names = useNames(detect ? text : '');
+  const matches = names.text === found.checked && names.matches.length ? withNames(found.matches, names.matches) : found.matches;
+  return { matches, checked: found.checked, start };
+}
+
+/** A name needs two words; the server refuses drafts over a post's length (the form says so itself). */
+const MAY_HOLD_A_NAME = /\p{L}{2,}[\s.'-]+\p{L}{2,}/u;
+
+/** The names the server finds in `text`, for the text they were found in (a failed request finds none). */
+function useNames(text: string): { text: string; matches: IdentifyingMatch[] } {
+  const [names, setNames] = useState<{ text: string; matches: IdentifyingMatch[] }>({ text: '', matches: [] });
+  useEffect(() => {
+    if (!MAY_HOLD_A_NAME.test(text) || text.length > POST_MAX) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      fetch('/api/identifying/names', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ text }),
+        signal: controller.signal,
+      })
+        .then((res) => (res.ok ? (res.json() as Promise<{ matches: IdentifyingMatch[] }>) : null))
+        .then((body) => body && setNames({ text, matches: body.matches }))
+        .catch(() => {});
+    }, 800);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [text]);
+  return names;
+}
+
+/** The pattern matches with the names that overlap none of them, in order of appearance. */
+function withNames(found: IdentifyingMatch[], names: IdentifyingMatch[]): IdentifyingMatch[] {
+  const free = names.filter((n) => !found.some((m) => n.start < m.end && n.end > m.start));
+  return [...found, ...free].sort((a, b) => a.start - b.start);
 }
 
 /** A match found in another field of the same form (a thread's title), listed with the field's name. */
