@@ -5,20 +5,10 @@
  */
 import 'server-only';
 import { cache } from 'react';
-import { and, asc, desc, eq, exists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import {
-  expertiseAreas,
-  files,
-  organisations,
-  resourceMarkingOrgs,
-  resourceMarkingPeople,
-  resourceVersions,
-  resources,
-  spaces,
-  users,
-} from '@/db/schema';
+import { files, organisations, resourceMarkingOrgs, resourceMarkingPeople, resourceVersions, resources, spaces, users } from '@/db/schema';
 import type { ResourceType, ResourceVisibility, Sector, TlpMarking } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError } from '@/lib/errors';
@@ -27,7 +17,6 @@ import { headline } from '@/lib/dal/highlight';
 import { isUuid, isoMicros, keysetPage, seekClause, timeIdKey, type Page } from '@/lib/dal/pagination';
 import { highlightToHtml, type HighlightHtml } from '@/lib/html';
 import { downloadTrailVisible, resourceAccess, resourceEditable } from './access';
-import { fuzzyNameMatch, nameSimilarity } from '@/lib/dal/matching';
 import { fileState, type FileState } from '@/lib/dal/files/access';
 
 export interface ResourceListItem {
@@ -262,51 +251,3 @@ export const getResource = cache(async function getResource(viewer: Viewer, unsa
   const { snippet: _s, cursorAt: _c, ...detail } = row;
   return { ...detail, versions, markingOrganisations, markingPeople };
 });
-
-/** The controlled list of topics (the expertise areas members pick on their profiles). */
-export async function topicOptions(): Promise<{ slug: string; label: string }[]> {
-  return getDb()
-    .select({ slug: expertiseAreas.slug, label: expertiseAreas.label })
-    .from(expertiseAreas)
-    .orderBy(asc(expertiseAreas.position), asc(expertiseAreas.label))
-    .limit(500);
-}
-
-/**
- * Organisations with at least one resource the viewer may see, whose name matches `q` (the resource
- * list's organisation filter, a type-ahead), closest first; or, given `id`, that one organisation.
- */
-export async function contributingOrganisations(
-  viewer: Viewer,
-  match: { q: string } | { id: string },
-  limit = 10,
-): Promise<{ id: string; name: string; sector: Sector; country: string | null }[]> {
-  const visible = getDb()
-    .select({ one: sql`1` })
-    .from(resources)
-    .where(and(eq(resources.organisationId, organisations.id), resourceAccess(viewer)));
-  const q = 'q' in match ? match.q.trim() : '';
-  if ('q' in match ? q.length < 2 : !isUuid(match.id)) return [];
-  return getDb()
-    .select({ id: organisations.id, name: organisations.name, sector: organisations.sector, country: organisations.country })
-    .from(organisations)
-    .where(
-      and(
-        eq(organisations.status, 'active'),
-        'id' in match ? eq(organisations.id, match.id) : fuzzyNameMatch(organisations.name, q),
-        exists(visible),
-      ),
-    )
-    .orderBy(...(q ? [desc(nameSimilarity(organisations.name, q))] : []), asc(organisations.name))
-    .limit(limit);
-}
-
-/** Organisations an admin's "on behalf of" choice can name (active ones, by name). */
-export async function organisationOptions(): Promise<{ id: string; name: string }[]> {
-  return getDb()
-    .select({ id: organisations.id, name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.status, 'active'))
-    .orderBy(asc(organisations.name))
-    .limit(2000);
-}

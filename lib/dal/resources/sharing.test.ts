@@ -5,7 +5,8 @@ import type { Viewer } from '@/lib/auth/sessions';
 import { NotFoundError, UserError } from '@/lib/errors';
 import { createOrganisation, signedIn } from '@/testing/factories';
 import { resourceInput as base, resourcePeople, type ResourcePeople } from '@/testing/resources';
-import { contributingOrganisations, countResources, getResource, listResources } from './resources';
+import { contributingOrganisations } from './options';
+import { countResources, getResource, listResources } from './resources';
 import { createResource } from './write';
 
 const request = { ip: '203.0.113.9', userAgent: 'vitest' };

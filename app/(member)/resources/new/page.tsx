@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/require';
-import { organisationOptions, topicOptions } from '@/lib/dal/resources/resources';
+import { organisationOptions, topicOptions } from '@/lib/dal/resources/options';
 import { listReadableSpaces } from '@/lib/dal/discussions/spaces';
 import { maxUploadBytes } from '@/lib/uploads/receive';
 import { ACCEPT_ATTRIBUTE } from '@/lib/uploads/types';

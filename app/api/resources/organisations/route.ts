@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contributingOrganisations } from '@/lib/dal/resources/resources';
+import { contributingOrganisations } from '@/lib/dal/resources/options';
 import { withViewer } from '@/lib/route';
 
 export const dynamic = 'force-dynamic';
