@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
-import { auditLog, notifications, reports, threads } from '@/db/schema';
+import { notifications, reports } from '@/db/schema';
 import { runDueJobs } from '@/lib/jobs';
 import '@/lib/dal/discussions/jobs';
 import '@/lib/dal/notifications/jobs';
@@ -12,12 +12,12 @@ import { sendDueNotificationEmails } from '@/lib/dal/notifications/emails';
 import { sendDueDigests } from '@/lib/dal/notifications/digests';
 import { setSpaceMode } from '@/lib/dal/notifications/preferences';
 import { emailsTo } from '@/testing/accounts';
-import { addMember, createSpace, request, withoutPostingLimits } from '@/testing/discussions';
-import { createOrganisation, signedIn } from '@/testing/factories';
+import { createSpace, request } from '@/testing/discussions';
+import { signedIn } from '@/testing/factories';
+import { markingCast, SEES, type MarkingPerson, type Who } from '@/testing/markings';
 import type { TlpMarking } from '@/db/schema';
-import { getThreadMarking, setThreadMarking } from './markings';
+import { setThreadMarking } from './markings';
 import { listOpenReports, reportPost } from '@/lib/dal/moderation/reports';
-import { moveThread, setThreadLocked, setThreadPinned } from './moderation';
 import { listPosts, mentionCandidates } from './posts';
 import { createReply, createThread } from './posts-write';
 import { searchDiscussions } from './search';
@@ -26,60 +26,17 @@ import { followThread, getThread, listThreads, listUrgentThreads } from './threa
 
 vi.mock('@/lib/email', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/lib/email')>()), deliverSoon: vi.fn() }));
 
-type V = Awaited<ReturnType<typeof signedIn>>;
-/**
- * author (org A), colleague (org A), partner (org B, chosen for AMBER), named (org C, named for RED),
- * outsider (org C), moderator and admin (neither chosen nor named).
- */
+type V = MarkingPerson;
 let author: V, colleague: V, partner: V, named: V, outsider: V, moderator: V, admin: V;
 let space: string;
-type Who = 'author' | 'colleague' | 'partner' | 'named' | 'outsider' | 'moderator' | 'admin';
+let marked: Awaited<ReturnType<typeof markingCast>>['marked'];
 const people = () => ({ author, colleague, partner, named, outsider, moderator, admin });
 
 beforeAll(async () => {
-  withoutPostingLimits();
-  const a = await createOrganisation({ name: 'Hotline A' });
-  const b = await createOrganisation({ name: 'Partner B' });
-  const c = await createOrganisation({ name: 'Third C' });
-  author = await signedIn({ organisationId: a.id });
-  colleague = await signedIn({ organisationId: a.id });
-  partner = await signedIn({ organisationId: b.id });
-  named = await signedIn({ organisationId: c.id });
-  outsider = await signedIn({ organisationId: c.id });
-  moderator = await signedIn({ role: 'moderator' });
-  admin = await signedIn({ role: 'admin' });
-  space = (await createSpace({ name: 'Open coordination' })).id;
-  for (const v of Object.values(people())) {
-    await followSpace(v, space, true);
-    await setSpaceMode(v, space, 'every_post');
-  }
+  const cast = await markingCast();
+  ({ author, colleague, partner, named, outsider, moderator, admin } = cast.people);
+  ({ space, marked } = cast);
 });
-
-async function marked(marking: TlpMarking, title: string, spaceId = space, alsoNamed: string[] = []) {
-  const { threadId } = await createThread(
-    author,
-    {
-      spaceId,
-      title,
-      body: `${title} body kumquat`,
-      urgent: true,
-      urgentReason: 'Today',
-      marking,
-      markingOrganisations: [partner.organisationId],
-      markingPeople: [named.id, ...alsoNamed],
-    },
-    request,
-  );
-  return threadId;
-}
-
-const SEES: Record<TlpMarking, Record<Who, boolean>> = {
-  clear: { author: true, colleague: true, partner: true, named: true, outsider: true, moderator: true, admin: true },
-  green: { author: true, colleague: true, partner: true, named: true, outsider: true, moderator: true, admin: true },
-  amber: { author: true, colleague: true, partner: true, named: false, outsider: false, moderator: false, admin: false },
-  amber_strict: { author: true, colleague: true, partner: false, named: false, outsider: false, moderator: false, admin: false },
-  red: { author: true, colleague: false, partner: false, named: true, outsider: false, moderator: false, admin: false },
-};
 
 describe('TLP markings on threads', () => {
   for (const marking of Object.keys(SEES) as TlpMarking[]) {
@@ -272,92 +229,5 @@ describe('TLP markings in emails and digests', () => {
     expect(digest!.text).toContain('TLP:AMBER New: Amber digest topic');
     expect(digest!.text).not.toContain('Red digest topic');
     expect(digest!.text).toMatch(/active threads? in restricted spaces/);
-  });
-});
-
-describe('changing a marking', () => {
-  it('is for the author and moderators who see the thread; every change is audited; a lowering by a moderator tells the author', async () => {
-    const threadId = await marked('amber', 'Re-marked thread');
-    expect(await getThreadMarking(author, threadId)).toEqual({ marking: 'amber', organisations: [partner.organisationId], people: [] });
-    await expect(
-      setThreadMarking(partner, threadId, { marking: 'green', markingOrganisations: [], markingPeople: [] }, request),
-    ).rejects.toBeInstanceOf(NotFoundError);
-    // A moderator the marking leaves out cannot reach it.
-    await expect(
-      setThreadMarking(moderator, threadId, { marking: 'green', markingOrganisations: [], markingPeople: [] }, request),
-    ).rejects.toBeInstanceOf(NotFoundError);
-    // The author raises it to RED naming the moderator; the moderator lowers it to GREEN.
-    expect(await setThreadMarking(author, threadId, { marking: 'red', markingOrganisations: [], markingPeople: [moderator.id] }, request)).toEqual({
-      lowered: false,
-    });
-    expect(await setThreadMarking(moderator, threadId, { marking: 'green', markingOrganisations: [], markingPeople: [] }, request)).toEqual({
-      lowered: true,
-    });
-    expect((await getThread(outsider, threadId)).title).toBe('Re-marked thread');
-    const audits = await getDb()
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.action, 'thread.marking_changed'), eq(auditLog.targetId, threadId)));
-    expect(audits.map((a) => [a.actorId, (a.details as { lowered: boolean }).lowered])).toEqual(
-      expect.arrayContaining([
-        [author.id, false],
-        [moderator.id, true],
-      ]),
-    );
-    const told = await getDb()
-      .select()
-      .from(notifications)
-      .where(and(eq(notifications.userId, author.id), eq(notifications.kind, 'marking_lowered'), eq(notifications.threadId, threadId)));
-    expect(told).toHaveLength(1);
-    expect((await listNotifications(author)).items.some((n) => n.kind === 'marking_lowered' && n.threadId === threadId)).toBe(true);
-  });
-
-  it('moving a thread to a wider space keeps its marking: the new space lets more people in, the marking does not', async () => {
-    const narrow = (await createSpace({ name: 'Working group', access: 'request' })).id;
-    for (const v of [author, colleague, partner, named]) await addMember(narrow, v.id);
-    // The moderator who moves them is one the markings let in (a partner for AMBER, named for RED).
-    const mover = await signedIn({ role: 'moderator', organisationId: partner.organisationId });
-    const moved: Partial<Record<'amber' | 'red', string>> = {};
-    for (const marking of ['amber', 'red'] as const) {
-      const threadId = await marked(marking, `Moved ${marking}`, narrow, [mover.id]);
-      moved[marking] = threadId;
-      await moveThread(mover, threadId, space, request);
-      expect((await getThread(author, threadId)).marking).toBe(marking);
-    }
-    // Every member sees the open space now; only those each marking lets in see its thread.
-    for (const [who, v] of Object.entries(people()) as [Who, V][]) {
-      for (const marking of ['amber', 'red'] as const) {
-        const read = getThread(v, moved[marking]!);
-        if (SEES[marking][who]) expect((await read).id, `${marking} ${who}`).toBe(moved[marking]);
-        else await expect(read, `${marking} ${who}`).rejects.toBeInstanceOf(NotFoundError);
-      }
-    }
-  });
-
-  it('a moderator the marking leaves out cannot move, lock or pin the thread: it is not found', async () => {
-    const other = (await createSpace({ name: 'Beyond reach' })).id;
-    for (const marking of ['amber', 'amber_strict', 'red'] as const) {
-      const threadId = await marked(marking, `Out of reach ${marking}`);
-      await expect(moveThread(moderator, threadId, other, request), marking).rejects.toBeInstanceOf(NotFoundError);
-      await expect(setThreadLocked(moderator, threadId, true, request), marking).rejects.toBeInstanceOf(NotFoundError);
-      await expect(setThreadPinned(moderator, threadId, true, request), marking).rejects.toBeInstanceOf(NotFoundError);
-      const [row] = await getDb()
-        .select({ spaceId: threads.spaceId, isLocked: threads.isLocked, isPinned: threads.isPinned })
-        .from(threads)
-        .where(eq(threads.id, threadId));
-      expect(row, marking).toEqual({ spaceId: space, isLocked: false, isPinned: false });
-    }
-    // GREEN is the space's rule: the moderator may.
-    const green = await marked('green', 'Within reach');
-    await setThreadLocked(moderator, green, true, request);
-  });
-
-  it('refuses organisations and people that are not active', async () => {
-    const threadId = await marked('green', 'Bad names');
-    const gone = await signedIn();
-    await getDb().execute(sql`update users set status = 'suspended' where id = ${gone.id}::uuid`);
-    await expect(
-      setThreadMarking(author, threadId, { marking: 'red', markingOrganisations: [], markingPeople: [gone.id] }, request),
-    ).rejects.toMatchObject({ field: 'markingPeople' });
   });
 });
