@@ -75,14 +75,14 @@ export function renderNotificationEmail(email: NotificationEmail): RenderedEmail
   const o = email.open;
   const label = o?.marking ? tlpLabel(o.marking) : null;
   const subject = o
-    ? `${label && o?.marking !== 'green' ? `[${label}] ` : ''}${t(`subject.${email.kind}`, { count: email.count, title: o.title, space: o.space })}`
+    ? `${label && o?.marking !== 'green' ? `[${label}] ` : ''}${t(`subject.${email.kind}`, { count: email.count, title: o.title, space: o.space, who: email.who ?? '' })}`
     : t(`restrictedSubject.${email.kind}`, { count: email.count, who: email.who ?? '' });
   const chathamKind = isChathamKind(email.kind) ? email.kind : null;
   const summary = !o
     ? t(`restricted.${email.kind}`, { count: email.count, when, who: email.who ?? '' })
     : o.chatham && chathamKind
       ? t(`openChatham.${chathamKind}`, { count: email.count, title: o.title, space: o.space, who: o.chatham, when })
-      : t(`open.${email.kind}`, { count: email.count, title: o.title, space: o.space, organisation: o.organisation, when });
+      : t(`open.${email.kind}`, { count: email.count, title: o.title, space: o.space, organisation: o.organisation, when, who: email.who ?? '' });
   // Warnings and suspensions (decision 029) are about a person, not a space: the summary says the portal has the rest.
   const aboutPerson = email.kind === 'warning' || email.kind === 'member_suspended';
   // A resource's restricted sentence already says to sign in; the note speaks of restricted spaces.
