@@ -6,8 +6,11 @@ import { clientMessagesFor, COMPONENT_AREAS, MEMBER_SEGMENTS, MEMBER_SUBSEGMENTS
 /** The area of the app a file belongs to: its layout's provider is the one it gets messages from. */
 function areaOf(file: string): ClientArea | undefined {
   if (file.startsWith('app/(public)/')) return 'public';
-  const subsegment = file.match(/^app\/\(member\)\/([^/]+\/[^/]+)\//)?.[1];
-  if (subsegment && subsegment in MEMBER_SUBSEGMENTS) return MEMBER_SUBSEGMENTS[subsegment as keyof typeof MEMBER_SUBSEGMENTS];
+  // The deepest folder with a layout of its own wins (a nested provider replaces its parent's messages).
+  const subsegment = (Object.keys(MEMBER_SUBSEGMENTS) as (keyof typeof MEMBER_SUBSEGMENTS)[])
+    .filter((folder) => file.startsWith(`app/(member)/${folder}/`))
+    .sort((a, b) => b.length - a.length)[0];
+  if (subsegment) return MEMBER_SUBSEGMENTS[subsegment];
   const segment = file.match(/^app\/\(member\)\/([^/]+)\//)?.[1];
   if (segment && segment in MEMBER_SEGMENTS) return MEMBER_SEGMENTS[segment as keyof typeof MEMBER_SEGMENTS];
   if (file.startsWith('app/(member)/')) return 'member';
@@ -63,6 +66,18 @@ describe('messages sent to the browser', () => {
     );
     expect(missing).toEqual([]);
     expect(Object.keys(COMPONENT_AREAS).filter((file) => !keys.some((k) => k.file === file))).toEqual([]);
+  });
+
+  it('are handed over by the layout of each folder that has an area', () => {
+    const wrong = Object.entries({ ...MEMBER_SEGMENTS, ...MEMBER_SUBSEGMENTS }).flatMap(([folder, area]) => {
+      const layout = path.join('app/(member)', folder, 'layout.tsx');
+      const source = readFileSync(layout, 'utf8');
+      // A layout may re-export another folder's (resources/[id] uses resources/new's).
+      const reexport = source.match(/export \{ default \} from '([^']+)'/)?.[1];
+      const own = reexport ? readFileSync(path.join(path.dirname(layout), `${reexport}.tsx`), 'utf8') : source;
+      return own.includes(`area="${area}"`) ? [] : [`${layout}: ${area}`];
+    });
+    expect(wrong).toEqual([]);
   });
 
   it('are a fraction of the catalogue, in one locale only', () => {

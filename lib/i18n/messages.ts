@@ -43,12 +43,10 @@ export const CLIENT_MESSAGES = {
   ],
   /** app/(member), on every member page. */
   member: [],
-  /** app/(member)/spaces and /threads: the post editor and reporting. */
+  /** app/(member)/spaces: the list and a space's page, whose only client words are the join form's (spaces/join-form.tsx). */
+  spaces: ['discussions.space.joinMessage', 'discussions.space.joinSending', 'discussions.space.joinSubmit'],
+  /** app/(member)/threads and a new thread's page (spaces/[slug]/new): the post editor, markings, reporting, a post's chrome. */
   discussions: [
-    // The join form's words only (spaces/join-form.tsx): the rest of discussions.space is read on the server.
-    'discussions.space.joinMessage',
-    'discussions.space.joinSending',
-    'discussions.space.joinSubmit',
     'discussions.editor',
     'discussions.report',
     'identifying',
@@ -123,7 +121,7 @@ export const COMPONENT_AREAS: Record<string, readonly ClientArea[]> = {
 
 /** The folders of app/(member) whose layout adds an area of its own to the member area's messages. */
 export const MEMBER_SEGMENTS = {
-  spaces: 'discussions',
+  spaces: 'spaces',
   threads: 'discussions',
   resources: 'resources',
   settings: 'settings',
@@ -134,11 +132,13 @@ export const MEMBER_SEGMENTS = {
 /**
  * Folders below a member segment whose own layout hands over an area instead of the segment's (a nested
  * provider replaces its parent's messages): the resource list carries only its filter's words, a
- * resource's page and forms the rest (issue 17: 6 KB of form words were on every list page).
+ * resource's page and forms the rest (issue 17: 6 KB of form words were on every list page); the spaces'
+ * list and pages only the join form's, a new thread's page the editor's (7 KB were on every space page).
  */
 export const MEMBER_SUBSEGMENTS = {
   'resources/new': 'resourceForms',
   'resources/[id]': 'resourceForms',
+  'spaces/[slug]/new': 'discussions',
 } as const satisfies Record<string, ClientArea>;
 type MemberSegmentArea = (typeof MEMBER_SEGMENTS)[keyof typeof MEMBER_SEGMENTS] | (typeof MEMBER_SUBSEGMENTS)[keyof typeof MEMBER_SUBSEGMENTS];
 const isMemberSegment = (area: ClientArea): area is MemberSegmentArea =>
