@@ -154,8 +154,17 @@ export interface Email {
   file: string;
 }
 
-/** The newest email (a JSON file in the outbox folder) addressed to `to`; waits for the outbox worker to write it. */
-export async function waitForEmail(to: string, { timeout = 20_000, after }: { timeout?: number; after?: Email } = {}): Promise<Email> {
+/**
+ * The newest email (a JSON file in the outbox folder) addressed to `to`, newer than `after` (an email or
+ * a moment) and, with `subject`, the newest with that subject (for an address other journeys also write
+ * to); waits for the outbox worker to write it.
+ */
+export async function waitForEmail(
+  to: string,
+  { timeout = 20_000, after, subject }: { timeout?: number; after?: Email | Date; subject?: string } = {},
+): Promise<Email> {
+  // The outbox names its files by the time they were written (lib/email/transport.ts).
+  const newerThan = after instanceof Date ? after.toISOString().replace(/[:.]/g, '-') : after?.file;
   let found: Email | undefined;
   await expect
     .poll(
@@ -165,8 +174,8 @@ export async function waitForEmail(to: string, { timeout = 20_000, after }: { ti
           .sort();
         for (const file of files.reverse()) {
           const email = JSON.parse(readFileSync(path.join(E2E_OUTBOX_DIR, file), 'utf8')) as Omit<Email, 'file'>;
-          if (email.to.toLowerCase() !== to.toLowerCase()) continue;
-          if (after && file <= after.file) return false;
+          if (email.to.toLowerCase() !== to.toLowerCase() || (subject !== undefined && email.subject !== subject)) continue;
+          if (newerThan && file <= newerThan) return false;
           found = { ...email, file };
           return true;
         }
