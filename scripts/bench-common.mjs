@@ -10,6 +10,17 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 
 const require = createRequire(import.meta.url);
+
+// The servers the benches start run on the node that runs the bench (process.execPath): the machine's own
+// may be older than the portal's (package.json engines; npm scripts put the project's node@24 first on the
+// PATH). Measured here, Node 20 served the thread page a third slower than Node 24.
+const major = Number(process.versions.node.split('.')[0]);
+if (major < 24 && !process.env.BENCH_ANY_NODE) {
+  console.error(
+    `[bench] this is Node ${process.versions.node}; the portal runs on Node 24. Run the benches through npm (\`npm run bench\`, or \`npx node scripts/<bench>.mjs\`), which use the project's node@24 (BENCH_ANY_NODE=1 to measure this one anyway).`,
+  );
+  process.exit(1);
+}
 export const root = path.resolve(import.meta.dirname, '..');
 export const benchUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/pp_bench';
 export const seconds = Number(process.env.BENCH_SECONDS || 10);
