@@ -25,7 +25,22 @@ export function messagesFor(locale: Locale): Messages {
  */
 export const CLIENT_MESSAGES = {
   /** app/_components and the root error page: on every page. */
-  shared: ['errors', 'nav', 'common.sectors', 'discussions.live', 'discussions.nav', 'messages.nav', 'security.reauth'],
+  shared: [
+    // The error and not-found panels' words only: the other errors are worded on the server (1 KB of every page).
+    'errors.errorTitle',
+    'errors.errorText',
+    'errors.reference',
+    'errors.tryAgain',
+    'errors.backHome',
+    'errors.pageNotFound',
+    'errors.pageNotFoundText',
+    'nav',
+    'common.sectors',
+    'discussions.live',
+    'discussions.nav',
+    'messages.nav',
+    'security.reauth',
+  ],
   /** app/(public): signing in, applying, passwords. */
   public: [
     'auth.confirmEmail',
@@ -45,12 +60,10 @@ export const CLIENT_MESSAGES = {
   member: [],
   /** app/(member)/spaces: the list and a space's page, whose only client words are the join form's (spaces/join-form.tsx). */
   spaces: ['discussions.space.joinMessage', 'discussions.space.joinSending', 'discussions.space.joinSubmit'],
-  /** app/(member)/threads and a new thread's page (spaces/[slug]/new): the post editor, markings, reporting, a post's chrome. */
+  /** app/(member)/threads: the reply editor and a post's chrome. */
   discussions: [
     'discussions.editor',
-    'discussions.report',
     'identifying',
-    'common.tlp',
     // A thread's posts (threads/[id]/post.tsx): only the words of a post's chrome, not the whole thread namespace.
     'discussions.thread.postBy',
     'discussions.thread.permalink',
@@ -69,6 +82,14 @@ export const CLIENT_MESSAGES = {
     'discussions.moderation.hiddenNow',
     'discussions.chatham.youAs',
   ],
+  /**
+   * A new thread's page (spaces/[slug]/new) and a thread's marking form, which only its author and
+   * moderators get (threads/[id]/page.tsx gives it its own provider): the discussions' words and the TLP
+   * marking fields' (1.9 KB a reader of a thread does not need).
+   */
+  discussionsMarked: ['discussions.editor', 'identifying', 'common.tlp'],
+  /** A post's edit, history and report pages (threads/[id]/posts): the editor and reporting. */
+  discussionPost: ['discussions.editor', 'discussions.report', 'identifying'],
   /** app/(member)/resources: the list, whose only client words are its organisation type-ahead's. */
   resources: ['resources.organisationFilter'],
   /** app/(member)/resources/new and /resources/[id] (MEMBER_SUBSEGMENTS): a resource, its forms and files. */
@@ -114,7 +135,9 @@ export type ClientArea = Exclude<keyof typeof CLIENT_MESSAGES, 'shared'>;
 export const COMPONENT_AREAS: Record<string, readonly ClientArea[]> = {
   'app/_components/security-key.tsx': ['public', 'settings'],
   'app/_components/recovery-codes.tsx': ['public', 'settings'],
-  'app/(member)/_components/marking-fields.tsx': ['discussions', 'resourceForms'],
+  'app/(member)/_components/marking-fields.tsx': ['discussionsMarked', 'resourceForms'],
+  'app/(member)/threads/[id]/marking-form.tsx': ['discussionsMarked'],
+  'app/(member)/threads/_components/forms.tsx': ['discussions', 'discussionsMarked', 'discussionPost'],
   'app/(member)/resources/_components/file-upload.tsx': ['resourceForms'],
   'app/(member)/resources/_components/metadata-fields.tsx': ['resourceForms'],
 };
@@ -133,12 +156,14 @@ export const MEMBER_SEGMENTS = {
  * Folders below a member segment whose own layout hands over an area instead of the segment's (a nested
  * provider replaces its parent's messages): the resource list carries only its filter's words, a
  * resource's page and forms the rest (issue 17: 6 KB of form words were on every list page); the spaces'
- * list and pages only the join form's, a new thread's page the editor's (7 KB were on every space page).
+ * list and pages only the join form's, a new thread's page the editor's (7 KB were on every space page),
+ * a thread's page no reporting words (a post is reported on its own page).
  */
 export const MEMBER_SUBSEGMENTS = {
   'resources/new': 'resourceForms',
   'resources/[id]': 'resourceForms',
-  'spaces/[slug]/new': 'discussions',
+  'spaces/[slug]/new': 'discussionsMarked',
+  'threads/[id]/posts': 'discussionPost',
 } as const satisfies Record<string, ClientArea>;
 type MemberSegmentArea = (typeof MEMBER_SEGMENTS)[keyof typeof MEMBER_SEGMENTS] | (typeof MEMBER_SUBSEGMENTS)[keyof typeof MEMBER_SUBSEGMENTS];
 const isMemberSegment = (area: ClientArea): area is MemberSegmentArea =>

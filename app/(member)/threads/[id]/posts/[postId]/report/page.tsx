@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { ReportForm } from '../../../../_components/forms';
+import { ReportForm } from './report-form';
 import { loadPost } from '../load';
 
 type Props = { params: Promise<{ id: string; postId: string }> };
