@@ -68,8 +68,17 @@ test('an urgent thread, a reply with a mention, unread markers, moderation and s
   await expect(civil).toHaveURL(new RegExp(`${threadUrl}$`));
   await expectAccessible(civil);
 
-  // …and replies, mentioning the author by typing "@" and her name in the reply.
+  // Quoting the first post fills the reply box with it (the link is this page's own address, ?quote=).
   const reply = civil.getByRole('textbox', { name: t('discussions.editor.replyTitle') });
+  await civil
+    .getByRole('group', { name: t('discussions.thread.actionsFor', { number: 1 }) })
+    .getByRole('link', { name: t('discussions.thread.quote') })
+    .click();
+  await expect(civil).toHaveURL(new RegExp(`${threadUrl}\\?quote=[0-9a-f-]{36}#reply$`));
+  await expect(reply).toHaveValue(/> .*Which advice/s);
+  await reply.fill('');
+
+  // …and replies, mentioning the author by typing "@" and her name in the reply.
   await reply.click();
   await reply.pressSequentially('@Sofia Mar');
   const option = civil.getByRole('listbox', { name: t('discussions.editor.mentionListLabel') }).getByRole('option', { name: /Sofia Marín/ });

@@ -14,7 +14,8 @@ export type { SpaceAccessKind } from '@/db/schema/discussions';
 export type { Sector } from '@/db/schema/enums';
 
 export { POST_MAX };
-export const POSTS_PER_PAGE = 30;
+/** Posts on one page of a thread: Discourse's chunk size, which keeps a page's HTML under 60 KB (issue 17, decision 025). */
+export const POSTS_PER_PAGE = 20;
 
 const body = z.string().trim().min(1).max(POST_MAX);
 const urgentReason = optionalSingleLine(200);

@@ -3,7 +3,7 @@ import { signedIn } from '@/testing/factories';
 import { createSpace, request, withoutPostingLimits } from '@/testing/discussions';
 import { createReply, createThread } from './posts-write';
 import { highlightToHtml } from '@/lib/html';
-import { searchAuthorName, searchDiscussions } from './search';
+import { SEARCH_PAGE_SIZE, searchAuthorName, searchDiscussions } from './search';
 import { setPostHidden } from './moderation';
 import { listPosts } from './posts';
 
@@ -58,12 +58,12 @@ describe('discussion search', () => {
 
   it('leaves out hidden posts and pages through results', async () => {
     const { threadId } = await createThread(a, { spaceId, title: 'Quokka sightings', body: 'quokka one', urgent: false }, request);
-    for (let i = 0; i < 27; i++) await createReply(i % 2 ? a : b, { threadId, body: `quokka reply ${i}` });
+    for (let i = 0; i < SEARCH_PAGE_SIZE + 2; i++) await createReply(i % 2 ? a : b, { threadId, body: `quokka reply ${i}` });
     const first = await searchDiscussions(b, { q: 'quokka' });
-    expect(first.items).toHaveLength(25);
+    expect(first.items).toHaveLength(SEARCH_PAGE_SIZE);
     const second = await searchDiscussions(b, { q: 'quokka', cursor: first.next ?? undefined });
     expect(second.items).toHaveLength(3);
-    expect(new Set([...first.items, ...second.items].map((r) => r.postId)).size).toBe(28);
+    expect(new Set([...first.items, ...second.items].map((r) => r.postId)).size).toBe(SEARCH_PAGE_SIZE + 3);
     const [p] = await listPosts(a, threadId, 1);
     await setPostHidden(moderator, p!.id, { reason: 'test' }, request);
     expect((await searchDiscussions(b, { q: 'quokka one' })).items.map((r) => r.postId)).not.toContain(p!.id);

@@ -50,6 +50,8 @@ const key = z.tuple([z.number(), z.uuid()]);
  * GIN indexes are ranked instead (issue 17, decision 025).
  */
 export const SEARCH_CANDIDATES = 1000;
+/** Discussion results on one page of /search (Discourse and GitHub show 20–25): 20 keeps the page's HTML under 60 KB (issue 17). */
+export const SEARCH_PAGE_SIZE = 20;
 
 /** Thread titles and posts matching `q`, best first among the newest matches; filtered by space, author, the thread's language and date range. */
 export async function searchDiscussions(viewer: Viewer, filters: SearchFilters): Promise<Page<DiscussionHit>> {
@@ -88,6 +90,7 @@ export async function searchDiscussions(viewer: Viewer, filters: SearchFilters):
   const matching = union(candidates(sql`"posts"."search_vector" @@ ${query}`), candidates(titleMatch));
   return keysetPage({
     cursor: filters.cursor,
+    size: SEARCH_PAGE_SIZE,
     key,
     fetch: async ({ key: k, backward }, limit) => {
       const seek = k ? sql`(${rank}, "posts"."id") ${sql.raw(backward ? '>' : '<')} (${k[0]}::real, ${k[1]}::uuid)` : undefined;

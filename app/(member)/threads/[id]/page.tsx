@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ReportControl } from '@/app/_components/moderation-tools';
+import { AreaMessages } from '@/app/_components/area-messages';
 import Link from 'next/link';
 import { after } from 'next/server';
 import { getFormatter, getTranslations } from 'next-intl/server';
@@ -72,7 +73,8 @@ export default async function ThreadPage({ params, searchParams }: Props) {
     await markThreadNotificationsRead(viewer, thread.id);
   });
 
-  const pageLink = (p: number) => `/threads/${thread.id}?page=${p}`;
+  // Links within the thread are relative to its own address (`?page=2`): 20 posts' worth of bytes on a page (issue 17).
+  const pageLink = (p: number) => `?page=${p}`;
   const pager =
     pages > 1 ? (
       <nav aria-label={t('thread.pages')} className="flex flex-wrap items-center gap-1">
@@ -84,7 +86,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
               href={pageLink(p)}
               aria-current={p === page ? 'page' : undefined}
               aria-label={t('thread.page', { page: p })}
-              className={`rounded px-3 py-1 text-sm no-underline ${p === page ? 'bg-brand-700 text-white' : 'bg-white ring-1 ring-slate-300'}`}
+              className="page-number"
             >
               {p}
             </Link>
@@ -141,20 +143,23 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         {thread.spaceArchived ? <p className="rounded-md bg-slate-100 px-3 py-2 text-sm">{t('space.archivedNotice')}</p> : null}
       </header>
       {canMark ? (
-        <ThreadMarkingForm
-          threadId={thread.id}
-          initial={{
-            marking: thread.marking,
-            organisations: audience.organisations,
-            people: audience.people.filter((p) => p.id !== thread.authorId),
-          }}
-        />
+        // The marking fields' words travel only to those who may change the marking (lib/i18n/messages.ts).
+        <AreaMessages area="discussionsMarked">
+          <ThreadMarkingForm
+            threadId={thread.id}
+            initial={{
+              marking: thread.marking,
+              organisations: audience.organisations,
+              people: audience.people.filter((p) => p.id !== thread.authorId),
+            }}
+          />
+        </AreaMessages>
       ) : null}
       <ThreadTools thread={thread} viewerId={viewer.id} moderator={moderator} spaces={spaces.filter((s) => s.id !== thread.spaceId && !s.archived)} />
       <ReportControl kind="thread" targetId={thread.id} />
       {firstUnread && thread.lastReadNumber > 0 ? (
         <p>
-          <Link href={`/threads/${thread.id}?page=${pageOfPost(firstUnread)}#post-${firstUnread}`}>{t('thread.firstUnread')}</Link>
+          <Link href={`${pageLink(pageOfPost(firstUnread))}#post-${firstUnread}`}>{t('thread.firstUnread')}</Link>
         </p>
       ) : null}
       <section aria-labelledby="posts-heading" className="space-y-3">

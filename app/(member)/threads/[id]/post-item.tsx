@@ -28,7 +28,8 @@ export async function PostItem({ post, moderator }: { post: PostView; moderator:
         number: post.number,
         name: authorName(post),
         affiliation,
-        created: [post.createdAt.toISOString(), when(post.createdAt)],
+        // To the second: the milliseconds are 20 × 4 bytes nobody reads.
+        created: [post.createdAt.toISOString().replace(/\.\d{3}Z$/, 'Z'), when(post.createdAt)],
         // Only what is set: 30 posts' false and null would be a kilobyte of the page's flight data.
         ...(post.editedAt ? { edited: when(post.editedAt) } : {}),
         ...(post.deleted ? { deleted: true } : {}),

@@ -68,26 +68,21 @@ export function Post({ post, cards, moderation }: { post: PostValues; cards?: Re
   const visible = post.cooked !== undefined;
   return (
     <li>
-      <article id={`post-${number}`} aria-labelledby={headingId} className="card scroll-mt-4">
+      <article id={`post-${number}`} aria-labelledby={headingId} className="post">
         <header className="post-head">
-          <h3 id={headingId} className="post-by">
-            <span className="sr-only">{t('thread.postBy', { number, name })}</span>
-            <span aria-hidden>
-              <span dir="auto">{name}</span>{' '}
-              {!affiliation ? null : 'youAs' in affiliation ? (
-                <span>{isolated(tx, 'chatham.youAs', { label: affiliation.youAs })}</span>
-              ) : affiliation.former ? (
-                <span>{isolated(tx, 'thread.formerMemberOrganisation', { organisation: affiliation.organisation })}</span>
-              ) : (
-                <span dir="auto">{affiliation.organisation}</span>
-              )}
-            </span>
+          {/* Screen readers hear "Post 4 by …"; the eye sees the name and where they are from. */}
+          <h3 id={headingId} className="post-by" aria-label={t('thread.postBy', { number, name })}>
+            <bdi>{name}</bdi>{' '}
+            {!affiliation ? null : 'youAs' in affiliation ? (
+              <span>{isolated(tx, 'chatham.youAs', { label: affiliation.youAs })}</span>
+            ) : affiliation.former ? (
+              <span>{isolated(tx, 'thread.formerMemberOrganisation', { organisation: affiliation.organisation })}</span>
+            ) : (
+              <bdi>{affiliation.organisation}</bdi>
+            )}
           </h3>
           <p className="post-when">
-            <a href={`#post-${number}`}>
-              <span className="sr-only">{t('thread.permalink', { number })}</span>
-              <span aria-hidden>{`#${number}`}</span>
-            </a>
+            <a href={`#post-${number}`} aria-label={t('thread.permalink', { number })}>{`#${number}`}</a>
             {' · '}
             <time dateTime={post.created[0]}>{post.created[1]}</time>
             {post.edited && !post.deleted ? (
@@ -119,7 +114,8 @@ export function Post({ post, cards, moderation }: { post: PostValues; cards?: Re
         </div>
         {!post.deleted ? (
           <div role="group" aria-label={t('thread.actionsFor', { number })} className="post-actions">
-            {visible && canReply ? <Link href={`/threads/${threadId}?quote=${id}#reply`}>{t('thread.quote')}</Link> : null}
+            {/* This page's own address with the quote asked for (a page number is dropped: the reply box is on every page). */}
+            {visible && canReply ? <Link href={`?quote=${id}#reply`}>{t('thread.quote')}</Link> : null}
             {post.isOwn && !post.hidden ? <Link href={`${base}/edit`}>{t('thread.edit')}</Link> : null}
             {!post.isOwn && visible ? <Link href={`${base}/report`}>{t('thread.report')}</Link> : null}
             {moderator && post.edited ? <Link href={`${base}/history`}>{t('thread.history')}</Link> : null}
