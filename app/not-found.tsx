@@ -1,6 +1,6 @@
-import { NotFoundPanel } from '@/app/_components/not-found-panel';
+import { RootNotFound } from '@/app/_components/root-not-found';
 
 /** Any page that does not exist, outside the member frame. */
 export default function NotFound() {
-  return <NotFoundPanel back="home" main />;
+  return <RootNotFound />;
 }

@@ -7,7 +7,7 @@ import { UNREAD_CONVERSATIONS_CAP, unreadConversationCount } from '@/lib/dal/mes
 export async function MessagesLink({ viewer }: { viewer: Viewer }) {
   const count = await unreadConversationCount(viewer);
   return (
-    <HeaderIconLink href="/messages" paths={['M21 15a2 2 0 0 1-2 2H7l-4 4V5a2 2 0 0 1 2-2h14a2 2 0 0 1 2 2z']}>
+    <HeaderIconLink href="/messages" icon="messages">
       <LiveMessages key={count} initial={count} cap={UNREAD_CONVERSATIONS_CAP} />
     </HeaderIconLink>
   );

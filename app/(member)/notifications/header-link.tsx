@@ -7,7 +7,7 @@ import { UNREAD_NOTIFICATIONS_CAP, unreadNotificationCount } from '@/lib/dal/not
 export async function NotificationsLink({ viewer }: { viewer: Viewer }) {
   const count = await unreadNotificationCount(viewer);
   return (
-    <HeaderIconLink href="/notifications" paths={['M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9', 'M10.3 21a1.94 1.94 0 0 0 3.4 0']}>
+    <HeaderIconLink href="/notifications" icon="notifications">
       <LiveUnread key={count} initial={count} cap={UNREAD_NOTIFICATIONS_CAP} />
     </HeaderIconLink>
   );
