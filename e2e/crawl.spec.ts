@@ -93,9 +93,10 @@ const PUBLIC = [
 ];
 
 /**
- * Where each role starts; the rest is found by following links (real ids). Each role opens first the
- * space whose newest thread has what it needs: its own post (edit), someone else's (report), an edited
- * post (history, for moderators). A search fills /search.
+ * Where each role starts; the rest is found by following links (real ids). Each role opens first a
+ * thread with what it needs: the member its own thread (edit) with others' replies (report), found by a
+ * search; the moderator General discussion, whose pinned welcome thread has an edited post (history). A
+ * search fills /search.
  */
 const STARTS = [
   '/home',
@@ -142,7 +143,8 @@ const ROLES = {
   },
   member: {
     email: accounts.spanish.email,
-    starts: ['/spaces/research-and-data', '/resources?q=derivación', '/publications', ...STARTS],
+    // Its own thread is found by a word of it: other journeys start newer threads in Research and data.
+    starts: ['/search?q=cuestionario', '/spaces/research-and-data', '/resources?q=derivación', '/publications', ...STARTS],
     expect: [
       '/threads/[id]/posts/[postId]/edit',
       '/threads/[id]/posts/[postId]/report',

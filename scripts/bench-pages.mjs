@@ -36,7 +36,7 @@ async function targets() {
       { label: '/home', path: '/home' },
       { label: '/spaces', path: '/spaces' },
       { label: '/spaces/[slug], 1,000 threads', path: '/spaces/bench-discussions' },
-      { label: '/threads/[id], 30 posts', path: `/threads/${thread.id}` },
+      { label: '/threads/[id], 30 posts (20 a page)', path: `/threads/${thread.id}` },
       { label: '/directory', path: '/directory' },
       { label: '/directory/people', path: '/directory/people' },
       { label: `/directory/people?q=${surname.word}`, path: `/directory/people?q=${encodeURIComponent(surname.word)}` },
