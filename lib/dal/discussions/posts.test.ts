@@ -6,6 +6,7 @@ import { signedIn } from '@/testing/factories';
 import { POSTING_LIMITS } from '@/lib/dal/discussions/limits';
 import { createSpace, request, withoutPostingLimits } from '@/testing/discussions';
 import { NotFoundError, UserError } from '@/lib/errors';
+import { POSTS_PER_PAGE } from '@/lib/validation/discussions';
 import { runDueJobs } from '@/lib/jobs';
 import '@/lib/dal/discussions/jobs';
 import { listNotifications, markNotificationsRead, unreadNotificationCount } from '@/lib/dal/notifications/notifications';
@@ -52,21 +53,26 @@ describe('markdown in posts', () => {
 });
 
 describe('posting', () => {
-  it('numbers replies, tracks unread per member, and pages by 30', async () => {
+  it('numbers replies, tracks unread per member, and pages by POSTS_PER_PAGE', async () => {
     const restore = withoutPostingLimits();
-    const { threadId } = await createThread(a, { spaceId, title: 'Long thread', body: 'First post', urgent: false }, request);
-    for (let i = 2; i <= 33; i++) await createReply(i % 2 ? a : b, { threadId, body: `Reply number ${i}` });
-    expect((await listPosts(c, threadId, 1)).map((p) => p.number)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
-    expect((await listPosts(c, threadId, 2)).map((p) => p.number)).toEqual([31, 32, 33]);
-    const row = async (v: V) => (await listThreads(v, spaceId)).items.find((t) => t.id === threadId)!;
-    expect((await row(c)).unread).toBeNull(); // never opened
-    expect(await row(a)).toMatchObject({ replies: 32, unread: 0 });
-    await markThreadRead(c, threadId, 30);
-    expect((await row(c)).unread).toBe(3);
-    expect((await getThread(c, threadId)).lastReadNumber).toBe(30);
-    await markThreadRead(c, threadId, 5); // never backwards
-    expect((await getThread(c, threadId)).lastReadNumber).toBe(30);
-    restore();
+    try {
+      const last = POSTS_PER_PAGE + 3;
+      const { threadId } = await createThread(a, { spaceId, title: 'Long thread', body: 'First post', urgent: false }, request);
+      for (let i = 2; i <= last; i++) await createReply(i % 2 ? a : b, { threadId, body: `Reply number ${i}` });
+      expect((await listPosts(c, threadId, 1)).map((p) => p.number)).toEqual(Array.from({ length: POSTS_PER_PAGE }, (_, i) => i + 1));
+      expect((await listPosts(c, threadId, 2)).map((p) => p.number)).toEqual([last - 2, last - 1, last]);
+      const row = async (v: V) => (await listThreads(v, spaceId)).items.find((t) => t.id === threadId)!;
+      expect((await row(c)).unread).toBeNull(); // never opened
+      expect(await row(a)).toMatchObject({ replies: last - 1, unread: 0 });
+      await markThreadRead(c, threadId, POSTS_PER_PAGE);
+      expect((await row(c)).unread).toBe(3);
+      expect((await getThread(c, threadId)).lastReadNumber).toBe(POSTS_PER_PAGE);
+      await markThreadRead(c, threadId, 5); // never backwards
+      expect((await getThread(c, threadId)).lastReadNumber).toBe(POSTS_PER_PAGE);
+    } finally {
+      // A failure above must not leave the limits off for the tests after it.
+      restore();
+    }
   });
 
   it('keeps edit history for moderators and shows removed posts as placeholders', async () => {
