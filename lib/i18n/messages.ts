@@ -23,6 +23,9 @@ export function messagesFor(locale: Locale): Messages {
  * page). client-messages.test.ts checks that every key a 'use client' file asks for is in its area (or in
  * `shared` for app/_components).
  */
+/** The post editor's words, with its identifying-details notice: every area whose forms have the editor. */
+const EDITOR = ['discussions.editor', 'identifying'] as const;
+
 export const CLIENT_MESSAGES = {
   /** app/_components and the root error page: on every page. */
   shared: [
@@ -62,8 +65,7 @@ export const CLIENT_MESSAGES = {
   spaces: ['discussions.space.joinMessage', 'discussions.space.joinSending', 'discussions.space.joinSubmit'],
   /** app/(member)/threads: the reply editor and a post's chrome. */
   discussions: [
-    'discussions.editor',
-    'identifying',
+    ...EDITOR,
     // A thread's posts (threads/[id]/post.tsx): only the words of a post's chrome, not the whole thread namespace.
     'discussions.thread.postBy',
     'discussions.thread.permalink',
@@ -87,9 +89,9 @@ export const CLIENT_MESSAGES = {
    * moderators get (threads/[id]/page.tsx gives it its own provider): the discussions' words and the TLP
    * marking fields' (1.9 KB a reader of a thread does not need).
    */
-  discussionsMarked: ['discussions.editor', 'identifying', 'common.tlp'],
+  discussionsMarked: [...EDITOR, 'common.tlp'],
   /** A post's edit, history and report pages (threads/[id]/posts): the editor and reporting. */
-  discussionPost: ['discussions.editor', 'discussions.report', 'identifying'],
+  discussionPost: [...EDITOR, 'discussions.report'],
   /** app/(member)/resources: the list, whose only client words are its organisation type-ahead's. */
   resources: ['resources.organisationFilter'],
   /** app/(member)/resources/new and /resources/[id] (MEMBER_SUBSEGMENTS): a resource, its forms and files. */
@@ -97,16 +99,7 @@ export const CLIENT_MESSAGES = {
   /** app/(member)/settings. */
   settings: ['profile', 'settings', 'notify.settings', 'privacy.delete', 'security.keys', 'security.recovery'],
   /** app/(member)/messages: the post editor serves messages too. */
-  messages: [
-    'messages.attachments',
-    'messages.conversation',
-    'messages.group',
-    'messages.live',
-    'messages.new',
-    'messages.report',
-    'discussions.editor',
-    'identifying',
-  ],
+  messages: ['messages.attachments', 'messages.conversation', 'messages.group', 'messages.live', 'messages.new', 'messages.report', ...EDITOR],
   /** app/(member)/organisations. */
   organisations: ['directory.editOrganisation', 'directory.logo', 'people.invite'],
   /** app/admin: the Secretariat's console. */
@@ -188,12 +181,24 @@ export function pickMessages(messages: Tree, paths: readonly string[]): Tree {
   return out;
 }
 
+/** The catalogues never change while the process runs: each (language, area) is picked once, not on every request. */
+const picks = new Map<string, Tree>();
+
 /**
  * What a NextIntlClientProvider hands to the browser: only the viewer's locale, only what the area's
  * client components translate. The subtrees are the catalogue's own objects, so a nested provider
  * repeating the shared and member parts costs a reference in the page's data, not a copy.
  */
 export function clientMessagesFor(locale: Locale, area?: ClientArea): Tree {
-  const paths = [...CLIENT_MESSAGES.shared, ...(area && isMemberSegment(area) ? CLIENT_MESSAGES.member : []), ...(area ? CLIENT_MESSAGES[area] : [])];
-  return pickMessages(messagesFor(locale) as unknown as Tree, paths);
+  const key = `${locale} ${area ?? ''}`;
+  let picked = picks.get(key);
+  if (!picked) {
+    const paths = [
+      ...CLIENT_MESSAGES.shared,
+      ...(area && isMemberSegment(area) ? CLIENT_MESSAGES.member : []),
+      ...(area ? CLIENT_MESSAGES[area] : []),
+    ];
+    picks.set(key, (picked = pickMessages(messagesFor(locale) as unknown as Tree, paths)));
+  }
+  return picked;
 }
