@@ -143,8 +143,9 @@ const ROLES = {
   },
   member: {
     email: accounts.spanish.email,
-    // Its own thread is found by a word of it: other journeys start newer threads in Research and data.
-    starts: ['/search?q=cuestionario', '/spaces/research-and-data', '/resources?q=derivación', '/publications', ...STARTS],
+    // Its own thread (seed/languages.ts) comes first, found by its title (ownThread below): other
+    // journeys start newer threads in Research and data.
+    starts: ['/spaces/research-and-data', '/resources?q=derivación', '/publications', ...STARTS],
     expect: [
       '/threads/[id]/posts/[postId]/edit',
       '/threads/[id]/posts/[postId]/report',
@@ -218,6 +219,17 @@ async function chooseLanguage(page: Page, locale: 'en' | 'ar') {
   await expect(page.locator('html')).toHaveAttribute('lang', locale);
 }
 
+/** The address of the member's own seeded thread (with others' replies), found by searching for its title. */
+async function ownThread(page: Page) {
+  await page.goto('/search?q=cuestionario');
+  const link = page
+    .locator('#results-discussions')
+    .getByRole('link', { name: /Encuesta a jóvenes adultos/ })
+    .first();
+  await expect(link, 'the member finds its own thread by search').toBeVisible();
+  return (await link.getAttribute('href'))!;
+}
+
 const started = Date.now();
 const counts: number[] = [];
 
@@ -248,7 +260,8 @@ for (const [role, plan] of Object.entries(ROLES)) {
     for (const locale of ['en', 'ar'] as const) {
       await chooseLanguage(page, locale);
       const skip = role === 'member' ? [] : SAME_FOR_EVERY_ROLE;
-      const seen = await crawl(page, plan.starts, locale, skip);
+      const starts = role === 'member' ? [await ownThread(page), ...plan.starts] : plan.starts;
+      const seen = await crawl(page, starts, locale, skip);
       for (const route of plan.expect) expect(seen, `${role} reached ${route}`).toContain(route);
       counts.push(seen.size - skip.length);
       console.info(`[crawl] ${role}, ${locale}: ${seen.size - skip.length} pages`);
