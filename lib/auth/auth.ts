@@ -6,7 +6,7 @@ import { logger as log } from '@/lib/logger';
 import { requestInfo } from '@/lib/request';
 import { signInSchema } from '@/lib/validation/auth';
 import { authenticate } from './authenticate';
-import { secureCookies, sessionCookieName } from './cookie';
+import { decodeSessionCookie, secureCookies, sessionCookieName } from './cookie';
 import { browserDevice } from './devices';
 import { endSessionOnSignOut, pendingSessionFor, viewerForSession } from './sessions';
 import { recordSecondFactor } from './sign-in-outcome';
@@ -37,6 +37,7 @@ export const { handlers, signIn, signOut } = NextAuth(() => {
       },
     },
     session: { strategy: 'jwt', maxAge, updateAge: 0 },
+    jwt: { decode: decodeSessionCookie },
     pages: { signIn: '/sign-in', error: '/sign-in' },
     cookies: {
       sessionToken: {

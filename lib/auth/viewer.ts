@@ -1,9 +1,8 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { decode } from 'next-auth/jwt';
 import { cache } from 'react';
 import { config } from '@/lib/config';
-import { sessionCookieName } from './cookie';
+import { decodeSessionCookie, sessionCookieName } from './cookie';
 import { pendingSessionFor, viewerForSession, type PendingSession, type Viewer } from './sessions';
 
 export type { PendingSession, Viewer };
@@ -15,7 +14,7 @@ const sessionIdOfRequest = cache(async (): Promise<string | null> => {
   const name = sessionCookieName();
   const token = jar.get(name)?.value;
   if (!token) return null;
-  const payload = await decode({ token, secret: config().authSecret, salt: name }).catch(() => null);
+  const payload = await decodeSessionCookie({ token, secret: config().authSecret, salt: name }).catch(() => null);
   return payload && typeof payload.sid === 'string' ? payload.sid : null;
 });
 
