@@ -168,6 +168,33 @@ export async function benchPages(port, url, targetsFor) {
 }
 
 /** Runs a benchmark's main function, printing a failure as one line. */
+/** The member pages of issue 17's table, with ids and names taken from the bench database; the floor first. */
+export async function issuePages(url = benchUrl) {
+  const db = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [thread] = await db`select t.id from threads t join spaces s on s.id = t.space_id
+      where s.slug = 'bench-discussions' order by t.last_post_at desc limit 1`;
+    if (!thread) throw new Error('no bench space: run scripts/bench-discussions.mjs --prepare first');
+    const [surname] = await db`select split_part(name, ' ', 2) as word from users
+      where status = 'active' and name like '% %' group by 1 order by count(*) desc limit 1`;
+    return [
+      { label: 'floor: /api/auth/session', path: '/api/auth/session', floor: true },
+      { label: '/home', path: '/home' },
+      { label: '/spaces', path: '/spaces' },
+      { label: '/spaces/[slug], 1,000 threads', path: '/spaces/bench-discussions' },
+      { label: '/threads/[id], 30 posts (20 a page)', path: `/threads/${thread.id}` },
+      { label: '/directory', path: '/directory' },
+      { label: '/directory/people', path: '/directory/people' },
+      { label: `/directory/people?q=${surname.word}`, path: `/directory/people?q=${encodeURIComponent(surname.word)}` },
+      { label: '/search?q=safety', path: '/search?q=safety' },
+      { label: '/resources', path: '/resources' },
+      { label: '/settings/preferences', path: '/settings/preferences' },
+    ];
+  } finally {
+    await db.end();
+  }
+}
+
 export function runBench(main) {
   main().catch((error) => {
     console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);

@@ -14,39 +14,16 @@
  */
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import postgres from 'postgres';
-import { benchUrl, connections as defaultConnections, measure, runBench, signIn, startServer } from './bench-common.mjs';
+import { connections as defaultConnections, issuePages, measure, runBench, signIn, startServer } from './bench-common.mjs';
 
 const port = Number(process.env.BENCH_PAGES_PORT || 3393);
 const base = `http://127.0.0.1:${port}`;
 const connections = Number(process.env.BENCH_CONNECTIONS || Math.max(defaultConnections, 20));
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 
-/** The pages of the issue's table, with ids and names taken from the bench database. */
+/** The pages of the issue's table (bench-common.mjs), or those whose label contains `--only`'s text; the floor always. */
 async function targets() {
-  const db = postgres(benchUrl, { max: 1, onnotice: () => {} });
-  try {
-    const [thread] = await db`select t.id from threads t join spaces s on s.id = t.space_id
-      where s.slug = 'bench-discussions' order by t.last_post_at desc limit 1`;
-    if (!thread) throw new Error('no bench space: run scripts/bench-discussions.mjs --prepare first');
-    const [surname] = await db`select split_part(name, ' ', 2) as word from users
-      where status = 'active' and name like '% %' group by 1 order by count(*) desc limit 1`;
-    return [
-      { label: 'floor: /api/auth/session', path: '/api/auth/session', floor: true },
-      { label: '/home', path: '/home' },
-      { label: '/spaces', path: '/spaces' },
-      { label: '/spaces/[slug], 1,000 threads', path: '/spaces/bench-discussions' },
-      { label: '/threads/[id], 30 posts (20 a page)', path: `/threads/${thread.id}` },
-      { label: '/directory', path: '/directory' },
-      { label: '/directory/people', path: '/directory/people' },
-      { label: `/directory/people?q=${surname.word}`, path: `/directory/people?q=${encodeURIComponent(surname.word)}` },
-      { label: '/search?q=safety', path: '/search?q=safety' },
-      { label: '/resources', path: '/resources' },
-      { label: '/settings/preferences', path: '/settings/preferences' },
-    ].filter((t) => t.floor || !only || t.label.includes(only));
-  } finally {
-    await db.end();
-  }
+  return (await issuePages()).filter((t) => t.floor || !only || t.label.includes(only));
 }
 
 const kb = (n) => Math.round(n / 102.4) / 10;
