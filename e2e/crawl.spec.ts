@@ -134,7 +134,7 @@ const SAME_FOR_EVERY_ROLE = [
   '/settings/data',
   '/settings/warnings',
 ];
-/** Longest first: the roles run side by side on two workers. */
+/** Longest first: the roles run side by side on the workers. */
 const ROLES = {
   admin: {
     email: accounts.arabicAdmin.email,
