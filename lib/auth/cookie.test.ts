@@ -45,6 +45,12 @@ describe('decodeSessionCookie', () => {
     expect(decoded.calls - before).toBe(3);
   });
 
+  it('answers from memory only for the secret it was decrypted with', async () => {
+    const token = await encode({ token: { sid: 'session-e' }, secret, salt, maxAge: 3600 });
+    expect((await decodeSessionCookie({ token, secret, salt }))?.sid).toBe('session-e');
+    await expect(decodeSessionCookie({ token, secret: `${secret}-rotated`, salt })).rejects.toThrow();
+  });
+
   it('forgets a cookie when it expires, and a cookie under another name is another entry', async () => {
     const token = await encode({ token: { sid: 'session-d' }, secret, salt, maxAge: 60 });
     expect((await decodeSessionCookie({ token, secret, salt }))?.sid).toBe('session-d');

@@ -26,7 +26,8 @@ const decrypted = new LRUCache<string, { payload: JWT; until: number }>({ max: 2
 /** Auth.js's `decode`, remembered per cookie: the viewer (lib/auth/viewer.ts) and Auth.js's own routes use it. */
 export async function decodeSessionCookie(params: JWTDecodeParams): Promise<JWT | null> {
   if (!params.token) return null;
-  const key = `${params.salt}\n${params.token}`;
+  // The secret too: a payload decrypted with one secret is never handed out under another.
+  const key = `${params.salt}\n${String(params.secret)}\n${params.token}`;
   const known = decrypted.get(key);
   if (known && known.until > Date.now()) return { ...known.payload };
   const payload = await decode(params);
