@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { demoTotpSecret, stepAt, TOTP_PERIOD, totpCode } from '../lib/auth/totp';
-import { E2E_OUTBOX_DIR, E2E_URL } from './env';
+import { E2E_DATA_DIR, E2E_OUTBOX_DIR, E2E_URL } from './env';
 import { checkedAlready, expect, expectAccessible } from './fixtures';
 import { t } from './messages';
 
@@ -58,30 +59,45 @@ const WITH_SECOND_FACTOR = new Set<string>([
   accounts.arabicAdmin.email,
 ]);
 
-/** The last step whose code this worker sent, per secret: a code is accepted once. */
-const stepsUsed = new Map<string, number>();
+/** Steps claimed by this run's workers, one empty file per secret and step (see claimStep). */
+const STEPS_DIR = path.join(E2E_DATA_DIR, 'totp-steps');
+
+/**
+ * The first step from `from` on that no worker has claimed for this secret: its file is made exclusively
+ * ('wx'), so two workers never send the same step's code. Each worker keeping its own list let four
+ * workers signing the same admin in spend each other's codes until one gave up.
+ */
+function claimStep(secret: string, from: number): number {
+  mkdirSync(STEPS_DIR, { recursive: true });
+  const id = createHash('sha256').update(secret).digest('hex').slice(0, 16);
+  for (let step = from; ; step++) {
+    try {
+      writeFileSync(path.join(STEPS_DIR, `${id}-${step}`), '', { flag: 'wx' });
+      return step;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
 
 /**
  * The second step of signing in, with a code from an authenticator secret (a demo account's by default).
- * A code works once per 30-second step, and the server takes the next step's code early: a step this worker
- * already used is skipped (waiting only when the next one is spent too), and when another worker got there
- * first (the code is refused) the next step's code is sent.
+ * A code works once, and only for a step newer than the account's last (lib/auth/totp.ts); the server
+ * takes the next step's code early. Each attempt claims a step no other worker has (claimStep) and waits
+ * until the server takes it; when the code is refused all the same (another worker's later step got in
+ * first), the next free step is claimed.
  */
 export async function passSecondFactor(page: Page, email: string, { secret = demoTotpSecret(email), keyboard = false } = {}): Promise<void> {
   await expect(page).toHaveURL(/\/sign-in\/second-factor/);
   await expect(page.getByRole('heading', { level: 1, name: t('security.signIn.title') })).toBeVisible();
   if (!checkedAlready('/sign-in/second-factor')) await expectAccessible(page);
   const refused = page.getByText(t('security.signIn.wrongCode'));
-  for (let attempt = 0; attempt < 4; attempt++) {
-    let step = stepAt();
-    const last = stepsUsed.get(secret);
-    if (last !== undefined && step <= last) {
-      // The server takes a code one step either side of its clock: the next step's code goes at once;
-      // only when that one is spent too does the journey wait for the clock to move on.
-      if (last + 1 > stepAt() + 1) await page.waitForTimeout(last * TOTP_PERIOD * 1000 - Date.now() + 250);
-      step = last + 1;
-    }
-    stepsUsed.set(secret, step);
+  let step = stepAt() - 1;
+  for (let attempt = 0; attempt < 6; attempt++) {
+    step = claimStep(secret, Math.max(stepAt(), step + 1));
+    // The server takes a code up to one step ahead of its clock.
+    const wait = (step - 1) * TOTP_PERIOD * 1000 - Date.now() + 250;
+    if (wait > 0) await page.waitForTimeout(wait);
     const code = totpCode(secret, step * TOTP_PERIOD * 1000 + 500);
     const field = page.getByLabel(t('security.signIn.code'), { exact: true });
     const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/sign-in/second-factor');
@@ -102,7 +118,7 @@ export async function passSecondFactor(page: Page, email: string, { secret = dem
     if (moved) return;
     await expect(refused).toBeVisible();
   }
-  throw new Error(`The second factor of ${email} was refused four times`);
+  throw new Error(`The second factor of ${email} was refused six times`);
 }
 
 /** Fills in and sends the sign-in form (on the current /sign-in page, or opens it first). */
