@@ -4,6 +4,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -168,8 +169,14 @@ export async function benchPages(port, url, targetsFor) {
 }
 
 /** Runs a benchmark's main function, printing a failure as one line. */
-/** The member pages of issue 17's table, with ids and names taken from the bench database; the floor first. */
-export async function issuePages(url = benchUrl) {
+/** The text after `--only` on the command line, or null: the benches keep the pages whose label contains it. */
+export const onlyArg = () => (process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null);
+
+/**
+ * The member pages of issue 17's table, with ids and names taken from the bench database; the floor first
+ * and always, the others only when their label contains `only`.
+ */
+export async function issuePages(only = onlyArg(), url = benchUrl) {
   const db = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const [thread] = await db`select t.id from threads t join spaces s on s.id = t.space_id
@@ -189,10 +196,18 @@ export async function issuePages(url = benchUrl) {
       { label: '/search?q=safety', path: '/search?q=safety' },
       { label: '/resources', path: '/resources' },
       { label: '/settings/preferences', path: '/settings/preferences' },
-    ];
+    ].filter((t) => t.floor || !only || t.label.includes(only));
   } finally {
     await db.end();
   }
+}
+
+/** Prints a server's resident memory (Linux's /proc; nothing elsewhere). */
+export async function printResidentMemory(pid) {
+  const rss = await readFile(`/proc/${pid}/status`, 'utf8')
+    .then((status) => status.match(/^VmRSS:\s+(\d+) kB/m)?.[1])
+    .catch(() => null);
+  if (rss) console.info(`[bench] server resident memory after the runs: ${Math.round(Number(rss) / 1024)} MB`);
 }
 
 export function runBench(main) {

@@ -11,13 +11,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { issuePages, runBench, signIn, startServer } from './bench-common.mjs';
+import { issuePages, printResidentMemory, runBench, signIn, startServer } from './bench-common.mjs';
 
 const port = Number(process.env.BENCH_CPU_PORT || 3394);
 const base = `http://127.0.0.1:${port}`;
 const requests = Number(process.env.BENCH_CPU_REQUESTS || 300);
 const concurrency = Number(process.env.BENCH_CPU_CONCURRENCY || 4);
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
 /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
@@ -53,7 +52,7 @@ async function load(path, cookie, count) {
 }
 
 async function main() {
-  const pages = (await issuePages()).filter((t) => !only || t.floor || t.label.includes(only));
+  const pages = await issuePages();
   const server = await startServer(port);
   try {
     const cookie = await signIn(base);
@@ -70,8 +69,7 @@ async function main() {
       });
     }
     console.table(rows);
-    const rss = (await readFile(`/proc/${server.pid}/status`, 'utf8')).match(/^VmRSS:\s+(\d+) kB/m)?.[1];
-    if (rss) console.info(`[bench] server resident memory after the runs: ${Math.round(Number(rss) / 1024)} MB`);
+    await printResidentMemory(server.pid);
   } finally {
     server.kill('SIGTERM');
   }

@@ -12,19 +12,12 @@
  * "Slow 3G" and "Fast 3G" profiles, cache empty) and prints Largest Contentful Paint and bytes transferred.
  * `--only <substring>` keeps the pages whose label contains it. Nothing here asserts a time.
  */
-import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import { connections as defaultConnections, issuePages, measure, runBench, signIn, startServer } from './bench-common.mjs';
+import { connections as defaultConnections, issuePages, measure, printResidentMemory, runBench, signIn, startServer } from './bench-common.mjs';
 
 const port = Number(process.env.BENCH_PAGES_PORT || 3393);
 const base = `http://127.0.0.1:${port}`;
 const connections = Number(process.env.BENCH_CONNECTIONS || Math.max(defaultConnections, 20));
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
-
-/** The pages of the issue's table (bench-common.mjs), or those whose label contains `--only`'s text; the floor always. */
-async function targets() {
-  return (await issuePages()).filter((t) => t.floor || !only || t.label.includes(only));
-}
 
 const kb = (n) => Math.round(n / 102.4) / 10;
 
@@ -95,7 +88,7 @@ async function browserRun(cookie, threadPath) {
 }
 
 async function main() {
-  const pages = await targets();
+  const pages = await issuePages();
   const server = await startServer(port);
   try {
     const cookie = await signIn(base);
@@ -126,10 +119,7 @@ async function main() {
       });
     }
     console.table(rows);
-    const rss = await readFile(`/proc/${server.pid}/status`, 'utf8')
-      .then((status) => status.match(/^VmRSS:\s+(\d+) kB/m)?.[1])
-      .catch(() => null);
-    if (rss) console.info(`[bench] server resident memory after the runs: ${Math.round(Number(rss) / 1024)} MB`);
+    await printResidentMemory(server.pid);
     if (process.argv.includes('--browser')) await browserRun(cookie, pages.find((p) => p.label.startsWith('/threads'))?.path ?? '/home');
   } finally {
     server.kill('SIGTERM');
