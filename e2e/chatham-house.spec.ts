@@ -73,10 +73,17 @@ test('a Chatham House thread never gives the author away to other members', asyn
   expect(rsc).toContain(word);
   for (const body of [html, rsc]) for (const secret of secrets) expect(body).not.toContain(secret);
 
-  // …nor does the space's thread list, nor search.
-  const space = await (await third.request.get('/spaces/general-discussion')).text();
-  expect(space).toContain(title);
-  for (const secret of [accounts.government.name, accounts.civil.name]) expect(space).not.toContain(secret);
+  // …nor does the space's thread list, nor search. Only this thread's entry is read, in the page and in its
+  // RSC payload: journeys running beside this one post in the same space under these members' names.
+  await visit(third, '/spaces/general-discussion');
+  const row = await third.locator('li.thread-row', { hasText: title }).evaluate((li) => li.outerHTML);
+  const spaceRsc = await (await third.request.get('/spaces/general-discussion', { headers: { RSC: '1' } })).text();
+  const entryAt = spaceRsc.indexOf(`"id":"${threadUrl.split('/').pop()}"`);
+  const entry = spaceRsc.slice(entryAt, spaceRsc.indexOf('"languageLabel"', entryAt));
+  for (const body of [row, entry]) {
+    expect(body).toContain(title);
+    for (const secret of [accounts.government.name, accounts.civil.name]) expect(body).not.toContain(secret);
+  }
   await visit(third, `/search?q=${word}`);
   await expect(
     third

@@ -76,7 +76,7 @@ async function expectHelpInPlace(page: Page, text: string) {
 
 test('sign in, a thread with a mention, a reply, a resource and the admin queue, by keyboard alone', async ({ page, newPage }) => {
   // The admin's second step may wait for the next 30-second code.
-  test.setTimeout(240_000);
+  test.slow();
   const title = `Protocole de signalement ${Date.now().toString(36)}`;
 
   await page.goto('/sign-in');
