@@ -21,3 +21,6 @@ export function submittedList(state: ActionState<unknown>, name: string): string
   if (!state || state.ok) return [];
   return state.lists?.[name] ?? (state.values?.[name] ? [state.values[name]] : []);
 }
+
+/** The kinds of identifying details a refused submission was refused for (the editor's `identifying`). */
+export const refusedFor = (state: ActionState<unknown>): string[] | undefined => (state && !state.ok ? state.identifying : undefined);

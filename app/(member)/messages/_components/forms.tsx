@@ -2,7 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
-import { Editor, refusedFor } from '@/app/(member)/threads/_components/editor';
+import { refusedFor } from '@/lib/action-state';
+import { Editor } from '@/app/(member)/threads/_components/editor';
 import { MentionBox } from '@/app/(member)/threads/_components/mention-box';
 import { ReasonForm } from '@/app/_components/ui/action-forms';
 import { Button } from '@/app/_components/ui/button';

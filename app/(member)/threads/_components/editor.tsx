@@ -1,22 +1,19 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useState, useTransition, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useState, useTransition, type KeyboardEvent } from 'react';
 import { Cooked } from '@/app/_components/cooked';
 import { TextArea } from '@/app/_components/ui/field';
 import { HighlightBackdrop } from '@/app/_components/ui/highlight-backdrop';
 import { Button } from '@/app/_components/ui/button';
 import { mentionMarkdown } from '@/lib/dal/discussions/mentions';
 import type { IdentifyingMatch } from '@/lib/identifying/detect';
-import type { ActionState } from '@/lib/action-state';
 import { POST_MAX } from '@/lib/values';
 import { previewAction } from '../actions';
+import { editorHint } from './editor-hint';
 import { linkSelection, mentionAt, replaceMention, wrapSelection, type Edit } from './editor-text';
 import { IdentifyingNotice, useIdentifying, type OtherFieldMatches } from './identifying-notice';
 import { PersonOption, type Person } from './mention-box';
-
-/** The kinds of identifying details a refused submission was refused for (the Editor's `identifying`). */
-export const refusedFor = (state: ActionState<unknown>): string[] | undefined => (state && !state.ok ? state.identifying : undefined);
 
 /** The mention being typed: where its "@" is, what follows it, and the people found for it. */
 interface Suggest {
@@ -41,16 +38,7 @@ interface Suggest {
  * Identifying details are marked in the field as the member types (HighlightBackdrop, behind the text) and
  * listed under it; `other` adds another field's matches to that list (a new thread's title).
  */
-export function Editor({
-  spaceId,
-  threadId,
-  conversationId,
-  label,
-  defaultValue = '',
-  errors,
-  identifying,
-  other,
-}: {
+export interface EditorProps {
   spaceId?: string;
   /** The thread replied to or edited in: people its marking leaves out are not offered. */
   threadId?: string;
@@ -61,7 +49,11 @@ export function Editor({
   /** The kinds of identifying details the server refused the last submission for (ActionState.identifying). */
   identifying?: string[];
   other?: OtherFieldMatches;
-}) {
+  /** Focus the field with this selection once mounted (LazyEditor: the member was already typing in the plain field). */
+  initialSelection?: readonly [number, number];
+}
+
+export function Editor({ spaceId, threadId, conversationId, label, defaultValue = '', errors, identifying, other, initialSelection }: EditorProps) {
   const t = useTranslations('discussions.editor');
   // A refused submission comes back with the CR LF line breaks of form data; the field shows LF, and
   // offsets (the highlight, selecting a match) count the field's characters.
@@ -69,17 +61,21 @@ export function Editor({
   const [preview, setPreview] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const [announce, setAnnounce] = useState('');
-  const [suggest, setSuggest] = useState<Suggest | null>(null);
-  const previewId = useId();
-  const areaId = useId();
-  const listId = useId();
-  const { matches, checked, start: startChecking } = useIdentifying(body);
-
   const lookup = spaceId
     ? `/threads/mentions?${new URLSearchParams({ space: spaceId, ...(threadId ? { thread: threadId } : {}) })}`
     : conversationId
       ? `/messages/people?${new URLSearchParams({ conversation: conversationId })}`
       : null;
+  // An "@name" typed in LazyEditor's plain field before this took over opens its list, as if typed here.
+  const [suggest, setSuggest] = useState<Suggest | null>(() => {
+    const at = lookup && initialSelection ? mentionAt(body, initialSelection[1]) : null;
+    return at ? { ...at, results: [], active: 0, searched: false } : null;
+  });
+  const previewId = useId();
+  const areaId = useId();
+  const listId = useId();
+  const { matches, checked, start: startChecking } = useIdentifying(body);
+
   const query = suggest?.query.trim() ?? '';
 
   useEffect(() => {
@@ -132,6 +128,18 @@ export function Editor({
     if (!at) return setSuggest(null);
     setSuggest((s) => (s && s.start === at.start ? { ...s, query: at.query } : { ...at, results: [], active: 0, searched: false }));
   };
+
+  // Taking over from LazyEditor's plain field while the member types: the caret stays where it was. A layout
+  // effect, so the field has the focus again in the task that swapped it in (no keystroke lands elsewhere).
+  const [takeOver] = useState(initialSelection);
+  useLayoutEffect(() => {
+    if (!takeOver) return;
+    const el = area();
+    el?.focus();
+    el?.setSelectionRange(takeOver[0], takeOver[1]);
+    // Once, on mount: `area` is a new function on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [takeOver]);
 
   const pick = (person: Person) => {
     const el = area();
@@ -239,7 +247,7 @@ export function Editor({
           id={areaId}
           name="body"
           label={label}
-          hint={[t('bodyHint'), lookup ? t(spaceId ? 'mentionTip' : 'mentionTipConversation') : null, t('shortcutsHint')].filter(Boolean).join(' ')}
+          hint={editorHint(t, lookup ? (spaceId ? 'space' : 'conversation') : null)}
           errors={errors}
           value={body}
           onChange={(e) => {

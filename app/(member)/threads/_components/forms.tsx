@@ -4,8 +4,9 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { Checkbox, SelectField, TextField } from '@/app/_components/ui/field';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';
-import { createThreadAction, editPostAction, replyAction } from '../actions';
-import { Editor, refusedFor } from './editor';
+import { createThreadAction, editPostAction } from '../actions';
+import { refusedFor } from '@/lib/action-state';
+import { Editor } from './editor';
 import { useIdentifying } from './identifying-notice';
 import { MarkingFields } from '@/app/(member)/_components/marking-fields';
 import { TLP_MARKINGS, type TlpMarking } from '@/lib/values';
@@ -108,28 +109,6 @@ export function NewThreadForm({
         initial={{ marking: TLP_MARKINGS.find((m) => m === values?.marking) ?? ('green' as TlpMarking), organisations: [], people: [] }}
       />
       <SubmitButton pendingLabel={t('posting')}>{t('post')}</SubmitButton>
-    </ActionForm>
-  );
-}
-
-export function ReplyForm({ threadId, spaceId, quote }: { threadId: string; spaceId: string; quote?: string }) {
-  const t = useTranslations('discussions.editor');
-  const [state, action] = useActionState(replyAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
-  const values = state && !state.ok ? state.values : undefined;
-  return (
-    <ActionForm state={state} action={action}>
-      <input type="hidden" name="threadId" value={threadId} />
-      <Editor
-        key={quote ?? ''}
-        spaceId={spaceId}
-        threadId={threadId}
-        label={t('replyTitle')}
-        errors={errors?.body}
-        defaultValue={values?.body ?? quote ?? ''}
-        identifying={refusedFor(state)}
-      />
-      <SubmitButton pendingLabel={t('posting')}>{t('reply')}</SubmitButton>
     </ActionForm>
   );
 }
