@@ -21,7 +21,7 @@ test('an admin signs in with the password and a code from the authenticator app,
 
 test('a moderator without a factor is sent to enrol, reaches nothing before, and each recovery code works once', async ({ page }) => {
   // Four sign-ins, and a code per 30-second step.
-  test.setTimeout(300_000);
+  test.slow();
   const who = accounts.newModerator;
   await submitSignIn(page, who.email);
   await expect(page).toHaveURL(/\/settings\/security\/enrol/);

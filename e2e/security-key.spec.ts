@@ -37,7 +37,7 @@ test('a browser without WebAuthn is told so instead of failing', async ({ page }
 });
 
 test('a member adds a security key, signs in with the password and the key, sees it listed by name and removes it', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.slow();
   // Chromium's virtual authenticator answers navigator.credentials like a USB key that verifies its user.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('WebAuthn.enable');

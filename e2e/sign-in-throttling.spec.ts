@@ -26,7 +26,7 @@ test('forged X-Forwarded-For, X-Real-IP and Forwarded headers are not taken as t
 });
 
 test('failed sign-ins with a new forged address each are throttled as if they came from one address', async ({ request }) => {
-  test.setTimeout(300_000);
+  test.slow();
   // The smallest limit that applies: failures per account + address (6, times the e2e server's RATE_LIMIT_SCALE of 50).
   const limit = 6 * 50;
   const email = `nobody-${Date.now()}@throttle.example`;
