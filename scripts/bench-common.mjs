@@ -168,7 +168,6 @@ export async function benchPages(port, url, targetsFor) {
   }
 }
 
-/** Runs a benchmark's main function, printing a failure as one line. */
 /** The text after `--only` on the command line, or null: the benches keep the pages whose label contains it. */
 export const onlyArg = () => (process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null);
 
@@ -210,6 +209,7 @@ export async function printResidentMemory(pid) {
   if (rss) console.info(`[bench] server resident memory after the runs: ${Math.round(Number(rss) / 1024)} MB`);
 }
 
+/** Runs a benchmark's main function, printing a failure as one line. */
 export function runBench(main) {
   main().catch((error) => {
     console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);

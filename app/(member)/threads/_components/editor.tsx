@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useLayoutEffect, useState, useTransition, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, useTransition, type KeyboardEvent } from 'react';
 import { Cooked } from '@/app/_components/cooked';
 import { TextArea } from '@/app/_components/ui/field';
 import { HighlightBackdrop } from '@/app/_components/ui/highlight-backdrop';
@@ -131,15 +131,14 @@ export function Editor({ spaceId, threadId, conversationId, label, defaultValue 
 
   // Taking over from LazyEditor's plain field while the member types: the caret stays where it was. A layout
   // effect, so the field has the focus again in the task that swapped it in (no keystroke lands elsewhere).
-  const [takeOver] = useState(initialSelection);
+  const takeOver = useRef(initialSelection);
   useLayoutEffect(() => {
-    if (!takeOver) return;
-    const el = area();
-    el?.focus();
-    el?.setSelectionRange(takeOver[0], takeOver[1]);
-    // Once, on mount: `area` is a new function on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [takeOver]);
+    const selection = takeOver.current;
+    const el = document.getElementById(areaId) as HTMLTextAreaElement | null;
+    if (!selection || !el) return;
+    el.focus();
+    el.setSelectionRange(selection[0], selection[1]);
+  }, [areaId]);
 
   const pick = (person: Person) => {
     const el = area();

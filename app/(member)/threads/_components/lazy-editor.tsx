@@ -24,13 +24,16 @@ const NEAR = '800px';
  */
 export function LazyEditor(props: EditorProps) {
   const t = useTranslations('discussions.editor');
-  const [Editor, setEditor] = useState(() => loaded);
-  const [handover, setHandover] = useState<{ value: string; selection?: [number, number] } | null>(null);
+  // The editor once loaded, with what it takes over from the plain field (nothing when it was loaded before this mounted).
+  const [ready, setReady] = useState<{
+    Editor: ComponentType<EditorProps>;
+    handover?: Pick<EditorProps, 'defaultValue' | 'initialSelection'>;
+  } | null>(() => (loaded ? { Editor: loaded } : null));
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const el = box.current;
-    if (Editor || !el) return;
+    if (ready || !el) return;
     let started = false;
     const start = () => {
       if (started) return;
@@ -39,10 +42,8 @@ export function LazyEditor(props: EditorProps) {
         const area = el.querySelector('textarea');
         if (!area?.isConnected) return;
         const focused = document.activeElement === area;
-        flushSync(() => {
-          setHandover({ value: area.value, selection: focused ? [area.selectionStart, area.selectionEnd] : undefined });
-          setEditor(() => component);
-        });
+        const initialSelection = focused ? ([area.selectionStart, area.selectionEnd] as const) : undefined;
+        flushSync(() => setReady({ Editor: component, handover: { defaultValue: area.value, initialSelection } }));
       });
     };
     const near = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && start(), { rootMargin: NEAR });
@@ -54,9 +55,9 @@ export function LazyEditor(props: EditorProps) {
       el.removeEventListener('focusin', start);
       el.removeEventListener('pointerenter', start);
     };
-  }, [Editor]);
+  }, [ready]);
 
-  if (Editor) return handover ? <Editor {...props} defaultValue={handover.value} initialSelection={handover.selection} /> : <Editor {...props} />;
+  if (ready) return <ready.Editor {...props} {...ready.handover} />;
   return (
     <div ref={box}>
       <TextArea
