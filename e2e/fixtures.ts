@@ -83,6 +83,10 @@ async function runAxe(page: Page, options: { include?: string; disableRules?: st
   return page.evaluate(
     async ({ include, runOptions }) => {
       const { axe } = window as unknown as { axe: typeof import('axe-core') };
+      // The page as it settles: a button's colour mid-transition (enabled again after a submission)
+      // is not what anyone reads. Endless animations (a spinner) are left running.
+      const settling = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
+      await Promise.all(settling.map((a) => a.finished.catch(() => {})));
       const results = await axe.run(include ? { include: [include] } : document, runOptions);
       return results.violations;
     },
