@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, chownSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
+import net from 'node:net';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,9 +18,41 @@ const require = createRequire(import.meta.url);
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export const DEMO_PASSWORD = 'protect-children-2026';
 
-/** Ports: FAULTS_PORT_BASE … +9 for the apps, nginx, SMTP and S3; FAULTS_PG_PORT for the cluster. */
-const BASE = Number(process.env.FAULTS_PORT_BASE || 3340);
-export const PORTS = { appA: BASE, appB: BASE + 1, nginx: BASE + 2, smtp: BASE + 3, s3: BASE + 4, pg: Number(process.env.FAULTS_PG_PORT || 5441) };
+/**
+ * `count` ports nobody listens on now, all different: the system's picks, held together while they are read.
+ * A run never meets another run's processes, nor those a killed run left behind (a cluster still on its port).
+ */
+async function freePorts(count) {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise((resolve, reject) => {
+          const server = net.createServer().once('error', reject);
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((server) => server.address().port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
+
+/**
+ * The run's ports, fixed for the whole run (a scenario restarts a server on the same port): picked free
+ * when it starts, or FAULTS_PORT_BASE … +4 (the apps, nginx, SMTP, S3) and FAULTS_PG_PORT (the cluster) when set.
+ */
+const [appA, appB, nginx, smtp, s3, pg] = await freePorts(6);
+const base = Number(process.env.FAULTS_PORT_BASE || 0);
+const at = (offset, picked) => (base ? base + offset : picked);
+export const PORTS = {
+  appA: at(0, appA),
+  appB: at(1, appB),
+  nginx: at(2, nginx),
+  smtp: at(3, smtp),
+  s3: at(4, s3),
+  pg: Number(process.env.FAULTS_PG_PORT || pg),
+};
 
 /** A command's path (PATH, then the sbin folders where Debian puts daemons), or null. */
 export function which(command) {

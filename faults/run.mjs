@@ -42,10 +42,17 @@ function missing(needs) {
 const results = { passed: 0, failed: 0, skipped: 0 };
 const started = Date.now();
 let cluster = null;
-process.on('SIGINT', async () => {
-  await stopAll();
-  process.exit(130);
-});
+// Interrupted or killed (CI's time limit, a developer's kill): stop the cluster and servers before leaving.
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+]) {
+  process.on(signal, async () => {
+    await stopAll();
+    process.exit(code);
+  });
+}
 
 for (const name of names) {
   const scenario = (await import(`./scenarios/${name}.mjs`)).default;
