@@ -74,9 +74,10 @@ async function runAxe(page: Page, options: { include?: string; disableRules?: st
   for (const frame of page.frames()) {
     if (await frame.evaluate('typeof window.axe === "object"')) continue;
     await frame.evaluate(axe.source);
-    // From the first check on, colours change at once: a submit button enabled again while axe runs
-    // (its form's answer arriving) was read mid-fade, at 2.97:1, a state nobody reads. A constructed
-    // stylesheet, which the page's CSP does not govern; nothing else about the page changes.
+    // From the first check on, colours change at once (a transition under way ends where it was going):
+    // a submit button enabled again while axe ran (its form's answer arriving) was read mid-fade, at
+    // 2.97:1, a state nobody reads. A constructed stylesheet, which the page's CSP does not govern;
+    // nothing else about the page changes. The portal has no animations.
     await frame.evaluate(() => {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync('*, ::before, ::after { transition: none !important; }');
@@ -92,10 +93,6 @@ async function runAxe(page: Page, options: { include?: string; disableRules?: st
   return page.evaluate(
     async ({ include, runOptions }) => {
       const { axe } = window as unknown as { axe: typeof import('axe-core') };
-      // The page as it settles: transitions started before the first check, and finite animations,
-      // end first. Endless animations (a spinner) are left running.
-      const settling = document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
-      await Promise.all(settling.map((a) => a.finished.catch(() => {})));
       const results = await axe.run(include ? { include: [include] } : document, runOptions);
       return results.violations;
     },
