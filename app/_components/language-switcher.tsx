@@ -11,7 +11,7 @@ export type LanguageChoice = { locale: string; name: string };
  * The public pages' language switcher: a disclosure (works before scripts load) holding one button per
  * language, each named in its own language. Choosing one sets the cookie and the page comes back in it.
  */
-export function LanguageSwitcher({ languages }: { languages: LanguageChoice[] }) {
+export function LanguageSwitcher({ languages }: { languages: readonly LanguageChoice[] }) {
   const t = useTranslations('nav');
   const current = useLocale();
   const [state, action, pending] = useActionState(setLanguageAction, null);

@@ -16,7 +16,7 @@ const ITEMS = '[role^="menuitem"]:not([disabled])';
  * closes it. Written here rather than with a menu library, which cost every page 30 KB of JavaScript
  * (issue 17).
  */
-export function UserMenu({ name, organisation, languages }: { name: string; organisation: string; languages: LanguageChoice[] }) {
+export function UserMenu({ name, organisation, languages }: { name: string; organisation: string; languages: readonly LanguageChoice[] }) {
   const t = useTranslations('nav');
   const locale = useLocale();
   const [, setLanguage, pending] = useActionState(setLanguageAction, null);

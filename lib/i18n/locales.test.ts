@@ -33,5 +33,8 @@ describe('locale negotiation', () => {
       pt: 'Português',
       ar: 'العربية',
     });
+    // Made once per process and shared by every request: nobody may change it.
+    expect(localeNames()).toBe(localeNames());
+    expect(Object.isFrozen(localeNames()) && Object.isFrozen(localeNames()[0])).toBe(true);
   });
 });
