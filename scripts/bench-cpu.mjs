@@ -2,9 +2,10 @@
 /**
  * What one request costs, in CPU rather than seconds: for each page of issue 17's table, the Node
  * process's and Postgres's CPU time (user + system, from /proc) over BENCH_CPU_REQUESTS requests
- * (default 300) sent BENCH_CPU_CONCURRENCY at a time (default 4), after a warm-up of 60. Unlike req/s,
- * the figure barely moves with other work on the machine, so two builds can be compared one after the
- * other (decision 025). Prints the server's resident memory at the end; NODE_OPTIONS (say
+ * (default 300) sent BENCH_CPU_CONCURRENCY at a time (default 4), after a warm-up of BENCH_CPU_WARMUP
+ * requests (default 300: after 60, some pages still read 40 % higher while the JIT compiled). Unlike
+ * req/s, the figure barely moves with other work on the machine, so two builds can be compared one after
+ * the other (decision 025). Prints the server's resident memory at the end; NODE_OPTIONS (say
  * `--max-old-space-size=384`) reaches the server it starts. `--only <substring>` keeps the pages whose
  * label contains it. Linux only (/proc). Postgres is counted when it runs on this machine, all of it: other
  * databases' work on the same server counts too, so run it when nothing else uses that server.
@@ -17,6 +18,7 @@ const port = Number(process.env.BENCH_CPU_PORT || 3394);
 const base = `http://127.0.0.1:${port}`;
 const requests = Number(process.env.BENCH_CPU_REQUESTS || 300);
 const concurrency = Number(process.env.BENCH_CPU_CONCURRENCY || 4);
+const warmup = Number(process.env.BENCH_CPU_WARMUP || 300);
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
 /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
@@ -58,7 +60,7 @@ async function main() {
     const cookie = await signIn(base);
     const rows = [];
     for (const page of pages) {
-      await load(page.path, cookie, 60);
+      await load(page.path, cookie, warmup);
       const [node0, pg0] = [await ticks(server.pid), await postgresTicks()];
       await load(page.path, cookie, requests);
       const [node1, pg1] = [await ticks(server.pid), await postgresTicks()];
