@@ -10,7 +10,7 @@ import { assertLocalDatabase, E2E_AUTH_SECRET, E2E_OUTBOX_DIR, E2E_PGLITE_DIR, E
  */
 assertLocalDatabase(process.env.DATABASE_URL);
 
-/** Playwright cannot download its browsers here: E2E_CHROMIUM, else the system's, else the npm one (e2e/browser.ts). */
+/** Playwright cannot download its browsers here: E2E_CHROMIUM, else the npm one, else the system's (e2e/browser.ts). */
 const browser = await chromiumExecutable();
 if (!process.env.TEST_WORKER_INDEX) console.info(`[e2e] Chromium (${browser.source}): ${browser.path}`);
 const executablePath = browser.path;
