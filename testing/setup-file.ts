@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { closeDatabase, pgliteExtensions, setDatabase, wrapPglite, wrapPostgres } from '@/db/index';
+import { closeDatabase, type DatabaseHandle, pgliteExtensions, setDatabase, wrapPglite, wrapPostgres } from '@/db/index';
 
 // As scripts/server.mjs does in the server's process: X-Forwarded-For holds the socket's peer (lib/request.ts).
 (globalThis as Record<symbol, unknown>)[Symbol.for('protectors-portal.peer-from-socket')] = true;
@@ -29,10 +29,20 @@ beforeAll(async () => {
     };
     return;
   }
+  // Embedded PGlite starts inside this worker (~a second of CPU), so it starts when the file first
+  // reaches the database: a file that never does (pure functions, components) pays nothing. PGlite's
+  // queries wait for it to be ready.
   const file = inject('pgliteTemplate');
-  const client = new PGlite({ loadDataDir: new Blob([readFileSync(file)]), extensions: pgliteExtensions });
-  await client.waitReady;
-  setDatabase(wrapPglite(client));
+  let opened: DatabaseHandle | undefined;
+  const open = () => (opened ??= wrapPglite(new PGlite({ loadDataDir: new Blob([readFileSync(file)]), extensions: pgliteExtensions })));
+  setDatabase({
+    kind: 'pglite',
+    get db() {
+      return open().db;
+    },
+    listen: (channel, onPayload) => open().listen(channel, onPayload),
+    close: async () => opened?.close(),
+  });
 });
 
 afterAll(async () => {
