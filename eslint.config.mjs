@@ -13,6 +13,10 @@ const shippedCodeRestrictions = [
 const appRestrictions = [
   { group: ['@/db', '@/db/*', '**/db', '**/db/*'], message: 'app/ reads data through lib/dal, never db/ directly.' },
   { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'app/ reads data through lib/dal, never drizzle directly.' },
+  {
+    group: ['next/link'],
+    message: 'Take Link from @/app/_components/link: it does not prefetch (every member page is dynamic, decision 025).',
+  },
   ...shippedCodeRestrictions,
 ];
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ChathamAuthor } from '@/lib/dal/discussions/chatham';
 import { chathamLabelText } from '@/lib/i18n/chatham-label';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import type { ReactNode } from 'react';
 
 /** The header's icons' path data (Lucide's bell and message-square), kept in the browser's code: every page's data names the icon rather than carrying its drawing (issue 17). */

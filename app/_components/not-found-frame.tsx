@@ -1,5 +1,5 @@
 import clsx from 'clsx';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 
 /**
  * The markup of "Page not found", for the server's panels and the root's client one. Inside the member

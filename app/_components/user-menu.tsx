@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { startTransition, useActionState, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { setLanguageAction } from './language-actions';

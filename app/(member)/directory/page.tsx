@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { SelectField, TextField } from '@/app/_components/ui/field';
 import { requireViewer } from '@/lib/auth/require';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { LanguageLabel } from '@/app/_components/language-label';
 import { TlpLabel } from '@/app/_components/tlp-label';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Highlighted } from '@/app/_components/cooked';
 import { formerMemberNames } from '@/app/_components/former-member';

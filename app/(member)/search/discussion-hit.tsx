@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import type { ReactNode } from 'react';
 import { Highlighted } from '@/app/_components/cooked';
 import { Isolated } from '@/app/_components/bidi';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Form from 'next/form';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import { IntlChoices } from '@/app/_components/intl-choices';
 import { buttonClass } from '@/app/_components/ui/button';

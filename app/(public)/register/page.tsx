@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { countryOptions } from '@/lib/i18n/countries';
 import { Alert } from '@/app/_components/ui/alert';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { useActionState, useState, useSyncExternalStore } from 'react';
 import { Checkbox, SelectField, TextArea, TextField } from '@/app/_components/ui/field';

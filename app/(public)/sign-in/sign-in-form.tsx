@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { ActionForm, SubmitButton } from '@/app/_components/ui/form';

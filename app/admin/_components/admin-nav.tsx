@@ -1,7 +1,7 @@
 'use client';
 
 import clsx from 'clsx';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { usePathname } from 'next/navigation';
 
 /**

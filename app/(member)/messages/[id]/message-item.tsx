@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { isolated } from '@/app/_components/bidi';
 import { Cooked } from '@/app/_components/cooked';
 import { formerMemberNames } from '@/app/_components/former-member';

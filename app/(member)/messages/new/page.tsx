@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import { requireViewer } from '@/lib/auth/require';
 import { maxUploadBytes } from '@/lib/uploads/receive';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ReportControl } from '@/app/_components/moderation-tools';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { Alert } from '@/app/_components/ui/alert';
 import { buttonClass } from '@/app/_components/ui/button';

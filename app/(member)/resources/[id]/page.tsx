@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { ReportControl } from '@/app/_components/moderation-tools';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { after } from 'next/server';
 import type { ReactNode } from 'react';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';

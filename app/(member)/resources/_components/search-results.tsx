@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import type { Viewer } from '@/lib/auth/viewer';
 import type { Language } from '@/lib/validation/profile';

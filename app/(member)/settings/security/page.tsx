@@ -7,7 +7,7 @@ import { ChangePasswordForm } from './forms';
 import { ChangeEmailForm } from './email-form';
 import { SessionsPanel } from './sessions-panel';
 import { Badge } from '@/app/_components/ui/badge';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { ActionButton } from '@/app/_components/ui/action-forms';
 import { buttonClass } from '@/app/_components/ui/button';
 import { listFactors, mustHaveSecondFactor, recoveryCodesLeft } from '@/lib/auth/second-factor';

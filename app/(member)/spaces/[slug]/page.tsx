@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { LanguageLabel } from '@/app/_components/language-label';
 import { IntlChoices } from '@/app/_components/intl-choices';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import type { ReactNode } from 'react';
 import { Isolated } from '@/app/_components/bidi';
 import { TlpLabel } from '@/app/_components/tlp-label';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ReportControl } from '@/app/_components/moderation-tools';
 import { AreaMessages } from '@/app/_components/area-messages';
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { after } from 'next/server';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { LanguageLabel } from '@/app/_components/language-label';

@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { createContext, useContext, type ReactNode } from 'react';
 import { useTranslations } from 'next-intl';
 import { Cooked } from '@/app/_components/cooked';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/app/_components/ui/action-forms';
 import { Badge } from '@/app/_components/ui/badge';
