@@ -65,15 +65,18 @@ function watch(page: Page): PageState {
 
 /**
  * axe-core's `run` in the page, as @axe-core/playwright's legacy mode does, with two differences that make
- * a check take ~0.1–0.4 s instead of 1.3–2.4 s on two cores (decision 001): axe's 550 KB source is sent once
- * per document (a client-side navigation keeps it), not before every check, and the results are not
+ * a check take ~0.1–0.4 s instead of 1.3–2.4 s on two cores (decision 001): axe's 550 KB source is given to
+ * each document as it starts (an init script of the test's contexts, which Chromium compiles once rather
+ * than for every page; a client-side navigation keeps it), not before every check, and the results are not
  * finished in a new blank page (that runner's default, made for cross-origin frames: the portal's pages
  * have none, and its CSP allows only its own). Each frame of the page gets axe, as there.
  */
 async function runAxe(page: Page, options: { include?: string; disableRules?: string[]; tags?: string[] }): Promise<Result[]> {
   for (const frame of page.frames()) {
-    if (await frame.evaluate('typeof window.axe === "object"')) continue;
-    await frame.evaluate(axe.source);
+    if (await frame.evaluate('window.__axeReady === true')) continue;
+    // Pages of the test's contexts get axe as they are created (PageWatcher.watchContext); any other
+    // document gets it here.
+    if (!(await frame.evaluate('typeof window.axe === "object"'))) await frame.evaluate(axe.source);
     // From the first check on, colours change at once (a transition under way ends where it was going):
     // a submit button enabled again while axe ran (its form's answer arriving) was read mid-fade, at
     // 2.97:1, a state nobody reads. A constructed stylesheet, which the page's CSP does not govern;
@@ -82,6 +85,7 @@ async function runAxe(page: Page, options: { include?: string; disableRules?: st
       const sheet = new CSSStyleSheet();
       sheet.replaceSync('*, ::before, ::after { transition: none !important; }');
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      (window as unknown as { __axeReady: boolean }).__axeReady = true;
     });
   }
   const runOptions: axe.RunOptions = {
@@ -137,7 +141,9 @@ class PageWatcher {
 
   constructor(private browser: Browser) {}
 
-  watchContext(context: BrowserContext) {
+  /** Watches the context's pages, and gives each of its documents axe as it starts (see runAxe). */
+  async watchContext(context: BrowserContext) {
+    await context.addInitScript({ content: axe.source });
     for (const page of context.pages()) this.add(page);
     context.on('page', (page) => this.add(page));
   }
@@ -151,7 +157,7 @@ class PageWatcher {
   async newPage(options: { locale?: string; timezoneId?: string } = {}): Promise<Page> {
     const context = await this.browser.newContext({ baseURL: E2E_URL, locale: 'en-GB', timezoneId: 'Europe/London', ...options });
     this.contexts.push(context);
-    this.watchContext(context);
+    await this.watchContext(context);
     return context.newPage();
   }
 
@@ -180,7 +186,7 @@ export const test = base.extend<{ pages: PageWatcher; newPage: PageWatcher['newP
     async ({ context, browser }, provide, testInfo) => {
       checkedInTest = new Set();
       const watcher = new PageWatcher(browser);
-      watcher.watchContext(context);
+      await watcher.watchContext(context);
       try {
         await provide(watcher);
         if (testInfo.status === testInfo.expectedStatus) await watcher.verify();
