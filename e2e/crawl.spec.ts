@@ -250,6 +250,11 @@ for (const [role, plan] of Object.entries(ROLES)) {
     test.setTimeout(900_000);
     const problems: string[] = [];
     watchTranslations(page, problems);
+    // Links do not prefetch (app/_components/link.tsx): every member page is dynamic, and a prefetch of
+    // one only costs the server a request.
+    page.on('request', (request) => {
+      if (request.headers()['next-router-prefetch']) problems.push(`${page.url()}: prefetched ${request.url()}`);
+    });
     await page.goto('/sign-in');
     await expectAccessible(page);
     await page.locator('main input[name=email]').fill(plan.email);
