@@ -36,6 +36,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       <p className="text-sm text-slate-700">{t('inbox.privacy')}</p>
       <Form
         action="/messages"
+        prefetch={false}
         role="search"
         aria-label={t('search.label')}
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
