@@ -17,6 +17,10 @@ const appRestrictions = [
     group: ['next/link'],
     message: 'Take Link from @/app/_components/link: it does not prefetch (every member page is dynamic, decision 025).',
   },
+  {
+    group: ['next/form'],
+    message: 'Take Form from @/app/_components/form: it does not prefetch its action (decision 025).',
+  },
   ...shippedCodeRestrictions,
 ];
 

@@ -73,10 +73,11 @@ function watch(page: Page): PageState {
  */
 async function runAxe(page: Page, options: { include?: string; disableRules?: string[]; tags?: string[] }): Promise<Result[]> {
   for (const frame of page.frames()) {
-    if (await frame.evaluate('window.__axeReady === true')) continue;
+    const state = await frame.evaluate('window.__axeReady === true ? "ready" : typeof window.axe');
+    if (state === 'ready') continue;
     // Pages of the test's contexts get axe as they are created (PageWatcher.watchContext); any other
     // document gets it here.
-    if (!(await frame.evaluate('typeof window.axe === "object"'))) await frame.evaluate(axe.source);
+    if (state !== 'object') await frame.evaluate(axe.source);
     // From the first check on, colours change at once (a transition under way ends where it was going):
     // a submit button enabled again while axe ran (its form's answer arriving) was read mid-fade, at
     // 2.97:1, a state nobody reads. A constructed stylesheet, which the page's CSP does not govern;

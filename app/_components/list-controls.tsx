@@ -1,4 +1,4 @@
-import Form from 'next/form';
+import Form from '@/app/_components/form';
 import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
@@ -74,7 +74,7 @@ export async function FilterForm({
 }) {
   const t = await getTranslations('common.list');
   return (
-    <Form action={action} prefetch={false} role="search" aria-label={label} className="card">
+    <Form action={action} role="search" aria-label={label} className="card">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">{children}</div>
       <div className="mt-4 flex flex-wrap items-center gap-3">
         <button type="submit" className={buttonClass('primary')}>

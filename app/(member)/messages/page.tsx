@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Form from 'next/form';
+import Form from '@/app/_components/form';
 import Link from '@/app/_components/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { Highlighted } from '@/app/_components/cooked';
@@ -36,7 +36,6 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
       <p className="text-sm text-slate-700">{t('inbox.privacy')}</p>
       <Form
         action="/messages"
-        prefetch={false}
         role="search"
         aria-label={t('search.label')}
         className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"

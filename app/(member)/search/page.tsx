@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Form from 'next/form';
+import Form from '@/app/_components/form';
 import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import { IntlChoices } from '@/app/_components/intl-choices';
@@ -38,7 +38,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-brand-900">{t('title')}</h1>
-      <Form action="/search" prefetch={false} role="search" aria-label={t('title')} className="card space-y-4">
+      <Form action="/search" role="search" aria-label={t('title')} className="card space-y-4">
         <TextField name="q" type="search" label={t('query')} hint={t('queryHint')} defaultValue={filters.q} maxLength={200} dir="auto" />
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <SelectField name="space" label={t('space')} defaultValue={filters.space ?? ''}>
