@@ -11,6 +11,8 @@ const withNextIntl = createNextIntlPlugin({
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // scripts/server.mjs compresses, after inlining a first visit's stylesheet into the HTML.
+  compress: false,
   reactStrictMode: true,
   // rate-limiter-flexible imports drizzle-orm dynamically, which bundling breaks.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'nodemailer', 'rate-limiter-flexible', 'drizzle-orm', 'prom-client'],

@@ -96,3 +96,31 @@ for (const path of PUBLIC_PAGES) {
     await expectAccessible(page);
   });
 }
+
+test('a first visit paints from the stylesheet inlined into the page; the next pages link it, from the cache', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const stylesheet = page.waitForResponse((r) => /\/_next\/static\/chunks\/[^/]+\.css$/.test(new URL(r.url()).pathname));
+  const first = await page.goto('/sign-in');
+  // The rules are in the page, the link still fetches the file for later without holding up the paint, and
+  // the cookie says this browser has it.
+  expect(await first!.headerValue('set-cookie')).toMatch(/(^|\n)pp-css=[^;]+; Path=\/; Max-Age=\d+; SameSite=Lax; HttpOnly/);
+  const head = () =>
+    page.evaluate(() => ({
+      inline: [...document.head.querySelectorAll('style')].filter((s) => s.textContent!.includes('@font-face')).length,
+      links: [...document.head.querySelectorAll('link[rel="stylesheet"]')].map((l) => (l as HTMLLinkElement).media),
+    }));
+  expect(await head()).toEqual({ inline: 1, links: ['print'] });
+  expect((await stylesheet).status()).toBe(200);
+  const signIn = page.getByRole('button', { name: t('auth.signIn.submit') });
+  await expect(signIn).not.toHaveCSS('background-color', 'rgba(0, 0, 0, 0)');
+  await expectAccessible(page);
+
+  // The next page links the stylesheet as usual.
+  await page.goto('/guidelines');
+  expect(await head()).toEqual({ inline: 0, links: [''] });
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expectAccessible(page);
+  // Hydration found what it expected in both pages.
+  expect(errors).toEqual([]);
+});

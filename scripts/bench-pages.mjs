@@ -5,7 +5,8 @@
  *
  * For each page it prints req/s, p50 and p95 at BENCH_CONNECTIONS (default 20 here) and at one
  * connection, the page's HTML (raw and gzipped), and the JavaScript the page loads (the <script src> of
- * its HTML, gzipped, as a browser would fetch them). In the same run it measures the floor: the cheapest
+ * its HTML, gzipped, as a browser would fetch them), and the gzipped HTML of a first visit, which carries the
+ * stylesheet inlined (scripts/inline-css.mjs). In the same run it measures the floor: the cheapest
  * signed-in request (Auth.js's session endpoint: the session check and nothing else), and prints each
  * page's throughput as a share of it, so figures from different runs and machines can be compared.
  * With `--browser` it also loads /home and a thread in Chromium under network throttling (DevTools'
@@ -21,9 +22,13 @@ const connections = Number(process.env.BENCH_CONNECTIONS || Math.max(defaultConn
 
 const kb = (n) => Math.round(n / 102.4) / 10;
 
-/** HTML bytes (raw and gzipped) and the gzipped size of the scripts the page loads. */
+/**
+ * HTML bytes (raw and gzipped) as a browser that has the stylesheet gets them, the gzipped HTML of a first
+ * visit (the stylesheet inlined: scripts/inline-css.mjs), and the gzipped size of the scripts the page loads.
+ */
 async function weigh(path, cookie, scriptCache) {
   const html = await (await fetch(base + path, { headers: { cookie } })).text();
+  const firstVisit = await (await fetch(base + path, { headers: { cookie, accept: 'text/html' } })).text();
   // Scripts marked noModule (the polyfills) are not fetched by the browsers that run the portal.
   // The whole tag is read: Next writes `noModule` after `src`, so a test on what precedes src counted the polyfills.
   const scripts = [...html.matchAll(/<script\b([^>]*)>/g)]
@@ -37,7 +42,7 @@ async function weigh(path, cookie, scriptCache) {
     if (!scriptCache.has(src)) scriptCache.set(src, gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length);
     js += scriptCache.get(src);
   }
-  return { html: Buffer.byteLength(html), gzip: gzipSync(html).length, js, scripts: scripts.length };
+  return { html: Buffer.byteLength(html), gzip: gzipSync(html).length, firstGzip: gzipSync(firstVisit).length, js, scripts: scripts.length };
 }
 
 /** LCP and bytes transferred for a cold load of `path` under a DevTools throttling profile. */
@@ -114,6 +119,7 @@ async function main() {
         'p50 @1': one['p50 ms'],
         'HTML KB': weight ? kb(weight.html) : '',
         'HTML gz KB': weight ? kb(weight.gzip) : '',
+        'first visit gz KB': weight ? kb(weight.firstGzip) : '',
         'JS gz KB': weight ? kb(weight.js) : '',
         errors: one['non-2xx'] + many['non-2xx'],
       });

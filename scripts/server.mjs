@@ -15,7 +15,11 @@
  * A path with a malformed percent escape is made decodable first (scripts/request-path.mjs): a 404, not a 500.
  */
 import { createServer } from 'node:http';
+import path from 'node:path';
+import { Duplex } from 'node:stream';
+import compression from 'compression';
 import { scrubForwarding } from './forwarding.mjs';
+import { inlineCssInto, loadStylesheets, wantsInlineCss } from './inline-css.mjs';
 import { decodablePath } from './request-path.mjs';
 
 const args = process.argv.slice(2);
@@ -39,10 +43,28 @@ const app = next({ dev, hostname, port, ...(dev ? { turbopack: true } : {}) });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Compression here rather than in Next.js (`compress: false` in next.config.ts), so that the first
+// visit's stylesheet inlining (scripts/inline-css.mjs) reads the HTML before it is compressed.
+const compress = compression();
+const noop = () => {};
+const stylesheets = dev ? null : loadStylesheets(path.join(process.cwd(), '.next'));
+const secure = (process.env.APP_URL ?? '').startsWith('https:');
+
 const server = createServer((req, res) => {
   scrubForwarding(req.headers, req.socket.remoteAddress, trustedProxies);
   if (req.url) req.url = decodablePath(req.url);
-  handle(req, res);
+  compress(req, res, () => {
+    // As Next.js does: on a client's disconnect (a closed live-updates stream) the middleware never ends
+    // its zlib stream, which then outlives the response; its `res.on` hands back that stream.
+    res.once('close', () => {
+      if (res.writableFinished) return;
+      const stream = res.on('drain', noop);
+      if (stream !== res && stream instanceof Duplex) stream.destroy();
+      else res.off('drain', noop);
+    });
+    if (stylesheets && wantsInlineCss(req, stylesheets.buildId)) inlineCssInto(res, stylesheets, { secure });
+    handle(req, res);
+  });
 });
 server.listen(port, hostname, () => {
   const shown = hostname && hostname !== '0.0.0.0' && hostname !== '::' ? hostname : 'localhost';
