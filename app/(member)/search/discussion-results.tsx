@@ -3,7 +3,7 @@ import { LanguageLabel } from '@/app/_components/language-label';
 import { Pager } from '@/app/_components/list-controls';
 import type { Viewer } from '@/lib/auth/viewer';
 import { pageOfPost } from '@/lib/dal/discussions/posts';
-import { searchDiscussions } from '@/lib/dal/discussions/search';
+import { SEARCH_CANDIDATES, searchDiscussions } from '@/lib/dal/discussions/search';
 import type { SearchFilters } from '@/lib/validation/discussions';
 import { isolatedParts } from '@/app/_components/bidi';
 import { authorNames } from '@/app/_components/chatham';
@@ -37,6 +37,7 @@ export async function DiscussionResults({ viewer, filters }: { viewer: Viewer; f
       {page.items.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">{t('discussions.search.none')}</p>
       ) : null}
+      {page.capped ? <p className="text-sm text-slate-700">{t('discussions.search.capped', { count: SEARCH_CANDIDATES })}</p> : null}
       <ol className="space-y-3">
         {page.items.map((hit) => (
           <DiscussionHit

@@ -64,9 +64,31 @@ describe('discussion search', () => {
     const second = await searchDiscussions(b, { q: 'quokka', cursor: first.next ?? undefined });
     expect(second.items).toHaveLength(3);
     expect(new Set([...first.items, ...second.items].map((r) => r.postId)).size).toBe(SEARCH_PAGE_SIZE + 3);
+    expect(first.capped).toBe(false);
+    const back = await searchDiscussions(b, { q: 'quokka', cursor: second.previous ?? undefined });
+    expect(back.items.map((r) => r.postId)).toEqual(first.items.map((r) => r.postId));
     const [p] = await listPosts(a, threadId, 1);
     await setPostHidden(moderator, p!.id, { reason: 'test' }, request);
     expect((await searchDiscussions(b, { q: 'quokka one' })).items.map((r) => r.postId)).not.toContain(p!.id);
+  });
+
+  it('ranks only the newest matches beyond the cap, and says so', async () => {
+    const { threadId } = await createThread(a, { spaceId, title: 'Marsupial notes', body: 'wombat 0', urgent: false }, request);
+    for (let i = 1; i <= 4; i++) await createReply(b, { threadId, body: `wombat ${i}` });
+    const capped = await searchDiscussions(b, { q: 'wombat' }, { candidates: 3 });
+    expect(capped.capped).toBe(true);
+    expect(capped.items.map((h) => h.number).sort()).toEqual([3, 4, 5]);
+    const all = await searchDiscussions(b, { q: 'wombat' }, { candidates: 10 });
+    expect(all.capped).toBe(false);
+    expect(all.items).toHaveLength(5);
+    // A title match is a candidate of its own: the first post comes back beside the newest replies.
+    const titled = await searchDiscussions(b, { q: 'marsupial' }, { candidates: 1 });
+    expect(titled.items.map((h) => h.number)).toEqual([1]);
+    expect(titled.capped).toBe(false); // exactly as many matches as the cap: none left out
+    await createThread(a, { spaceId, title: 'Marsupial habitats', body: 'burrows', urgent: false }, request);
+    const two = await searchDiscussions(b, { q: 'marsupial' }, { candidates: 1 });
+    expect(two.items.map((h) => h.snippetHtml)).toEqual(['burrows']);
+    expect(two.capped).toBe(true);
   });
 
   it('never lets markers or markup from text escape the snippet', () => {
