@@ -23,7 +23,9 @@ describe('prepared statements (Postgres)', () => {
     try {
       for (let i = 0; i < 2; i++) {
         await handle.db.execute(sql`select ${i}::int as plain`);
-        await handle.db.execute(sql`select ${i}::int as matched where to_tsvector('simple', 'child safety') @@ plainto_tsquery('simple', ${'safety'})`);
+        await handle.db.execute(
+          sql`select ${i}::int as matched where to_tsvector('simple', 'child safety') @@ plainto_tsquery('simple', ${'safety'})`,
+        );
       }
       const prepared = (await handle.db.execute(sql`select statement from pg_prepared_statements`)) as unknown as { statement: string }[];
       const statements = prepared.map((row) => row.statement);
