@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import postgres from 'postgres';
 import { describe, expect, inject, it } from 'vitest';
-import { plannedOnce, wrapPostgres } from '@/db/index';
+import { executeRows, getDb, plannedOnce, wrapPostgres } from '@/db/index';
+
+const template = inject('postgresTemplate');
 
 describe('prepared statements (Postgres)', () => {
   it('tells full-text matches from statements one plan serves', () => {
@@ -10,14 +10,11 @@ describe('prepared statements (Postgres)', () => {
     expect(plannedOnce('select "id" from "posts" where "posts"."search_vector" @@ websearch_to_tsquery($1)')).toBe(false);
   });
 
-  // Only a Postgres server keeps prepared statements (PGlite's queries go through its own path).
-  it.skipIf(!inject('postgresTemplate'))('keeps parameterised statements prepared, but not full-text matches', async () => {
-    const admin = new URL(inject('postgresTemplate'));
-    admin.pathname = '/postgres';
-    const server = postgres(admin.toString(), { max: 1, onnotice: () => {} });
-    const name = `pp_t_${process.ppid}_${randomBytes(6).toString('hex')}`;
-    await server.unsafe(`CREATE DATABASE ${name}`);
-    const url = new URL(admin);
+  // Only a Postgres server keeps prepared statements (PGlite's queries go through its own path). One
+  // connection to this file's database, so the statements it prepared are the ones it lists.
+  it.skipIf(!template)('keeps parameterised statements prepared, but not full-text matches', async () => {
+    const [{ db: name } = { db: '' }] = await executeRows<{ db: string }>(getDb(), sql`select current_database() as db`);
+    const url = new URL(template);
     url.pathname = `/${name}`;
     const handle = wrapPostgres(url.toString(), 1);
     try {
@@ -27,14 +24,12 @@ describe('prepared statements (Postgres)', () => {
           sql`select ${i}::int as matched where to_tsvector('simple', 'child safety') @@ plainto_tsquery('simple', ${'safety'})`,
         );
       }
-      const prepared = (await handle.db.execute(sql`select statement from pg_prepared_statements`)) as unknown as { statement: string }[];
+      const prepared = await executeRows<{ statement: string }>(handle.db, sql`select statement from pg_prepared_statements`);
       const statements = prepared.map((row) => row.statement);
       expect(statements.some((s) => s.includes('as plain'))).toBe(true);
       expect(statements.some((s) => s.includes('as matched'))).toBe(false);
     } finally {
       await handle.close();
-      await server.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await server.end();
     }
   });
 });

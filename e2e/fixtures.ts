@@ -114,17 +114,17 @@ async function runAxe(page: Page, options: { include?: string; disableRules?: st
 export async function expectAccessible(page: Page, options: { include?: string; disableRules?: string[]; tags?: string[] } = {}): Promise<void> {
   await page.waitForLoadState('domcontentloaded');
   // After a client-side navigation the router sets the new title a moment after the URL changes.
-  await expect(page)
-    .toHaveTitle(/\S/, { timeout: 5_000 })
-    .catch(() => {});
+  const titled = () =>
+    expect(page)
+      .toHaveTitle(/\S/, { timeout: 5_000 })
+      .catch(() => {});
+  await titled();
   let violations = await runAxe(page, options);
   if (violations.some((v) => v.id === 'document-title')) {
     // The router streams a navigation's <title> after the page's content, and takes the old one away when
     // the new page commits: the title above can be the last page's, and the check fall in between (seen
     // once on CI, on /spaces/[slug]/new). A page without a title still fails: checked again once it has one.
-    await expect(page)
-      .toHaveTitle(/\S/, { timeout: 5_000 })
-      .catch(() => {});
+    await titled();
     violations = await runAxe(page, options);
   }
   const where = pathOf(page.url()) ?? page.url();

@@ -17,7 +17,7 @@
  * Figures depend on the machine; nothing here asserts a time.
  */
 import postgres from 'postgres';
-import { benchPages, benchUrl as url, ensureSeededDatabase, runBench } from './bench-common.mjs';
+import { benchPages, benchUrl as url, ensureSeededDatabase, runBench, settle } from './bench-common.mjs';
 
 const port = Number(process.env.BENCH_PORT || 3392);
 const base = `http://127.0.0.1:${port}`;
@@ -82,10 +82,7 @@ async function ensureDatabase() {
       filled += added;
       console.info(`[bench] ${filled} posts generated (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
-    // VACUUM as well: rows inserted in bulk wait in the GIN indexes' pending lists (15,000 entries on
-    // resources), which every full-text search then reads one by one (19 ms instead of 1), until autovacuum
-    // gets to them; a live database has had its autovacuum.
-    if (filled) await db`vacuum analyze`;
+    if (filled) await settle(db);
     const [counts] = await db`select (select count(*)::int from posts) as posts, (select count(*)::int from threads) as threads`;
     console.info(`[bench] ${counts.threads} threads, ${counts.posts} posts`);
     const [thread] = await db`select id from threads where space_id = ${space.id} order by last_post_at desc limit 1`;

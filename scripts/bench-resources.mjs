@@ -14,7 +14,7 @@
  * Figures depend on the machine; nothing here asserts a time.
  */
 import postgres from 'postgres';
-import { benchPages, benchUrl, ensureSeededDatabase, runBench } from './bench-common.mjs';
+import { benchPages, benchUrl, ensureSeededDatabase, runBench, settle } from './bench-common.mjs';
 
 const port = Number(process.env.BENCH_RESOURCES_PORT || 3391);
 const wanted = Number(process.env.BENCH_RESOURCES || 50_000);
@@ -39,10 +39,7 @@ async function ensureDatabase() {
       await generateResources(db, wanted - n);
       console.info(`[bench] added ${wanted - n} resources in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     }
-    // VACUUM as well: rows inserted in bulk wait in the GIN indexes' pending lists (15,000 entries on
-    // resources), which every full-text search then reads one by one (19 ms instead of 1), until autovacuum
-    // gets to them; a live database has had its autovacuum.
-    await db`vacuum analyze`;
+    await settle(db);
     const [counts] = await db`select (select count(*) from resources) as resources, (select count(*) from organisations) as organisations`;
     console.info(`[bench] ${counts.resources} resources from ${counts.organisations} organisations`);
   } finally {

@@ -116,7 +116,7 @@ export async function searchDiscussions(
           .with(matching)
           .select({
             id: sql<string>`"posts"."id"`.as('best_id'),
-            rank: sql<number>`${rank}`.as('best_rank'),
+            rank: rank.as('best_rank'),
             // Either side found more than the cap (one more is taken to tell): more posts match than are ranked.
             capped: sql<boolean>`(select max(${matching.n}) from ${matching}) > ${cap}`.as('best_capped'),
           })
