@@ -1,12 +1,12 @@
 import Link from '@/app/_components/link';
 import { getTranslations } from 'next-intl/server';
 import type { Viewer } from '@/lib/auth/viewer';
-import { listUnopenedUrgentThreads } from '@/lib/dal/notifications/urgent';
+import { memberShellState } from '@/lib/dal/member-shell';
 import { isolated } from '@/app/_components/bidi';
 
 /** On every member page: urgent threads the viewer sees and has not opened since they were flagged. */
 export async function UrgentBanner({ viewer }: { viewer: Viewer }) {
-  const threads = await listUnopenedUrgentThreads(viewer);
+  const threads = (await memberShellState(viewer)).urgentThreads;
   if (!threads.length) return null;
   const t = await getTranslations('notify.urgent');
   return (

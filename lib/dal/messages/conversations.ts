@@ -83,17 +83,19 @@ export async function listInbox(viewer: Viewer, cursor?: string | null): Promise
 
 /** How many conversations have unread messages for the viewer (the header badge), capped at 99 (+). */
 export async function unreadConversationCount(viewer: Viewer): Promise<number> {
-  const [row] = await executeRows<{ n: number }>(
-    getDb(),
-    sql`select count(*)::int as n from (
+  const [row] = await executeRows<{ n: number }>(getDb(), sql`select (${unreadConversationsQuery(viewer)}) as n`);
+  return Number(row?.n ?? 0);
+}
+
+/** The count behind `unreadConversationCount`, as a scalar query to run or embed (lib/dal/member-shell.ts). */
+export function unreadConversationsQuery(viewer: Viewer) {
+  return sql`select count(*)::int from (
     select 1 from conversation_participants cp join conversations on conversations.id = cp.conversation_id
     where cp.user_id = ${viewer.id}::uuid and cp.left_at is null and conversations.message_count > cp.last_read_number
       and exists (select 1 from direct_messages where "direct_messages"."conversation_id" = conversations.id
         and "direct_messages"."number" > cp.last_read_number and "direct_messages"."author_id" <> ${viewer.id}::uuid
         and "direct_messages"."deleted_at" is null and ${messageAccess(viewer)})
-    limit ${UNREAD_CAP + 1}) x`,
-  );
-  return Number(row?.n ?? 0);
+    limit ${UNREAD_CAP + 1}) x`;
 }
 
 export const UNREAD_CONVERSATIONS_CAP = UNREAD_CAP;

@@ -84,9 +84,9 @@ export async function listNotifications(viewer: Viewer, cursor?: string | null):
   });
 }
 
-/** Unread notifications the viewer may see, capped (the header shows "99+"). */
-export async function unreadNotificationCount(viewer: Viewer): Promise<number> {
-  const [row] = await getDb()
+/** The count of unread notifications the viewer may see, capped (the header shows "99+"), as a query to run or embed (lib/dal/member-shell.ts). */
+export function unreadNotificationsQuery(viewer: Viewer) {
+  return getDb()
     .select({ n: sql<number>`count(*)`.mapWith(Number) })
     .from(
       getDb()
@@ -98,6 +98,11 @@ export async function unreadNotificationCount(viewer: Viewer): Promise<number> {
         .limit(UNREAD_CAP + 1)
         .as('unread'),
     );
+}
+
+/** Unread notifications the viewer may see, capped (the header shows "99+"). */
+export async function unreadNotificationCount(viewer: Viewer): Promise<number> {
+  const [row] = await unreadNotificationsQuery(viewer);
   return row?.n ?? 0;
 }
 

@@ -20,10 +20,17 @@ export interface UnopenedUrgentThread {
   spaceName: string;
 }
 
+/** How many unopened urgent threads the banner on every member page lists. */
+export const URGENT_BANNER_LIMIT = 3;
+
 /** Urgent threads the viewer sees, was alerted to and has not opened since, newest first. */
-export async function listUnopenedUrgentThreads(viewer: Viewer, limit = 3): Promise<UnopenedUrgentThread[]> {
+export async function listUnopenedUrgentThreads(viewer: Viewer, limit = URGENT_BANNER_LIMIT): Promise<UnopenedUrgentThread[]> {
+  return unopenedUrgentQuery(viewer, limit);
+}
+
+function unopenedUrgentQuery(viewer: Viewer, limit: number) {
   return getDb()
-    .select({ id: threads.id, title: threads.title, language: threads.language, spaceName: spaces.name })
+    .select({ id: threads.id, title: threads.title, language: threads.language, spaceName: spaces.name, urgentAt: threads.urgentAt })
     .from(threads)
     .innerJoin(spaces, eq(spaces.id, threads.spaceId))
     .where(
@@ -37,6 +44,15 @@ export async function listUnopenedUrgentThreads(viewer: Viewer, limit = 3): Prom
     )
     .orderBy(desc(threads.urgentAt))
     .limit(limit);
+}
+
+/**
+ * `listUnopenedUrgentThreads` as one JSON array (`UnopenedUrgentThread[]`, newest first), a scalar query to
+ * embed in another statement (lib/dal/member-shell.ts).
+ */
+export function unopenedUrgentThreadsJson(viewer: Viewer, limit = URGENT_BANNER_LIMIT) {
+  return sql`select coalesce(json_agg(json_build_object('id', u.id, 'title', u.title, 'language', u.language, 'spaceName', u.name)
+    order by u.urgent_at desc), '[]'::json) from (${unopenedUrgentQuery(viewer, limit)}) u`;
 }
 
 /**
