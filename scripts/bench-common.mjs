@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 
@@ -208,6 +209,46 @@ export async function issuePages(only = onlyArg(), url = benchUrl) {
   } finally {
     await db.end();
   }
+}
+
+/** The CPU time (user + system) a process has used, in milliseconds: fields 14 and 15 of /proc/<pid>/stat, in ticks of 10 ms (USER_HZ 100). Linux only. */
+export async function cpuMs(pid) {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Sends `count` GETs of `url`, `concurrency` at a time, each read to its end; throws on an answer other than 200. */
+export async function sendRequests(url, cookie, count, concurrency) {
+  let sent = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (sent++ < count) {
+        const res = await fetch(url, { headers: { cookie }, redirect: 'manual' });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+      }
+    }),
+  );
+}
+
+/**
+ * The gzipped bytes of the scripts an HTML page loads, as a browser would fetch them (each fetched once
+ * per `cache`), and how many. Scripts marked noModule (the polyfills) are left out: the browsers that run
+ * the portal never fetch them. The whole tag is read: Next writes `noModule` after `src`.
+ */
+export async function scriptWeight(base, html, cache = new Map()) {
+  const scripts = [...html.matchAll(/<script\b([^>]*)>/g)]
+    .map((m) => m[1])
+    .filter((attrs) => !/\bnomodule\b/i.test(attrs))
+    .map((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1])
+    .filter(Boolean)
+    .map((src) => src.replace(/&amp;/g, '&'));
+  let bytes = 0;
+  for (const src of new Set(scripts)) {
+    if (!cache.has(src)) cache.set(src, gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length);
+    bytes += cache.get(src);
+  }
+  return { bytes, count: scripts.length };
 }
 
 /** Prints a server's resident memory (Linux's /proc; nothing elsewhere). */

@@ -11,24 +11,15 @@
  * databases' work on the same server counts too, so run it when nothing else uses that server.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { issuePages, printResidentMemory, runBench, signIn, startServer } from './bench-common.mjs';
+import { cpuMs, issuePages, printResidentMemory, runBench, sendRequests, signIn, startServer } from './bench-common.mjs';
 
 const port = Number(process.env.BENCH_CPU_PORT || 3394);
 const base = `http://127.0.0.1:${port}`;
 const requests = Number(process.env.BENCH_CPU_REQUESTS || 300);
 const concurrency = Number(process.env.BENCH_CPU_CONCURRENCY || 4);
 const warmup = Number(process.env.BENCH_CPU_WARMUP || 300);
-const TICK_MS = 10; // USER_HZ is 100 on Linux
-
-/** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/<pid>/stat). */
-async function ticks(pid) {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1].split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
-
-/** The CPU ticks of every process named postgres (the server and its backends) that is still there. */
-async function postgresTicks() {
+/** The CPU time of every process named postgres (the server and its backends) that is still there, in ms. */
+async function postgresCpuMs() {
   let pids = [];
   try {
     pids = execFileSync('pgrep', ['-x', 'postgres']).toString().trim().split('\n').filter(Boolean);
@@ -36,21 +27,8 @@ async function postgresTicks() {
     // pgrep exits 1 when nothing matches: Postgres runs elsewhere.
   }
   let total = 0;
-  for (const pid of pids) total += await ticks(pid).catch(() => 0);
+  for (const pid of pids) total += await cpuMs(pid).catch(() => 0);
   return total;
-}
-
-async function load(path, cookie, count) {
-  let sent = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (sent++ < count) {
-        const res = await fetch(base + path, { headers: { cookie }, redirect: 'manual' });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-      }
-    }),
-  );
 }
 
 async function main() {
@@ -60,14 +38,14 @@ async function main() {
     const cookie = await signIn(base);
     const rows = [];
     for (const page of pages) {
-      await load(page.path, cookie, warmup);
-      const [node0, pg0] = [await ticks(server.pid), await postgresTicks()];
-      await load(page.path, cookie, requests);
-      const [node1, pg1] = [await ticks(server.pid), await postgresTicks()];
+      await sendRequests(base + page.path, cookie, warmup, concurrency);
+      const [node0, pg0] = [await cpuMs(server.pid), await postgresCpuMs()];
+      await sendRequests(base + page.path, cookie, requests, concurrency);
+      const [node1, pg1] = [await cpuMs(server.pid), await postgresCpuMs()];
       rows.push({
         page: page.label,
-        'Node CPU ms / request': Math.round(((node1 - node0) * TICK_MS * 10) / requests) / 10,
-        'Postgres CPU ms / request': Math.round(((pg1 - pg0) * TICK_MS * 10) / requests) / 10,
+        'Node CPU ms / request': Math.round(((node1 - node0) * 10) / requests) / 10,
+        'Postgres CPU ms / request': Math.round(((pg1 - pg0) * 10) / requests) / 10,
       });
     }
     console.table(rows);

@@ -14,7 +14,16 @@
  * `--only <substring>` keeps the pages whose label contains it. Nothing here asserts a time.
  */
 import { gzipSync } from 'node:zlib';
-import { connections as defaultConnections, issuePages, measure, printResidentMemory, runBench, signIn, startServer } from './bench-common.mjs';
+import {
+  connections as defaultConnections,
+  issuePages,
+  measure,
+  printResidentMemory,
+  runBench,
+  scriptWeight,
+  signIn,
+  startServer,
+} from './bench-common.mjs';
 
 const port = Number(process.env.BENCH_PAGES_PORT || 3393);
 const base = `http://127.0.0.1:${port}`;
@@ -29,20 +38,8 @@ const kb = (n) => Math.round(n / 102.4) / 10;
 async function weigh(path, cookie, scriptCache) {
   const html = await (await fetch(base + path, { headers: { cookie } })).text();
   const firstVisit = await (await fetch(base + path, { headers: { cookie, accept: 'text/html' } })).text();
-  // Scripts marked noModule (the polyfills) are not fetched by the browsers that run the portal.
-  // The whole tag is read: Next writes `noModule` after `src`, so a test on what precedes src counted the polyfills.
-  const scripts = [...html.matchAll(/<script\b([^>]*)>/g)]
-    .map((m) => m[1])
-    .filter((attrs) => !/\bnomodule\b/i.test(attrs))
-    .map((attrs) => /\bsrc="([^"]+)"/.exec(attrs)?.[1])
-    .filter(Boolean)
-    .map((src) => src.replace(/&amp;/g, '&'));
-  let js = 0;
-  for (const src of new Set(scripts)) {
-    if (!scriptCache.has(src)) scriptCache.set(src, gzipSync(Buffer.from(await (await fetch(new URL(src, base))).arrayBuffer())).length);
-    js += scriptCache.get(src);
-  }
-  return { html: Buffer.byteLength(html), gzip: gzipSync(html).length, firstGzip: gzipSync(firstVisit).length, js, scripts: scripts.length };
+  const { bytes: js, count: scripts } = await scriptWeight(base, html, scriptCache);
+  return { html: Buffer.byteLength(html), gzip: gzipSync(html).length, firstGzip: gzipSync(firstVisit).length, js, scripts };
 }
 
 /** LCP and bytes transferred for a cold load of `path` under a DevTools throttling profile. */
