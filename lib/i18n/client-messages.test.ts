@@ -1,7 +1,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clientMessagesFor, COMPONENT_AREAS, MEMBER_SEGMENTS, MEMBER_SUBSEGMENTS, messagesFor, pickMessages, type ClientArea } from './messages';
+import {
+  CLIENT_MESSAGES,
+  clientMessagesFor,
+  COMPONENT_AREAS,
+  MEMBER_SEGMENTS,
+  MEMBER_SUBSEGMENTS,
+  messagesFor,
+  pickMessages,
+  type ClientArea,
+} from './messages';
 
 /** The area of the app a file belongs to: its layout's provider is the one it gets messages from. */
 function areaOf(file: string): ClientArea | undefined {
@@ -85,6 +94,20 @@ describe('messages sent to the browser', () => {
     const whole = size(messagesFor('ar'));
     for (const area of ['public', 'member', 'admin'] as const) expect(size(clientMessagesFor('ar', area)), area).toBeLessThan(whole * 0.3);
     expect(JSON.stringify(clientMessagesFor('ar', 'member'))).not.toContain(JSON.stringify(messagesFor('en').nav.signOut));
+  });
+
+  it('share their common words as the same objects, so nested providers on one page send them once', () => {
+    const areas = Object.keys(CLIENT_MESSAGES).filter((a) => a !== 'shared') as ClientArea[];
+    for (const area of areas) {
+      const segment = (Object.values({ ...MEMBER_SEGMENTS, ...MEMBER_SUBSEGMENTS }) as string[]).includes(area);
+      const paths = [...CLIENT_MESSAGES.shared, ...(segment ? CLIENT_MESSAGES.member : []), ...CLIENT_MESSAGES[area]];
+      // The same words as picking every path at once.
+      expect(clientMessagesFor('fr', area), area).toEqual(pickMessages(messagesFor('fr') as never, paths));
+    }
+    const root = clientMessagesFor('pt');
+    expect(clientMessagesFor('pt', 'member')).toBe(root);
+    expect(clientMessagesFor('pt', 'discussions').errors).toBe(root.errors);
+    expect(clientMessagesFor('pt', 'settings').nav).toBe(root.nav);
   });
 
   it('picks dotted paths in the same shape', () => {

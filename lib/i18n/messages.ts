@@ -181,24 +181,41 @@ export function pickMessages(messages: Tree, paths: readonly string[]): Tree {
   return out;
 }
 
-/** The catalogues never change while the process runs: each (language, area) is picked once, not on every request. */
+/**
+ * Two trees as one: a key only one of them has keeps that tree's object (the same object, not a copy); a key
+ * both have as subtrees is merged the same way, one level down.
+ */
+function mergeTrees(a: Tree, b: Tree): Tree {
+  const out: Tree = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const mine = out[key];
+    out[key] = typeof mine === 'object' && typeof value === 'object' ? mergeTrees(mine, value) : value;
+  }
+  return out;
+}
+
+/** The catalogues never change while the process runs: each (language, list) and (language, area) is picked once, not on every request. */
 const picks = new Map<string, Tree>();
+
+function picked(key: string, make: () => Tree): Tree {
+  let tree = picks.get(key);
+  if (!tree) picks.set(key, (tree = make()));
+  return tree;
+}
 
 /**
  * What a NextIntlClientProvider hands to the browser: only the viewer's locale, only what the area's
- * client components translate. The subtrees are the catalogue's own objects, so a nested provider
- * repeating the shared and member parts costs a reference in the page's data, not a copy.
+ * client components translate. Every area's tree is built from the same picked lists, which are the
+ * catalogue's own objects where a whole namespace is listed, and the shared list's tree is the same object
+ * in every area that adds nothing to a namespace it has; so nested providers repeating the shared words
+ * cost a reference in the page's data, not a copy (issue 17: the error panels' words travelled three times
+ * on a thread's page). A member area with no words of its own hands over the shared tree itself.
  */
 export function clientMessagesFor(locale: Locale, area?: ClientArea): Tree {
-  const key = `${locale} ${area ?? ''}`;
-  let picked = picks.get(key);
-  if (!picked) {
-    const paths = [
-      ...CLIENT_MESSAGES.shared,
-      ...(area && isMemberSegment(area) ? CLIENT_MESSAGES.member : []),
-      ...(area ? CLIENT_MESSAGES[area] : []),
-    ];
-    picks.set(key, (picked = pickMessages(messagesFor(locale) as unknown as Tree, paths)));
-  }
-  return picked;
+  return picked(`${locale} ${area ?? ''}`, () => {
+    const list = (name: keyof typeof CLIENT_MESSAGES) =>
+      picked(`${locale} :${name}`, () => pickMessages(messagesFor(locale) as unknown as Tree, CLIENT_MESSAGES[name]));
+    const names = [...(area && isMemberSegment(area) ? (['member'] as const) : []), ...(area ? [area] : [])];
+    return names.filter((name) => CLIENT_MESSAGES[name].length > 0).reduce((tree, name) => mergeTrees(tree, list(name)), list('shared'));
+  });
 }
