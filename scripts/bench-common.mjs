@@ -77,11 +77,16 @@ export async function startNext({ port, env = {}, stdio = ['ignore', 'inherit', 
     },
     stdio,
   });
+  return answering(server, `${base}/api/health`, timeoutMs);
+}
+
+/** Waits until `url` answers 200, then returns `server`; kills it and throws if it exits or does not answer within `timeoutMs`. */
+export async function answering(server, url, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`next start on port ${port} exited`);
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the server for ${url} exited`);
     if (
-      await fetch(`${base}/api/health`)
+      await fetch(url)
         .then((r) => r.ok)
         .catch(() => false)
     )
@@ -89,7 +94,7 @@ export async function startNext({ port, env = {}, stdio = ['ignore', 'inherit', 
     await new Promise((r) => setTimeout(r, 500));
   }
   server.kill();
-  throw new Error(`next start on port ${port} did not answer /api/health within ${timeoutMs / 1000} s`);
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
 /**

@@ -18,6 +18,7 @@ const base = `http://127.0.0.1:${port}`;
 const requests = Number(process.env.BENCH_CPU_REQUESTS || 300);
 const concurrency = Number(process.env.BENCH_CPU_CONCURRENCY || 4);
 const warmup = Number(process.env.BENCH_CPU_WARMUP || 300);
+
 /** The CPU time of every process named postgres (the server and its backends) that is still there, in ms. */
 async function postgresCpuMs() {
   let pids = [];

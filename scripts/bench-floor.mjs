@@ -19,6 +19,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  answering,
   connections as defaultConnections,
   cpuMs,
   issuePages,
@@ -115,19 +116,7 @@ async function startBare(dir) {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  for (let i = 0; i < 120; i++) {
-    if (
-      await fetch(`http://127.0.0.1:${barePort}/api/ping`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return server;
-    if (server.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  server.kill();
-  throw new Error('the bare Next.js app did not answer');
+  return answering(server, `http://127.0.0.1:${barePort}/api/ping`);
 }
 
 /** One row: throughput and latency with autocannon, then CPU per request from /proc, then the page's weight. */
